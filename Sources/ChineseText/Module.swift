@@ -1,0 +1,1 @@
+// Module ChineseText: see docs/ARCHITECTURE.md.

@@ -1,0 +1,68 @@
+/// The control protocol between `reportctl` (DEALER) and the daemon (ROUTER).
+/// A request is `["", "reportd.control/1", JSON request, payload]`; the reply mirrors it without payload.
+public enum ControlProtocol {
+    public static let version = 1
+    public static let header = "reportd.control/\(version)"
+}
+
+public enum ControlCommand: String, Codable, Sendable {
+    /// Workers, plugins, queue depths, counts.
+    case status
+    /// Everything stored for one report.
+    case get
+    /// Forwarded to the `search` service.
+    case search
+    /// Feed events with seq > since, oldest first, at most `limit`.
+    case replay
+    /// Writes the payload into the inbox under `file`.
+    case submit
+    /// Requeues a failed report.
+    case retry
+}
+
+public struct ControlRequest: Codable, Sendable, Equatable {
+    public var command: ControlCommand
+    public var reportId: String?
+    public var query: String?
+    public var limit: Int?
+    public var since: Int64?
+    public var topic: String?
+    public var file: String?
+
+    public init(command: ControlCommand, reportId: String? = nil, query: String? = nil, limit: Int? = nil,
+                since: Int64? = nil, topic: String? = nil, file: String? = nil) {
+        self.command = command
+        self.reportId = reportId
+        self.query = query
+        self.limit = limit
+        self.since = since
+        self.topic = topic
+        self.file = file
+    }
+
+    public func frames(payload: [UInt8] = []) throws -> [[UInt8]] {
+        [[], Array(ControlProtocol.header.utf8), try WireJSON.encode(self), payload]
+    }
+}
+
+public struct ControlResponse: Codable, Sendable, Equatable {
+    public var ok: Bool
+    public var error: String?
+    public var data: JSONValue?
+
+    public static func success(_ data: JSONValue) -> ControlResponse { .init(ok: true, error: nil, data: data) }
+    public static func failure(_ error: String) -> ControlResponse { .init(ok: false, error: error, data: nil) }
+
+    public func frames() throws -> [[UInt8]] {
+        [[], Array(ControlProtocol.header.utf8), try WireJSON.encode(self)]
+    }
+
+    public static func decode(_ frames: [[UInt8]]) throws -> ControlResponse {
+        // A DEALER sees the empty delimiter; tolerate its absence for REQ-like peers.
+        let body = frames.first?.isEmpty == true ? Array(frames.dropFirst()) : frames
+        guard body.count == 2 else { throw ProtocolError.malformed("control reply has \(body.count) frames") }
+        let header = String(decoding: body[0], as: UTF8.self)
+        guard header == ControlProtocol.header else { throw ProtocolError.unsupportedVersion("control reply \(header)") }
+        return try WireJSON.decode(ControlResponse.self, from: body[1])
+    }
+}

@@ -1,0 +1,93 @@
+/// What the parser recovers from one report: the data of `report.parsed`.
+/// Fields the parser could not find are nil (JSON null), never invented.
+public struct ParsedDocument: Codable, Sendable, Equatable {
+    public var title: String?
+    /// The region as written in the report, e.g. 延庆区.
+    public var region: String?
+    /// The year the report reviews (2022 in a report given in early 2023).
+    public var reviewYear: Int?
+    /// The year the report plans for.
+    public var planYear: Int?
+    public var speaker: String?
+    /// YYYY-MM-DD.
+    public var meetingDate: String?
+    /// The source encoding that was detected, e.g. "utf-8", "gb18030", "utf-16le".
+    public var encoding: String
+    /// The clean text, one paragraph per element, headings included, in document order.
+    public var paragraphs: [String]
+    public var sections: [Section]
+    public var indicators: [Indicator]
+    /// Which parser produced this, for re-parsing after upgrades.
+    public var parserVersion: String
+
+    public init(title: String? = nil, region: String? = nil, reviewYear: Int? = nil, planYear: Int? = nil,
+                speaker: String? = nil, meetingDate: String? = nil, encoding: String,
+                paragraphs: [String], sections: [Section], indicators: [Indicator], parserVersion: String) {
+        self.title = title
+        self.region = region
+        self.reviewYear = reviewYear
+        self.planYear = planYear
+        self.speaker = speaker
+        self.meetingDate = meetingDate
+        self.encoding = encoding
+        self.paragraphs = paragraphs
+        self.sections = sections
+        self.indicators = indicators
+        self.parserVersion = parserVersion
+    }
+}
+
+/// A heading and what lies under it.
+public struct Section: Codable, Sendable, Equatable {
+    /// The numbering as written (一、 （二） 1.), nil when the heading has none.
+    public var number: String?
+    public var title: String
+    /// 1 for top-level sections.
+    public var level: Int
+    /// Index into `ParsedDocument.paragraphs` of the heading's own paragraph.
+    public var paragraphIndex: Int
+    /// Number of paragraphs from the heading up to the next heading of the same or a higher level.
+    public var paragraphCount: Int
+    public var children: [Section]
+
+    public init(number: String?, title: String, level: Int, paragraphIndex: Int, paragraphCount: Int, children: [Section] = []) {
+        self.number = number
+        self.title = title
+        self.level = level
+        self.paragraphIndex = paragraphIndex
+        self.paragraphCount = paragraphCount
+        self.children = children
+    }
+}
+
+/// One quantitative statement: 实现地区生产总值213亿元，增长4%.
+public struct Indicator: Codable, Sendable, Equatable {
+    public enum Kind: String, Codable, Sendable { case actual, target }
+    public enum Qualifier: String, Codable, Sendable { case about, over, under, same }
+
+    public var name: String
+    public var kind: Kind
+    public var value: Double?
+    public var unit: String?
+    /// Percent; negative for 下降.
+    public var growthPct: Double?
+    public var qualifier: Qualifier?
+    public var year: Int?
+    /// Title of the top-level section the statement is in.
+    public var section: String?
+    /// The whole sentence the figure came from.
+    public var evidence: String
+
+    public init(name: String, kind: Kind, value: Double? = nil, unit: String? = nil, growthPct: Double? = nil,
+                qualifier: Qualifier? = nil, year: Int? = nil, section: String? = nil, evidence: String) {
+        self.name = name
+        self.kind = kind
+        self.value = value
+        self.unit = unit
+        self.growthPct = growthPct
+        self.qualifier = qualifier
+        self.year = year
+        self.section = section
+        self.evidence = evidence
+    }
+}

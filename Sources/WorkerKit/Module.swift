@@ -1,0 +1,1 @@
+// Module WorkerKit: see docs/ARCHITECTURE.md.
