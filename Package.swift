@@ -47,7 +47,7 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "reportd", dependencies: [
-            "Daemon",
+            "Daemon", "ReportProtocol",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "reportctl", dependencies: [
@@ -78,6 +78,9 @@ let package = Package(
         .testTarget(name: "ReportIndexingTests", dependencies: ["ReportIndexing"]),
         .testTarget(name: "ReportSummarizingTests", dependencies: ["ReportSummarizing"]),
         .testTarget(name: "DaemonTests", dependencies: ["Daemon"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ZMQ", "ReportProtocol"]),
+        .testTarget(name: "EndToEndTests", dependencies: [
+            "ZMQ", "ReportProtocol",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
     ]
 )

@@ -1,1 +1,61 @@
-print("not yet")
+import ArgumentParser
+import Daemon
+import ReportProtocol
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// `reportd`: watch an inbox, dispatch reports to worker plugins, publish every result.
+struct ReportdCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reportd",
+        abstract: "Turns government work reports dropped into an inbox into parsed, indexed, summarized data on a ZeroMQ feed.",
+        version: ReportdVersion.current)
+
+    @Option(help: "TOML config file; without one the embedded defaults apply (see Config/reportd.toml).")
+    var config: String?
+    @Option(help: "Inbox directory to watch (overrides the config file).")
+    var inbox: String?
+    @Option(help: "Data directory: state store, index, processed/ and failed/ (overrides the config file).")
+    var dataDir: String?
+    @Option(help: "Feed endpoint (XPUB), e.g. ipc:///run/reportd/feed.sock or tcp://127.0.0.1:5560.")
+    var feed: String?
+    @Option(help: "Control endpoint (ROUTER) that reportctl talks to.")
+    var control: String?
+
+    func run() async throws {
+        let overrides = ConfigOverrides(inbox: inbox, dataDir: dataDir, feed: feed, control: control)
+        let configFile = config
+        let configuration: DaemonConfig
+        do {
+            configuration = try DaemonConfig.load(file: configFile, overrides: overrides)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        let level = configuration.logLevel
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "reportd")
+        let daemon = try ReportDaemon(configuration: configuration, logger: logger) {
+            try DaemonConfig.load(file: configFile, overrides: overrides)
+        }
+        let endpoints = daemon.endpoints
+        print("reportd \(ReportdVersion.current)")
+        print("inbox:   \(endpoints.inbox)")
+        print("feed:    \(endpoints.feed)")
+        print("control: \(endpoints.control)")
+        print("workers: \(endpoints.workers)")
+        fflush(stdout)
+        let group = ServiceGroup(configuration: .init(
+            services: [.init(service: daemon, successTerminationBehavior: .gracefullyShutdownGroup)],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger))
+        try await group.run()
+    }
+}
+
+
+await ReportdCommand.main()

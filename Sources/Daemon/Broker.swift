@@ -1,0 +1,148 @@
+import Foundation
+import Logging
+import ReportProtocol
+import ZMQ
+
+/// The ROUTER side of the worker protocol: who is connected, who is idle, heartbeats both ways.
+/// It knows nothing of reports; the dispatcher decides what to send.
+final class Broker {
+    let socket: Socket
+    private let heartbeatInterval: TimeInterval
+    private let liveness: Int
+    private let logger: Logger
+    private var workers: [[UInt8]: ConnectedWorker] = [:]
+    private var lastBeatSent = Date.distantPast
+
+    init(context: Context, endpoint: String, heartbeatMilliseconds: Int, liveness: Int, logger: Logger) throws {
+        socket = try context.socket(.router)
+        try socket.setRouterMandatory(true)
+        try socket.bind(endpoint)
+        heartbeatInterval = Double(heartbeatMilliseconds) / 1000
+        self.liveness = liveness
+        self.logger = logger
+    }
+
+    var connectedWorkers: [ConnectedWorker] { Array(workers.values) }
+
+    /// The longest-idle worker serving `service`, if any.
+    func idleWorker(for service: String) -> [UInt8]? {
+        workers.values
+            .filter { $0.state == .idle && $0.hello.services.contains(service) }
+            .min { $0.idleSince < $1.idleSince }?.identity
+    }
+
+    func serves(_ service: String) -> Bool {
+        workers.values.contains { $0.hello.services.contains(service) }
+    }
+
+    /// Sends a job; false when the worker vanished in the meantime (the caller requeues).
+    func send(_ job: JobRequest, to identity: [UInt8]) -> Bool {
+        guard workers[identity] != nil else { return false }
+        do {
+            try socket.send(multipart: [identity] + BrokerMessage.job(job).frames())
+        } catch {
+            logger.warning("could not send job \(job.jobId) to worker: \(error)")
+            return false
+        }
+        workers[identity]?.state = .busy
+        workers[identity]?.currentJob = job.jobId
+        return true
+    }
+
+    /// Reads everything queued on the socket.
+    func receive(now: Date = Date()) -> [BrokerEvent] {
+        var events: [BrokerEvent] = []
+        while let frames = try? socket.receiveMultipart(dontWait: true) {
+            guard frames.count >= 2 else { continue }
+            let identity = frames[0]
+            let body = Array(frames.dropFirst())
+            do {
+                events += try handle(WorkerMessage.decode(body), from: identity, now: now)
+            } catch let error as ProtocolError where error.code == .unsupportedVersion {
+                logger.warning("refused a worker: \(error.detail)")
+                refuse(identity, reason: error.description)
+            } catch {
+                logger.warning("unreadable message from a worker: \(error)")
+            }
+        }
+        return events
+    }
+
+    /// Sends heartbeats and retires workers that stayed silent for `liveness` intervals.
+    func checkLiveness(now: Date = Date()) -> [BrokerEvent] {
+        var events: [BrokerEvent] = []
+        let deadline = heartbeatInterval * Double(liveness)
+        for worker in workers.values where now.timeIntervalSince(worker.lastHeard) > deadline {
+            workers[worker.identity] = nil
+            events.append(.lost(worker, reason: "no heartbeat for \(String(format: "%.1f", deadline)) s"))
+        }
+        if now.timeIntervalSince(lastBeatSent) >= heartbeatInterval {
+            lastBeatSent = now
+            for worker in workers.values {
+                if (try? socket.send(multipart: [worker.identity] + BrokerMessage.heartbeat.frames(), dontWait: true)) == nil {
+                    workers[worker.identity] = nil
+                    events.append(.lost(worker, reason: "unreachable"))
+                }
+            }
+        }
+        return events
+    }
+
+    /// Asks every worker to finish and leave, at shutdown.
+    func sayGoodbye() {
+        for identity in workers.keys {
+            _ = try? socket.send(multipart: [identity] + BrokerMessage.bye.frames(), dontWait: true)
+        }
+    }
+
+    /// Forgets a worker whose process the daemon is about to replace.
+    func drop(_ identity: [UInt8]) -> ConnectedWorker? {
+        workers.removeValue(forKey: identity)
+    }
+
+    private func handle(_ message: WorkerMessage, from identity: [UInt8], now: Date) throws -> [BrokerEvent] {
+        if case .ready(let hello) = message {
+            guard hello.protocolVersion == WorkerProtocol.version else {
+                refuse(identity, reason: "protocol \(hello.protocolVersion) is not \(WorkerProtocol.version)")
+                return []
+            }
+            let worker = ConnectedWorker(identity: identity, hello: hello, lastHeard: now, idleSince: now)
+            let replaced = workers.updateValue(worker, forKey: identity)
+            let welcome = WorkerWelcome(heartbeatMs: Int(heartbeatInterval * 1000), liveness: liveness)
+            try socket.send(multipart: [identity] + BrokerMessage.welcome(welcome).frames())
+            // A READY from a known identity means the worker reconnected and forgot its job.
+            return (replaced.map { [.lost($0, reason: "reconnected")] } ?? []) + [.joined(worker)]
+        }
+        guard var worker = workers[identity] else {
+            // A worker from before a daemon restart: it gets no heartbeats, so it reconnects with READY.
+            logger.debug("message from an unknown worker ignored")
+            return []
+        }
+        worker.lastHeard = now
+        defer { if workers[identity] != nil { workers[identity] = worker } }
+        switch message {
+        case .ready, .heartbeat:
+            return []
+        case .result(let jobId, let body):
+            finishJob(&worker, now: now)
+            return [.result(jobId: jobId, worker: worker, body: body)]
+        case .failure(let jobId, let failure):
+            finishJob(&worker, now: now)
+            return [.failure(jobId: jobId, worker: worker, failure)]
+        case .bye:
+            workers[identity] = nil
+            return [.lost(worker, reason: "said goodbye")]
+        }
+    }
+
+    private func finishJob(_ worker: inout ConnectedWorker, now: Date) {
+        worker.state = .idle
+        worker.currentJob = nil
+        worker.jobsDone += 1
+        worker.idleSince = now
+    }
+
+    private func refuse(_ identity: [UInt8], reason: String) {
+        _ = try? socket.send(multipart: [identity] + BrokerMessage.refused(reason).frames(), dontWait: true)
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+import ReportProtocol
+
+/// A worker connected to the broker, as the broker sees it.
+struct ConnectedWorker {
+    enum State: String { case idle, busy }
+
+    let identity: [UInt8]
+    let hello: WorkerHello
+    var state: State = .idle
+    var currentJob: String?
+    var lastHeard: Date
+    var jobsDone = 0
+    /// Round-robin order among idle workers: the one idle longest gets the next job.
+    var idleSince: Date
+
+    var identityText: String { identity.map { String(format: "%02x", $0) }.joined() }
+}
+
+/// What the broker tells the loop after reading its socket or checking liveness.
+enum BrokerEvent {
+    case joined(ConnectedWorker)
+    case result(jobId: String, worker: ConnectedWorker, body: [UInt8])
+    case failure(jobId: String, worker: ConnectedWorker, JobFailure)
+    /// The worker said BYE, went silent, or became unreachable; its job (if any) must be retried.
+    case lost(ConnectedWorker, reason: String)
+}

@@ -1,0 +1,204 @@
+import Foundation
+import Logging
+import ReportProtocol
+import ZMQ
+
+/// What other threads may ask of the loop.
+enum LoopCommand {
+    case stop
+    case reload(DaemonConfig)
+}
+
+/// The daemon's one event loop. It owns every socket, the store and the child processes,
+/// and waits on all of them at once with `zmq_poll`: the worker ROUTER, the feed XPUB, the
+/// control ROUTER, the inotify descriptor and the command mailbox, plus a short timer tick.
+final class DaemonLoop: @unchecked Sendable {
+    private(set) var configuration: DaemonConfig
+    let logger: Logger
+    let commands = Mailbox<LoopCommand>()
+
+    private let context: Context
+    private let broker: Broker
+    private let publisher: Publisher
+    private let control: ControlServer
+    private let pipeline: Pipeline
+    private let supervisor: Supervisor
+    private let watcher: InboxWatcher
+    private let notifier = SystemdNotifier()
+    private let startedAt = Date()
+    private var stopDeadline: Date?
+    private var lastWatchdog = Date.distantPast
+    private var lastHousekeeping = Date()
+
+    init(configuration: DaemonConfig, logger: Logger) throws {
+        self.configuration = configuration
+        self.logger = logger
+        let layout = InboxLayout(config: configuration)
+        try layout.create(logger: logger)
+        context = try Context()
+        let store = try StateStore(path: configuration.dataDir.appendingPathComponent("state.sqlite").path)
+        broker = try Broker(context: context, endpoint: configuration.workerEndpoint,
+                            heartbeatMilliseconds: configuration.heartbeatMilliseconds,
+                            liveness: configuration.liveness, logger: logger)
+        publisher = try Publisher(context: context, endpoint: configuration.feedEndpoint,
+                                  highWaterMark: configuration.feedHighWaterMark, logger: logger)
+        control = try ControlServer(context: context, endpoint: configuration.controlEndpoint, logger: logger)
+        try Self.restrictSocketFiles(of: configuration)
+        pipeline = Pipeline(store: store, dispatcher: Dispatcher(jobTimeout: TimeInterval(configuration.jobTimeoutSeconds)),
+                            publisher: publisher, workArea: try WorkArea(dataDirectory: configuration.dataDir),
+                            shelves: Shelves(layout: layout), policy: Self.policy(configuration), logger: logger)
+        supervisor = Supervisor(manifests: configuration.plugins, workerEndpoint: configuration.workerEndpoint,
+                                dataDir: configuration.dataDir, logger: logger)
+        watcher = try InboxWatcher(config: configuration, logger: logger)
+        let control = self.control
+        pipeline.replyToClient = { client, response in control.reply(to: client, response) }
+    }
+
+    /// Runs the loop on a thread of its own and returns when it has shut down.
+    func runOnOwnThread() async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, Error>) in
+            let thread = Thread {
+                do {
+                    try self.run()
+                    continuation.resume()
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }
+            thread.name = "reportd-loop"
+            thread.start()
+        }
+    }
+
+    private func run() throws {
+        try pipeline.resume()
+        supervisor.start()
+        notifier.ready()
+        logger.info("ready", metadata: ["plugins": "\(configuration.plugins.map(\.name).joined(separator: ","))"])
+        var poller = Poller()
+        poller.add(broker.socket)
+        poller.add(publisher.socket)
+        poller.add(control.socket)
+        poller.add(fileDescriptor: watcher.fileDescriptor)
+        poller.add(fileDescriptor: commands.fileDescriptor)
+        while !finishedStopping {
+            let ready = try poller.poll(timeoutMilliseconds: 50)
+            if ready[0].contains(.readable) { broker.receive().forEach(pipeline.handle) }
+            if ready[1].contains(.readable) { publisher.readSubscriptions() }
+            if ready[2].contains(.readable) { control.receive().forEach(answer) }
+            if ready[3].contains(.readable) { watcher.drainEvents() }
+            if ready[4].contains(.readable) { commands.take().forEach(obey) }
+            tick()
+        }
+        shutDown()
+    }
+
+    private func tick() {
+        let now = Date()
+        if stopDeadline == nil {
+            for candidate in watcher.readyFiles() { pipeline.ingest(candidate.file.url) }
+        }
+        broker.checkLiveness(now: now).forEach(pipeline.handle)
+        for worker in pipeline.expireLateJobs(timeout: TimeInterval(configuration.jobTimeoutSeconds)) {
+            replaceHungWorker(worker)
+        }
+        if stopDeadline == nil {
+            pipeline.dispatcher.dispatch(broker: broker, now: now, request: pipeline.jobRequest)
+        }
+        supervisor.tick()
+        keepSystemdInformed(now: now)
+        if now.timeIntervalSince(lastHousekeeping) > 60 {
+            lastHousekeeping = now
+            do { try pipeline.store.trimEvents(keep: configuration.feedHistory) } catch {
+                logger.warning("could not trim the event history: \(error)")
+            }
+        }
+    }
+
+    /// A worker that holds a job past its deadline is stuck: drop it and let the supervisor
+    /// restart its process (a remote worker only loses its place).
+    private func replaceHungWorker(_ identity: [UInt8]) {
+        guard let worker = broker.drop(identity) else { return }
+        logger.warning("worker \(worker.hello.name) timed out on a job; replacing it")
+        if let pid = worker.hello.pid, supervisor.kill(pid: pid) {
+            logger.debug("killed pid \(pid)")
+        }
+    }
+
+    private func obey(_ command: LoopCommand) {
+        switch command {
+        case .stop:
+            guard stopDeadline == nil else { return }
+            stopDeadline = Date() + TimeInterval(configuration.shutdownDeadlineSeconds)
+            notifier.stopping()
+            logger.info("stopping: intake closed, \(pipeline.dispatcher.runningCount) job(s) in flight")
+        case .reload(let fresh):
+            reload(fresh)
+        }
+    }
+
+    /// Applies what can change without dropping sockets; endpoint and directory changes need a restart.
+    private func reload(_ fresh: DaemonConfig) {
+        notifier.reloading()
+        var unchangeable: [String] = []
+        if fresh.inbox != configuration.inbox { unchangeable.append("inbox") }
+        if fresh.dataDir != configuration.dataDir { unchangeable.append("data_dir") }
+        if fresh.feedEndpoint != configuration.feedEndpoint { unchangeable.append("feed") }
+        if fresh.controlEndpoint != configuration.controlEndpoint { unchangeable.append("control") }
+        if fresh.workerEndpoint != configuration.workerEndpoint { unchangeable.append("workers") }
+        if !unchangeable.isEmpty {
+            logger.warning("reload: \(unchangeable.joined(separator: ", ")) changed; restart reportd to apply")
+        }
+        supervisor.reload(manifests: fresh.plugins)
+        pipeline.policy = Self.policy(fresh)
+        configuration.plugins = fresh.plugins
+        configuration.maxAttempts = fresh.maxAttempts
+        configuration.retryBackoffMilliseconds = fresh.retryBackoffMilliseconds
+        configuration.jobTimeoutSeconds = fresh.jobTimeoutSeconds
+        configuration.feedHistory = fresh.feedHistory
+        configuration.shutdownDeadlineSeconds = fresh.shutdownDeadlineSeconds
+        logger.info("configuration reloaded")
+        notifier.ready()
+    }
+
+    private var finishedStopping: Bool {
+        guard let stopDeadline else { return false }
+        if pipeline.dispatcher.isIdle { return true }
+        if Date() >= stopDeadline {
+            logger.warning("shutdown deadline reached with \(pipeline.dispatcher.runningCount) job(s) in flight; they resume at next start")
+            return true
+        }
+        return false
+    }
+
+    private func shutDown() {
+        broker.sayGoodbye()
+        supervisor.stopAll(deadline: .seconds(configuration.shutdownDeadlineSeconds))
+        broker.socket.close()
+        publisher.socket.close()
+        control.socket.close()
+        logger.info("stopped")
+    }
+
+    private func keepSystemdInformed(now: Date) {
+        guard let interval = notifier.watchdogInterval, now.timeIntervalSince(lastWatchdog) >= interval else { return }
+        lastWatchdog = now
+        notifier.watchdog()
+        let counts = (try? pipeline.store.counts()) ?? [:]
+        notifier.status("\(counts[.done] ?? 0) done, \(counts[.failed] ?? 0) failed, \(pipeline.dispatcher.queuedCount) queued")
+    }
+
+    private static func policy(_ configuration: DaemonConfig) -> PipelinePolicy {
+        PipelinePolicy(maxAttempts: configuration.maxAttempts,
+                       retryBackoff: TimeInterval(configuration.retryBackoffMilliseconds) / 1000,
+                       maxFileBytes: configuration.maxFileBytes)
+    }
+
+    /// IPC socket files are created with the process umask; only the owner may connect.
+    private static func restrictSocketFiles(of configuration: DaemonConfig) throws {
+        for endpoint in [configuration.feedEndpoint, configuration.controlEndpoint, configuration.workerEndpoint]
+        where endpoint.hasPrefix("ipc://") {
+            chmod(String(endpoint.dropFirst("ipc://".count)), 0o700)
+        }
+    }
+}

@@ -1,0 +1,294 @@
+import Foundation
+import Logging
+import ReportProtocol
+
+/// How hard the pipeline tries before it gives up on a report.
+struct PipelinePolicy {
+    var maxAttempts: Int
+    var retryBackoff: TimeInterval
+    var maxFileBytes: Int
+}
+
+/// The report's path through the stages: parse first, then index and summarize in parallel,
+/// done when both are in. Every transition commits to the store before it is published.
+final class Pipeline {
+    let store: StateStore
+    let dispatcher: Dispatcher
+    private let publisher: Publisher
+    private let workArea: WorkArea
+    private let shelves: Shelves
+    var policy: PipelinePolicy
+    private let logger: Logger
+    /// Answers a `reportctl` request whose work ran on a worker (search).
+    var replyToClient: ([UInt8], ControlResponse) -> Void = { _, _ in }
+
+    init(store: StateStore, dispatcher: Dispatcher, publisher: Publisher, workArea: WorkArea, shelves: Shelves,
+         policy: PipelinePolicy, logger: Logger) {
+        self.store = store
+        self.dispatcher = dispatcher
+        self.publisher = publisher
+        self.workArea = workArea
+        self.shelves = shelves
+        self.policy = policy
+        self.logger = logger
+    }
+
+    // MARK: Intake
+
+    /// Takes a settled file from the inbox: hash it, move it into the work area, record it.
+    func ingest(_ url: URL) {
+        let name = url.lastPathComponent
+        do {
+            let (id, size) = try ContentHash.of(fileAt: url)
+            if let known = try store.report(id: id) {
+                try shelveDuplicate(url, name: name, of: known)
+                return
+            }
+            try workArea.take(url, as: id)
+            guard let accepted = try store.accept(id: id, file: name, size: size, time: Date().rfc3339) else { return }
+            publisher.publish(accepted)
+            logger.debug("accepted \(SafeName.forLog(name)) as \(id.prefix(12))")
+            if size > policy.maxFileBytes {
+                fail(id: id, file: name, stage: "intake",
+                     reason: "\(size) bytes is over the limit of \(policy.maxFileBytes) (watcher.max_file_bytes)")
+            } else {
+                enqueue(.init(service: ServiceName.parser, origin: .report(id: id, file: name)))
+            }
+        } catch CocoaError.fileReadNoSuchFile, CocoaError.fileNoSuchFile {
+            logger.debug("\(SafeName.forLog(name)) vanished before it could be read")
+        } catch {
+            logger.error("could not take \(SafeName.forLog(name)) from the inbox: \(error)")
+        }
+    }
+
+    private func shelveDuplicate(_ url: URL, name: String, of known: ReportRecord) throws {
+        try store.incrementCounter("duplicates")
+        let shelf: Shelves.Shelf = known.state == .failed ? .failed : .processed
+        let reason = "same content as report \(known.id) (\(known.file), \(known.state.rawValue))"
+        try shelves.put(url, name: name, on: shelf, reason: reason)
+        logger.info("\(SafeName.forLog(name)) is a duplicate of \(known.id.prefix(12)); moved to \(shelf.rawValue)/")
+    }
+
+    /// Picks up where a previous run stopped: files in the work area and unfinished reports.
+    func resume() throws {
+        for id in workArea.reportIds() {
+            guard let record = try store.report(id: id) else {
+                // Moved in but not recorded before a crash: record it now.
+                ingestFromWorkArea(id: id)
+                continue
+            }
+            if record.state.isTerminal { shelve(id: id, file: record.file, state: record.state, reason: record.error) }
+        }
+        for record in try store.unfinishedReports() {
+            guard FileManager.default.fileExists(atPath: workArea.url(for: record.id).path) else {
+                fail(id: record.id, file: record.file, stage: "intake", reason: "the input file is gone from the work area")
+                continue
+            }
+            enqueueNextStages(of: record)
+        }
+    }
+
+    private func ingestFromWorkArea(id: String) {
+        let url = workArea.url(for: id)
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        guard let accepted = try? store.accept(id: id, file: id, size: size, time: Date().rfc3339) else { return }
+        publisher.publish(accepted)
+        enqueue(.init(service: ServiceName.parser, origin: .report(id: id, file: id)))
+    }
+
+    private func enqueueNextStages(of record: ReportRecord) {
+        let origin = WorkItem.Origin.report(id: record.id, file: record.file)
+        switch record.state {
+        case .accepted:
+            enqueue(.init(service: ServiceName.parser, origin: origin))
+        case .parsed:
+            if !record.hasIndex { enqueue(.init(service: ServiceName.indexer, origin: origin)) }
+            if !record.hasSummary { enqueue(.init(service: ServiceName.summarizer, origin: origin)) }
+        case .done, .failed:
+            break
+        }
+    }
+
+    func enqueue(_ item: WorkItem) { dispatcher.enqueue(item) }
+
+    /// `reportctl retry`: a failed report goes back to the start.
+    func retry(reportId: String) throws -> Bool {
+        guard let event = try store.requeue(id: reportId, time: Date().rfc3339) else { return false }
+        guard let record = try store.report(id: reportId) else { return false }
+        let failedCopy = shelves.directory(.failed).appendingPathComponent(SafeName.fileName(record.file))
+        if !FileManager.default.fileExists(atPath: workArea.url(for: reportId).path),
+           FileManager.default.fileExists(atPath: failedCopy.path) {
+            try workArea.take(failedCopy, as: reportId)
+            try? FileManager.default.removeItem(at: failedCopy.appendingPathExtension("reason.txt"))
+        }
+        publisher.publish(event)
+        enqueue(.init(service: ServiceName.parser, origin: .report(id: reportId, file: record.file)))
+        return true
+    }
+
+    // MARK: Jobs
+
+    /// Builds the wire job for a work item, reading its input only now so queued work costs no memory.
+    func jobRequest(for item: WorkItem, jobId: String) -> JobRequest? {
+        switch item.origin {
+        case .control(_, let input):
+            return JobRequest(jobId: jobId, service: item.service, input: input)
+        case .report(let id, let file):
+            do {
+                if item.service == ServiceName.parser {
+                    return JobRequest(jobId: jobId, service: item.service,
+                                      input: try WireJSON.encode(ParseInput(reportId: id, file: file)),
+                                      payload: try workArea.contents(of: id))
+                }
+                guard let document = try store.results(id: id).document else {
+                    fail(id: id, file: file, stage: item.service, reason: "no parsed document stored")
+                    return nil
+                }
+                return JobRequest(jobId: jobId, service: item.service,
+                                  input: DocumentInputEncoder.encode(reportId: id, file: file, document: document))
+            } catch {
+                fail(id: id, file: file, stage: item.service, reason: "could not read the input: \(error)")
+                return nil
+            }
+        }
+    }
+
+    func handle(_ event: BrokerEvent) {
+        switch event {
+        case .joined(let worker):
+            logger.info("worker \(worker.hello.name) \(worker.hello.version) joined for \(worker.hello.services.joined(separator: ", "))")
+        case .result(let jobId, _, let body):
+            guard let job = dispatcher.complete(jobId: jobId) else { return }
+            complete(job.item, body: body)
+        case .failure(let jobId, let worker, let failure):
+            guard let job = dispatcher.complete(jobId: jobId) else { return }
+            logger.debug("\(worker.hello.name) failed \(jobId): \(failure.reason)")
+            setBack(job.item, failure: failure)
+        case .lost(let worker, let reason):
+            let held = dispatcher.jobs(heldBy: worker.identity)
+            if held.isEmpty, reason == "said goodbye" { return }
+            logger.warning("worker \(worker.hello.name) (pid \(worker.hello.pid.map(String.init) ?? "?")) lost: \(reason)")
+            for job in held {
+                setBack(job.item, failure: JobFailure(reason: "worker \(worker.hello.name) lost: \(reason)", retryable: true))
+            }
+        }
+    }
+
+    /// Jobs past their deadline are retried; their workers are returned so the caller can replace them.
+    func expireLateJobs(timeout: TimeInterval) -> [[UInt8]] {
+        dispatcher.expired().map { job in
+            setBack(job.item, failure: JobFailure(reason: "timed out after \(Int(timeout)) s", retryable: true))
+            return job.worker
+        }
+    }
+
+    private func complete(_ item: WorkItem, body: [UInt8]) {
+        switch item.origin {
+        case .control(let client, _):
+            let response = (try? WireJSON.decode(JSONValue.self, from: body)).map(ControlResponse.success)
+                ?? .failure("the \(item.service) worker returned malformed JSON")
+            replyToClient(client, response)
+        case .report(let id, let file):
+            do {
+                try record(result: body, of: item.service, id: id, file: file)
+            } catch let failure as JobFailure {
+                fail(id: id, file: file, stage: item.service, reason: failure.reason)
+            } catch {
+                logger.error("could not record the \(item.service) result of \(id.prefix(12)): \(error)")
+            }
+        }
+    }
+
+    private func record(result body: [UInt8], of service: String, id: String, file: String) throws {
+        let time = Date().rfc3339
+        var events: [PublishedEvent]
+        switch service {
+        case ServiceName.parser:
+            try ResultCheck.decode(ParsedDocument.self, body, from: service)
+            events = try store.recordParsed(id: id, file: file, document: body, time: time)
+            try store.resetAttempts(id: id)
+            enqueue(.init(service: ServiceName.indexer, origin: .report(id: id, file: file)))
+            enqueue(.init(service: ServiceName.summarizer, origin: .report(id: id, file: file)))
+        case ServiceName.indexer:
+            try ResultCheck.decode(IndexResult.self, body, from: service)
+            events = try store.recordStage(.indexed, id: id, file: file, result: body, time: time)
+        case ServiceName.summarizer:
+            try ResultCheck.decode(SummaryResult.self, body, from: service)
+            events = try store.recordStage(.summarized, id: id, file: file, result: body, time: time)
+        default:
+            return
+        }
+        events.forEach(publisher.publish)
+        if events.contains(where: { $0.topic == .done }) {
+            shelve(id: id, file: file, state: .done, reason: nil)
+            logger.debug("done \(SafeName.forLog(file))")
+        }
+    }
+
+    private func setBack(_ item: WorkItem, failure: JobFailure) {
+        switch item.origin {
+        case .control(let client, _):
+            replyToClient(client, .failure("\(item.service) failed: \(failure.reason)"))
+        case .report(let id, let file):
+            guard failure.retryable else {
+                fail(id: id, file: file, stage: item.service, reason: failure.reason)
+                return
+            }
+            let attempts = (try? store.recordAttempt(id: id)) ?? item.attempt
+            guard attempts < policy.maxAttempts else {
+                fail(id: id, file: file, stage: item.service,
+                     reason: "gave up after \(attempts) attempts: \(failure.reason)", attempts: attempts)
+                return
+            }
+            var again = item
+            again.attempt = attempts + 1
+            again.notBefore = Date() + policy.retryBackoff * pow(2, Double(attempts - 1))
+            logger.info("retrying \(item.service) of \(SafeName.forLog(file)) (attempt \(again.attempt)): \(failure.reason)")
+            enqueue(again)
+        }
+    }
+
+    func fail(id: String, file: String, stage: String, reason: String, attempts: Int? = nil) {
+        do {
+            let event = try store.recordFailure(id: id, file: file, stage: stage, reason: reason,
+                                                attempts: attempts ?? max(1, try store.report(id: id)?.attempts ?? 1),
+                                                time: Date().rfc3339)
+            publisher.publish(event)
+            logger.warning("failed \(SafeName.forLog(file)) at \(stage): \(reason)")
+            shelve(id: id, file: file, state: .failed, reason: "\(stage): \(reason)")
+        } catch {
+            logger.error("could not record the failure of \(id.prefix(12)): \(error)")
+        }
+    }
+
+    private func shelve(id: String, file: String, state: ReportState, reason: String?) {
+        let source = workArea.url(for: id)
+        guard FileManager.default.fileExists(atPath: source.path) else { return }
+        do {
+            try shelves.put(source, name: file, on: state == .failed ? .failed : .processed,
+                            reason: state == .failed ? "report \(id)\n\(reason ?? "failed")" : nil)
+        } catch {
+            logger.error("could not move \(SafeName.forLog(file)) out of the work area: \(error)")
+        }
+    }
+}
+
+/// A worker's answer must have the shape of its service's result before it is stored and published.
+enum ResultCheck {
+    static func decode<T: Decodable>(_ type: T.Type, _ body: [UInt8], from service: String) throws {
+        do {
+            _ = try WireJSON.decode(type, from: body)
+        } catch {
+            throw JobFailure(reason: "the \(service) worker returned a result that is not a valid \(type): \(error)",
+                             retryable: false)
+        }
+    }
+}
+
+/// Builds `{"document": …, "file": …, "report_id": …}` around the stored document bytes.
+enum DocumentInputEncoder {
+    static func encode(reportId: String, file: String, document: [UInt8]) -> [UInt8] {
+        let rest = (try? WireJSON.encode(["file": file, "report_id": reportId])) ?? Array("{}".utf8)
+        return Array(#"{"document":"#.utf8) + document + [UInt8(ascii: ",")] + rest.dropFirst()
+    }
+}

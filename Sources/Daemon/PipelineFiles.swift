@@ -1,0 +1,46 @@
+import Crypto
+import Foundation
+
+/// Where a report's bytes live while the daemon works on it: `<data>/work/<report id>`.
+/// Taking the file out of the inbox at once means a new file of the same name cannot be
+/// mistaken for it, and a restart finds unfinished work without rescanning the inbox.
+struct WorkArea {
+    let directory: URL
+
+    init(dataDirectory: URL) throws {
+        directory = dataDirectory.appendingPathComponent("work", isDirectory: true)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+    }
+
+    func url(for reportId: String) -> URL { directory.appendingPathComponent(reportId) }
+
+    func contents(of reportId: String) throws -> [UInt8] {
+        Array(try Data(contentsOf: url(for: reportId)))
+    }
+
+    /// Moves a dropped file in. rename(2) is atomic within one file system; across file
+    /// systems it falls back to copy-then-remove, which a restart completes if interrupted.
+    func take(_ source: URL, as reportId: String) throws {
+        try FileManager.default.moveItem(at: source, to: url(for: reportId))
+    }
+
+    func reportIds() -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.count == 64 }
+    }
+}
+
+/// SHA-256 of a file's bytes, read in chunks so a huge file does not have to fit in memory.
+enum ContentHash {
+    static func of(fileAt url: URL) throws -> (id: String, size: Int) {
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        var size = 0
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            hasher.update(data: chunk)
+            size += chunk.count
+        }
+        return (hasher.finalize().map { String(format: "%02x", $0) }.joined(), size)
+    }
+}

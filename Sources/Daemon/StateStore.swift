@@ -1,0 +1,240 @@
+import Foundation
+import GRDB
+import ReportProtocol
+
+/// The daemon's durable state: reports, their results, and every event with its sequence number.
+///
+/// Each state change and the event that announces it commit in one transaction, and the event
+/// is published only after the commit, so the feed history never shows what the store lost.
+/// WAL with `synchronous = NORMAL` is durable across a killed process (see docs/RELIABILITY.md).
+public final class StateStore {
+    private let database: DatabaseQueue
+
+    public init(path: String) throws {
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        configuration.busyMode = .timeout(5)
+        database = try DatabaseQueue(path: path, configuration: configuration)
+        try database.writeWithoutTransaction { db in
+            _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+        }
+        try StoreSchema.migrator().migrate(database)
+    }
+
+    // MARK: Reading
+
+    public func report(id: String) throws -> ReportRecord? {
+        try database.read { db in try Row.fetchOne(db, sql: "\(Self.recordColumns) WHERE id = ?", arguments: [id]).map(Self.record) }
+    }
+
+    /// Reports whose id starts with `prefix`, for `reportctl get` with a shortened id.
+    public func reports(idPrefix prefix: String, limit: Int = 2) throws -> [ReportRecord] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "\(Self.recordColumns) WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
+                             arguments: [prefix, prefix + "g", limit]).map(Self.record)
+        }
+    }
+
+    public func unfinishedReports() throws -> [ReportRecord] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "\(Self.recordColumns) WHERE state IN ('accepted', 'parsed') ORDER BY received_at")
+                .map(Self.record)
+        }
+    }
+
+    public func results(id: String) throws -> ReportResults {
+        try database.read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT document, index_result, summary FROM reports WHERE id = ?", arguments: [id])
+            return ReportResults(document: (row?["document"] as Data?).map(Array.init),
+                                 index: (row?["index_result"] as Data?).map(Array.init),
+                                 summary: (row?["summary"] as Data?).map(Array.init))
+        }
+    }
+
+    public func counts() throws -> [ReportState: Int] {
+        try database.read { db in
+            var counts: [ReportState: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS n FROM reports GROUP BY state") {
+                if let state = ReportState(rawValue: row["state"]) { counts[state] = row["n"] }
+            }
+            return counts
+        }
+    }
+
+    public func counter(_ name: String) throws -> Int {
+        try database.read { db in try Int.fetchOne(db, sql: "SELECT value FROM counters WHERE name = ?", arguments: [name]) ?? 0 }
+    }
+
+    public func incrementCounter(_ name: String) throws {
+        try database.write { db in
+            try db.execute(sql: """
+                INSERT INTO counters(name, value) VALUES (?, 1)
+                ON CONFLICT(name) DO UPDATE SET value = value + 1
+                """, arguments: [name])
+        }
+    }
+
+    public func lastSeq() throws -> Int64 {
+        try database.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM events") ?? 0 }
+    }
+
+    /// Envelopes with seq > `since`, oldest first.
+    public func events(since: Int64, limit: Int, topicPrefix: String? = nil) throws -> [PublishedEvent] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT seq, topic, envelope FROM events WHERE seq > ? AND topic LIKE ? ESCAPE '\\'
+                ORDER BY seq LIMIT ?
+                """, arguments: [since, Self.likePrefix(topicPrefix ?? ""), limit]).compactMap(Self.event)
+        }
+    }
+
+    public func events(reportId: String) throws -> [PublishedEvent] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT seq, topic, envelope FROM events WHERE report_id = ? ORDER BY seq",
+                             arguments: [reportId]).compactMap(Self.event)
+        }
+    }
+
+    // MARK: Changing state: each call is one transaction that returns the events to publish.
+
+    /// Records a new report, or returns nil when this content is already known.
+    public func accept(id: String, file: String, size: Int, time: String) throws -> PublishedEvent? {
+        try database.write { db in
+            guard try Int.fetchOne(db, sql: "SELECT 1 FROM reports WHERE id = ?", arguments: [id]) == nil else { return nil }
+            try db.execute(sql: """
+                INSERT INTO reports(id, file, size, state, received_at) VALUES (?, ?, ?, 'accepted', ?)
+                """, arguments: [id, file, size, time])
+            return try Self.appendEvent(db, .accepted, id: id, file: file, time: time, data: AcceptedData(size: size))
+        }
+    }
+
+    public func recordParsed(id: String, file: String, document: [UInt8], time: String) throws -> [PublishedEvent] {
+        try database.write { db in
+            try db.execute(sql: "UPDATE reports SET state = 'parsed', document = ? WHERE id = ?",
+                           arguments: [Data(document), id])
+            return [try Self.appendEvent(db, .parsed, id: id, file: file, time: time, rawData: document)]
+        }
+    }
+
+    public enum Stage: String, Sendable { case indexed, summarized }
+
+    /// Records the indexer's or summarizer's result; when both are in, the report is done.
+    public func recordStage(_ stage: Stage, id: String, file: String, result: [UInt8], time: String) throws -> [PublishedEvent] {
+        try database.write { db in
+            let column = stage == .indexed ? "index_result" : "summary"
+            try db.execute(sql: "UPDATE reports SET \(column) = ? WHERE id = ?", arguments: [Data(result), id])
+            var events = [try Self.appendEvent(db, stage == .indexed ? .indexed : .summarized,
+                                               id: id, file: file, time: time, rawData: result)]
+            let complete = try Bool.fetchOne(db, sql: """
+                SELECT index_result IS NOT NULL AND summary IS NOT NULL AND state = 'parsed' FROM reports WHERE id = ?
+                """, arguments: [id]) ?? false
+            if complete {
+                try db.execute(sql: "UPDATE reports SET state = 'done', finished_at = ? WHERE id = ?", arguments: [time, id])
+                events.append(try Self.appendEvent(db, .done, id: id, file: file, time: time, data: DoneData(state: "done")))
+            }
+            return events
+        }
+    }
+
+    public func recordFailure(id: String, file: String, stage: String, reason: String, attempts: Int,
+                              time: String) throws -> PublishedEvent {
+        try database.write { db in
+            try db.execute(sql: "UPDATE reports SET state = 'failed', error = ?, attempts = ?, finished_at = ? WHERE id = ?",
+                           arguments: [reason, attempts, time, id])
+            return try Self.appendEvent(db, .failed, id: id, file: file, time: time,
+                                        data: FailedData(stage: stage, reason: reason, attempts: attempts))
+        }
+    }
+
+    /// Counts a try of a report's current stage, so a report that kills workers is not retried forever,
+    /// even across daemon restarts.
+    public func recordAttempt(id: String) throws -> Int {
+        try database.write { db in
+            try db.execute(sql: "UPDATE reports SET attempts = attempts + 1 WHERE id = ?", arguments: [id])
+            return try Int.fetchOne(db, sql: "SELECT attempts FROM reports WHERE id = ?", arguments: [id]) ?? 0
+        }
+    }
+
+    public func resetAttempts(id: String) throws {
+        try database.write { db in try db.execute(sql: "UPDATE reports SET attempts = 0 WHERE id = ?", arguments: [id]) }
+    }
+
+    /// Puts a failed report back at the start of the pipeline (`reportctl retry`).
+    public func requeue(id: String, time: String) throws -> PublishedEvent? {
+        try database.write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT file, size, state FROM reports WHERE id = ?", arguments: [id]),
+                  row["state"] as String == ReportState.failed.rawValue else { return nil }
+            try db.execute(sql: """
+                UPDATE reports SET state = 'accepted', error = NULL, attempts = 0, finished_at = NULL,
+                    document = NULL, index_result = NULL, summary = NULL WHERE id = ?
+                """, arguments: [id])
+            return try Self.appendEvent(db, .accepted, id: id, file: row["file"], time: time,
+                                        data: AcceptedData(size: row["size"], retry: true))
+        }
+    }
+
+    /// Keeps the newest `keep` events for replay; seq numbers are never reused.
+    public func trimEvents(keep: Int) throws {
+        try database.write { db in
+            try db.execute(sql: "DELETE FROM events WHERE seq <= (SELECT MAX(seq) FROM events) - ?", arguments: [keep])
+        }
+    }
+
+    // MARK: Helpers
+
+    private static let recordColumns = """
+        SELECT id, file, size, state, attempts, error, received_at,
+               index_result IS NOT NULL AS has_index, summary IS NOT NULL AS has_summary FROM reports
+        """
+
+    private static func record(_ row: Row) -> ReportRecord {
+        ReportRecord(id: row["id"], file: row["file"], size: row["size"],
+                     state: ReportState(rawValue: row["state"]) ?? .failed, attempts: row["attempts"],
+                     error: row["error"], receivedAt: row["received_at"],
+                     hasIndex: row["has_index"], hasSummary: row["has_summary"])
+    }
+
+    private static func event(_ row: Row) -> PublishedEvent? {
+        guard let topic = FeedTopic(rawValue: row["topic"]) else { return nil }
+        return PublishedEvent(seq: row["seq"], topic: topic, envelope: Array(row["envelope"] as Data))
+    }
+
+    private static func likePrefix(_ prefix: String) -> String {
+        prefix.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_") + "%"
+    }
+
+    private static func appendEvent(_ db: Database, _ topic: FeedTopic, id: String, file: String, time: String,
+                                    data: some Encodable) throws -> PublishedEvent {
+        try appendEvent(db, topic, id: id, file: file, time: time, rawData: WireJSON.encode(data))
+    }
+
+    private static func appendEvent(_ db: Database, _ topic: FeedTopic, id: String, file: String, time: String,
+                                    rawData: [UInt8]) throws -> PublishedEvent {
+        try db.execute(sql: "INSERT INTO events(topic, report_id, envelope) VALUES (?, ?, x'')", arguments: [topic.rawValue, id])
+        let seq = db.lastInsertedRowID
+        let envelope = try EnvelopeEncoder.encode(seq: seq, topic: topic, reportId: id, file: file, time: time, data: rawData)
+        try db.execute(sql: "UPDATE events SET envelope = ? WHERE seq = ?", arguments: [Data(envelope), seq])
+        return PublishedEvent(seq: seq, topic: topic, envelope: envelope)
+    }
+}
+
+/// The data of `report.accepted`.
+struct AcceptedData: Encodable {
+    var size: Int
+    var retry: Bool?
+}
+
+/// The data of `report.done`.
+struct DoneData: Encodable {
+    var state: String
+}
+
+/// The data of `report.failed`: which stage gave up, why, and after how many tries.
+struct FailedData: Encodable {
+    var stage: String
+    var reason: String
+    var attempts: Int
+}

@@ -1,0 +1,38 @@
+import GRDB
+
+/// The state store's tables. Migrations only ever append, so an old data dir upgrades in place.
+enum StoreSchema {
+    static func migrator() -> DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            // One row per distinct content (the id is the SHA-256 of the bytes).
+            try db.execute(sql: """
+                CREATE TABLE reports (
+                    id TEXT PRIMARY KEY,
+                    file TEXT NOT NULL,
+                    size INTEGER NOT NULL,
+                    state TEXT NOT NULL,
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    error TEXT,
+                    received_at TEXT NOT NULL,
+                    finished_at TEXT,
+                    document BLOB,
+                    index_result BLOB,
+                    summary BLOB
+                );
+                CREATE INDEX reports_state ON reports(state);
+                -- Every published event, exactly as sent. AUTOINCREMENT keeps seq strictly
+                -- increasing even after old rows are trimmed.
+                CREATE TABLE events (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    topic TEXT NOT NULL,
+                    report_id TEXT NOT NULL,
+                    envelope BLOB NOT NULL
+                );
+                CREATE INDEX events_report ON events(report_id);
+                CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+                """)
+        }
+        return migrator
+    }
+}

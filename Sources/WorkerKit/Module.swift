@@ -1,1 +1,0 @@
-// Module WorkerKit: see docs/ARCHITECTURE.md.

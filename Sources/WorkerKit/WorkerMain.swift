@@ -1,0 +1,77 @@
+import Foundation
+import Logging
+import ReportProtocol
+
+/// The entry point every plugin executable calls from its `main.swift`.
+///
+///     report-parser serve [--broker ENDPOINT]   # the worker; REPORTD_BROKER is the default endpoint
+///     report-parser parse FILE                   # one-shot, prints JSON
+public enum WorkerMain {
+    public static func run(_ plugin: some WorkerPlugin, arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = ProcessInfo.processInfo.environment["REPORTD_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .info
+            return handler
+        }
+        guard let command = arguments.first else { exitWithUsage(plugin, status: 64) }
+        switch command {
+        case "serve":
+            serve(plugin, arguments: Array(arguments.dropFirst()))
+        case "--help", "-h", "help":
+            exitWithUsage(plugin, status: 0)
+        case "--version":
+            print("\(plugin.name) \(plugin.version) (protocol \(WorkerProtocol.header))")
+            exit(0)
+        default:
+            guard let oneShot = plugin.oneShotCommands.first(where: { $0.name == command }) else {
+                FileHandle.standardError.write(Data("\(plugin.name): unknown command '\(command)'\n".utf8))
+                exitWithUsage(plugin, status: 64)
+            }
+            runOneShot(oneShot, plugin: plugin, arguments: Array(arguments.dropFirst()))
+        }
+    }
+
+    private static func serve(_ plugin: some WorkerPlugin, arguments: [String]) -> Never {
+        var endpoint = ProcessInfo.processInfo.environment["REPORTD_BROKER"]
+        if let index = arguments.firstIndex(of: "--broker"), index + 1 < arguments.count {
+            endpoint = arguments[index + 1]
+        }
+        guard let endpoint else {
+            fail(plugin, "no broker endpoint: pass --broker ENDPOINT or set REPORTD_BROKER")
+        }
+        let logger = Logger(label: plugin.name)
+        do {
+            try WorkerRunner(plugin: plugin, endpoint: endpoint, logger: logger).run()
+            exit(0)
+        } catch {
+            fail(plugin, "\(error)")
+        }
+    }
+
+    private static func runOneShot(_ command: OneShotCommand, plugin: some WorkerPlugin, arguments: [String]) -> Never {
+        do {
+            var output = try command.run(arguments)
+            output.append(UInt8(ascii: "\n"))
+            FileHandle.standardOutput.write(Data(output))
+            exit(0)
+        } catch let failure as JobFailure {
+            fail(plugin, failure.reason)
+        } catch {
+            fail(plugin, "\(error)")
+        }
+    }
+
+    private static func exitWithUsage(_ plugin: some WorkerPlugin, status: Int32) -> Never {
+        var lines = ["usage: \(plugin.name) serve [--broker ENDPOINT]   serve \(plugin.services.joined(separator: ", ")) for reportd"]
+        lines += plugin.oneShotCommands.map { "       \(plugin.name) \($0.name) \($0.usage)" }
+        lines.append("       \(plugin.name) --version")
+        let text = lines.joined(separator: "\n") + "\n"
+        (status == 0 ? FileHandle.standardOutput : FileHandle.standardError).write(Data(text.utf8))
+        exit(status)
+    }
+
+    private static func fail(_ plugin: some WorkerPlugin, _ message: String) -> Never {
+        FileHandle.standardError.write(Data("\(plugin.name): \(message)\n".utf8))
+        exit(1)
+    }
+}

@@ -1,0 +1,151 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import Logging
+import ReportProtocol
+import ZMQ
+
+/// Set from the signal handler; the poll loop reads it after EINTR or its next tick.
+nonisolated(unsafe) private var stopSignalled: sig_atomic_t = 0
+
+/// Connects a plugin to the broker and serves jobs until told to stop.
+///
+/// The socket lives on the calling thread. Each job runs on its own thread so heartbeats keep
+/// flowing while it works: a job that hangs is caught by the broker's job timeout, a process
+/// that hangs entirely by the missing heartbeats.
+final class WorkerRunner<Plugin: WorkerPlugin> {
+    private typealias Outcome = (jobId: String, message: WorkerMessage)
+
+    private let plugin: Plugin
+    private let endpoint: String
+    private let logger: Logger
+    private let context: Context
+    private let finished = Mailbox<Outcome>()
+
+    private var socket: Socket
+    private var heartbeatInterval: TimeInterval = 1
+    private var liveness = 5
+    private var lastHeardFromBroker = Date()
+    private var lastBeatSent = Date.distantPast
+    private var runningJob: String?
+    private var stopping = false
+
+    init(plugin: Plugin, endpoint: String, logger: Logger) throws {
+        self.plugin = plugin
+        self.endpoint = endpoint
+        self.logger = logger
+        context = try Context()
+        socket = try context.socket(.dealer)
+    }
+
+    func run() throws {
+        signal(SIGTERM) { _ in stopSignalled = 1 }
+        signal(SIGINT) { _ in stopSignalled = 1 }
+        try connect()
+        while !(stopping && runningJob == nil) {
+            if stopSignalled != 0 && !stopping { beginStopping() }
+            var poller = Poller()
+            poller.add(socket)
+            poller.add(fileDescriptor: finished.fileDescriptor)
+            let ready = try poller.poll(timeoutMilliseconds: Int(heartbeatInterval * 1000 / 2))
+            if ready[0].contains(.readable) { try drainBroker() }
+            if ready[1].contains(.readable) { try sendOutcomes() }
+            try keepAlive()
+        }
+        _ = try? socket.send(multipart: WorkerMessage.bye.frames(), dontWait: true)
+        socket.close()
+        logger.debug("stopped")
+    }
+
+    private func connect() throws {
+        try socket.setLinger(milliseconds: 1000)
+        try socket.connect(endpoint)
+        let hello = WorkerHello(name: plugin.name, version: plugin.version, services: plugin.services, pid: getpid())
+        try socket.send(multipart: WorkerMessage.ready(hello).frames())
+        lastHeardFromBroker = Date()
+        logger.debug("connected to \(endpoint) for \(plugin.services)")
+    }
+
+    /// A broker that fell silent has restarted or died: start over with a fresh socket, as MDP does.
+    private func reconnect() throws {
+        logger.warning("broker at \(endpoint) silent for \(liveness) heartbeats; reconnecting")
+        socket.close()
+        socket = try context.socket(.dealer)
+        try connect()
+    }
+
+    private func beginStopping() {
+        stopping = true
+        logger.debug("stop requested; finishing \(runningJob ?? "no job")")
+    }
+
+    private func drainBroker() throws {
+        while let frames = try socket.receiveMultipart(dontWait: true) {
+            lastHeardFromBroker = Date()
+            let message: BrokerMessage
+            do {
+                message = try BrokerMessage.decode(frames)
+            } catch {
+                logger.error("unreadable message from broker: \(error)")
+                continue
+            }
+            switch message {
+            case .welcome(let welcome):
+                heartbeatInterval = max(0.05, Double(welcome.heartbeatMs) / 1000)
+                liveness = max(2, welcome.liveness)
+            case .heartbeat:
+                break
+            case .job(let job):
+                start(job)
+            case .refused(let reason):
+                throw JobFailure(reason: "broker refused \(plugin.name): \(reason)", retryable: false)
+            case .bye:
+                beginStopping()
+            }
+        }
+    }
+
+    private func start(_ job: JobRequest) {
+        guard runningJob == nil, !stopping else {
+            // The broker sends one job at a time; a second one is its mistake, so hand it back.
+            let failure = JobFailure(reason: "\(plugin.name) is busy with \(runningJob ?? "shutdown")", retryable: true)
+            _ = try? socket.send(multipart: WorkerMessage.failure(jobId: job.jobId, failure).frames())
+            return
+        }
+        runningJob = job.jobId
+        let plugin = self.plugin
+        let finished = self.finished
+        Thread.detachNewThread {
+            finished.post((job.jobId, Self.outcome(of: job, by: plugin)))
+        }
+    }
+
+    private static func outcome(of job: JobRequest, by plugin: Plugin) -> WorkerMessage {
+        do {
+            return .result(jobId: job.jobId, body: try plugin.handle(job))
+        } catch let failure as JobFailure {
+            return .failure(jobId: job.jobId, failure)
+        } catch {
+            return .failure(jobId: job.jobId, JobFailure(reason: "\(error)", retryable: true))
+        }
+    }
+
+    private func sendOutcomes() throws {
+        for outcome in finished.take() {
+            try socket.send(multipart: outcome.message.frames())
+            if runningJob == outcome.jobId { runningJob = nil }
+        }
+    }
+
+    private func keepAlive() throws {
+        let now = Date()
+        if now.timeIntervalSince(lastBeatSent) >= heartbeatInterval {
+            try socket.send(multipart: WorkerMessage.heartbeat.frames(), dontWait: true)
+            lastBeatSent = now
+        }
+        if !stopping, now.timeIntervalSince(lastHeardFromBroker) > heartbeatInterval * Double(liveness) {
+            try reconnect()
+        }
+    }
+}
