@@ -1,3 +1,5 @@
+import Foundation
+
 /// Failures of the inbox watcher and of moving files out of the inbox.
 public struct InboxError: Error, CustomStringConvertible, Equatable, Sendable {
     public let message: String
@@ -16,7 +18,3 @@ public struct InboxError: Error, CustomStringConvertible, Equatable, Sendable {
 func describeErrno(_ code: Int32) -> String {
     String(cString: strerror(code))
 }
-
-#if canImport(Glibc)
-import Glibc
-#endif
