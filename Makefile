@@ -8,7 +8,6 @@ PYTHON ?= /usr/bin/python3
 
 PREFIX ?= /usr/local
 SYSCONFDIR ?= /etc/reportd
-DATADIR ?= $(PREFIX)/share/reportd
 STATEDIR ?= /var/lib/reportd
 UNITDIR ?= /etc/systemd/system
 DESTDIR ?=
@@ -24,7 +23,7 @@ help:
 	@echo "make run        build (release) and run reportd in the foreground on ./var"
 	@echo "make test       build everything (debug) and run the whole test suite"
 	@echo "make bench      build (release) and run the end-to-end benchmark (BENCH_FLAGS='--runs 3')"
-	@echo "make install    install binaries, config, dictionary and the systemd unit (PREFIX=$(PREFIX))"
+	@echo "make install    install binaries, Config/ into $(SYSCONFDIR), the systemd unit and user (PREFIX=$(PREFIX))"
 	@echo "make uninstall  remove what install put in place, keeping config and data"
 	@echo "make clean      remove build products"
 
@@ -40,7 +39,7 @@ debug: deps
 
 run: release
 	mkdir -p var/inbox var/data
-	exec .build/release/reportd --config Config/reportd.toml --inbox var/inbox --data-dir var/data
+	exec .build/release/reportd --config Config/reportd.toml
 
 test: debug
 	$(SWIFT) test $(SWIFT_TEST_FLAGS)
@@ -49,11 +48,11 @@ bench: release
 	$(PYTHON) bench/e2e_bench.py --build-dir .build/release $(BENCH_FLAGS)
 
 install: release
-	PREFIX=$(PREFIX) SYSCONFDIR=$(SYSCONFDIR) DATADIR=$(DATADIR) STATEDIR=$(STATEDIR) \
+	PREFIX=$(PREFIX) SYSCONFDIR=$(SYSCONFDIR) STATEDIR=$(STATEDIR) \
 	UNITDIR=$(UNITDIR) DESTDIR=$(DESTDIR) BUILD_DIR=.build/release scripts/install.sh
 
 uninstall:
-	PREFIX=$(PREFIX) SYSCONFDIR=$(SYSCONFDIR) DATADIR=$(DATADIR) STATEDIR=$(STATEDIR) \
+	PREFIX=$(PREFIX) SYSCONFDIR=$(SYSCONFDIR) STATEDIR=$(STATEDIR) \
 	UNITDIR=$(UNITDIR) DESTDIR=$(DESTDIR) scripts/uninstall.sh
 
 clean:

@@ -1,12 +1,11 @@
 #!/usr/bin/env bash
-# Installs the release build as a system service: binaries, configuration with
-# paths rewritten for /etc and /var/lib, the dictionary, the systemd unit and the
-# `reportd` system user. Called by `make install`, which passes the directories.
+# Installs the release build as a system service: binaries, the Config/ folder with its
+# paths rewritten for /etc and /var/lib, the systemd unit and the `reportd` system user.
+# Called by `make install`, which passes the directories.
 set -euo pipefail
 
-: "${PREFIX:=/usr/local}" "${SYSCONFDIR:=/etc/reportd}" "${DATADIR:=$PREFIX/share/reportd}"
-: "${STATEDIR:=/var/lib/reportd}" "${UNITDIR:=/etc/systemd/system}" "${BUILD_DIR:=.build/release}"
-: "${DESTDIR:=}"
+: "${PREFIX:=/usr/local}" "${SYSCONFDIR:=/etc/reportd}" "${STATEDIR:=/var/lib/reportd}"
+: "${UNITDIR:=/etc/systemd/system}" "${BUILD_DIR:=.build/release}" "${DESTDIR:=}"
 executables=(reportd reportctl report-parser report-indexer report-summarizer)
 
 fail() { echo "install: $*" >&2; exit 1; }
@@ -15,54 +14,48 @@ for executable in "${executables[@]}"; do
     [ -x "$BUILD_DIR/$executable" ] || fail "$BUILD_DIR/$executable is missing; run \`make release\` first"
 done
 [ -f Config/reportd.toml ] || fail "Config/reportd.toml is missing; run from the repository root"
+compgen -G "Config/plugins/*.toml" >/dev/null || fail "Config/plugins/ has no plugin manifests"
 
-install -d "$DESTDIR$PREFIX/bin" "$DESTDIR$SYSCONFDIR/plugins" "$DESTDIR$DATADIR" "$DESTDIR$UNITDIR"
+install -d "$DESTDIR$PREFIX/bin" "$DESTDIR$SYSCONFDIR" "$DESTDIR$UNITDIR"
 for executable in "${executables[@]}"; do
     install -m 0755 "$BUILD_DIR/$executable" "$DESTDIR$PREFIX/bin/$executable"
 done
 
-# Repository-relative paths in the shipped configuration become the installed ones.
-# Keys may sit in any table, so match the key at the start of a line.
-rewrite_paths() {
-    sed -E \
-        -e "s#^([[:space:]]*inbox(_dir)?[[:space:]]*=[[:space:]]*).*#\1\"$STATEDIR/inbox\"#" \
-        -e "s#^([[:space:]]*data(_dir)?[[:space:]]*=[[:space:]]*).*#\1\"$STATEDIR/data\"#" \
-        -e "s#^([[:space:]]*plugins_dir[[:space:]]*=[[:space:]]*).*#\1\"$SYSCONFDIR/plugins\"#" \
-        "$1" | rewrite_dictionary
-}
-
-rewrite_dictionary() {
-    sed -E "s#\"(\./)?Config/dict#\"$DATADIR/dict#g"
-}
-
-config="$DESTDIR$SYSCONFDIR/reportd.toml"
 staged="$(mktemp)"
 trap 'rm -f "$staged"' EXIT
-rewrite_paths Config/reportd.toml > "$staged"
-for expected in "$STATEDIR/inbox" "$STATEDIR/data" "$SYSCONFDIR/plugins"; do
-    grep -q "\"$expected\"" "$staged" ||
-        fail "Config/reportd.toml has no inbox, data_dir (or data) or plugins_dir key to point at $expected"
-done
-# An operator's edits survive reinstalls: the new default lands beside the live file.
-if [ -e "$config" ] && ! cmp -s "$staged" "$config"; then
-    install -m 0644 "$staged" "$config.new"
-    echo "install: kept your $config; the new default is $config.new"
-else
-    install -m 0644 "$staged" "$config"
-fi
 
-# Manifests describe the binaries installed with them, so they follow each release.
-for manifest in Config/plugins/*.toml; do
-    [ -e "$manifest" ] || fail "Config/plugins/ has no plugin manifests"
-    rewrite_dictionary < "$manifest" > "$staged"
-    install -m 0644 "$staged" "$DESTDIR$SYSCONFDIR/plugins/$(basename "$manifest")"
-done
+# Installs $staged as $1, except over a file the operator changed: the new default then
+# lands beside it as $1.new, so reinstalling never undoes local tuning.
+install_config() {
+    local target="$DESTDIR$SYSCONFDIR/$1"
+    install -d "$(dirname "$target")"
+    if [ -e "$target" ] && ! cmp -s "$staged" "$target"; then
+        install -m 0644 "$staged" "$target.new"
+        echo "install: kept your $target; the new default is $target.new"
+    else
+        install -m 0644 "$staged" "$target"
+    fi
+}
 
-if [ -d Config/dict ]; then
-    rm -rf "$DESTDIR$DATADIR/dict"
-    cp -r Config/dict "$DESTDIR$DATADIR/dict"
-    chmod -R u=rwX,go=rX "$DESTDIR$DATADIR/dict"
-fi
+# The repository's inbox and data folders become the state directory. plugins_dir and the
+# dictionaries keep their places relative to reportd.toml, since Config/'s layout is kept.
+sed -E \
+    -e "s#^([[:space:]]*inbox[[:space:]]*=[[:space:]]*).*#\1\"$STATEDIR/inbox\"#" \
+    -e "s#^([[:space:]]*data_dir[[:space:]]*=[[:space:]]*).*#\1\"$STATEDIR/data\"#" \
+    -e "s#^([[:space:]]*plugins_dir[[:space:]]*=[[:space:]]*).*#\1\"$SYSCONFDIR/plugins\"#" \
+    Config/reportd.toml > "$staged"
+for key in "inbox = \"$STATEDIR/inbox\"" "data_dir = \"$STATEDIR/data\"" "plugins_dir = \"$SYSCONFDIR/plugins\""; do
+    grep -q "^[[:space:]]*$key" "$staged" || fail "Config/reportd.toml has no ${key%% =*} key to rewrite"
+done
+install_config reportd.toml
+
+# Everything else under Config/ (plugin manifests, dictionaries) is copied as it is.
+while IFS= read -r -d '' file; do
+    relative="${file#Config/}"
+    [ "$relative" = reportd.toml ] && continue
+    cp "$file" "$staged"
+    install_config "$relative"
+done < <(find Config -type f -print0)
 
 sed -e "s#/usr/local/bin/reportd#$PREFIX/bin/reportd#" \
     -e "s#/etc/reportd/reportd.toml#$SYSCONFDIR/reportd.toml#" \
@@ -80,7 +73,7 @@ if ! id -u reportd >/dev/null 2>&1; then
         --shell /usr/sbin/nologin --comment "reportd daemon" reportd
     echo "install: created system user reportd"
 fi
-# The inbox is group-writable so operators in group reportd can drop files.
+# The inbox is group-writable (and setgid) so operators in group reportd can drop files.
 install -d -o reportd -g reportd -m 0750 "$STATEDIR"
 install -d -o reportd -g reportd -m 2770 "$STATEDIR/inbox"
 install -d -o reportd -g reportd -m 0750 "$STATEDIR/data"
