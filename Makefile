@@ -41,8 +41,9 @@ run: release
 	mkdir -p var/inbox var/data
 	exec .build/release/reportd --config Config/reportd.toml
 
+# Ends with one line counting XCTest and Swift Testing results together.
 test: debug
-	$(SWIFT) test $(SWIFT_TEST_FLAGS)
+	SWIFT=$(SWIFT) scripts/run-tests.sh $(SWIFT_TEST_FLAGS)
 
 bench: release
 	$(PYTHON) bench/e2e_bench.py --build-dir .build/release $(BENCH_FLAGS)
