@@ -1,1 +1,2 @@
-print("not yet")
+// ArgumentParser's synchronous entry point: parses, runs the subcommand, maps errors to exit codes.
+ReportCtl.main()

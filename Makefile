@@ -1,0 +1,60 @@
+# reportd: `make run` to try it, `make test` to check it, `make install` to deploy it.
+
+# Swift lives in /opt/swift on the team's machines and CI; a PATH that has it first wins.
+export PATH := $(PATH):/opt/swift/usr/bin
+SWIFT ?= swift
+# Debian's interpreter: python3-zmq is installed for it, not for pyenv or venv ones.
+PYTHON ?= /usr/bin/python3
+
+PREFIX ?= /usr/local
+SYSCONFDIR ?= /etc/reportd
+STATEDIR ?= /var/lib/reportd
+UNITDIR ?= /etc/systemd/system
+DESTDIR ?=
+
+# End-to-end tests start daemons and plugin processes; one at a time keeps them
+# from fighting over the two cores and makes their timeouts meaningful.
+SWIFT_TEST_FLAGS ?= --no-parallel
+BENCH_FLAGS ?=
+
+.PHONY: help deps release debug run test bench install uninstall clean
+
+help:
+	@echo "make run        build (release) and run reportd in the foreground on ./var"
+	@echo "make test       build everything (debug) and run the whole test suite"
+	@echo "make bench      build (release) and run the end-to-end benchmark (BENCH_FLAGS='--runs 3')"
+	@echo "make install    install binaries, Config/ into $(SYSCONFDIR), the systemd unit and user (PREFIX=$(PREFIX))"
+	@echo "make uninstall  remove what install put in place, keeping config and data"
+	@echo "make clean      remove build products"
+
+deps:
+	@scripts/install-deps.sh
+
+release: deps
+	$(SWIFT) build -c release
+
+# End-to-end tests spawn the built executables, so every product is built, not just the tests.
+debug: deps
+	$(SWIFT) build
+
+run: release
+	mkdir -p var/inbox var/data
+	exec .build/release/reportd --config Config/reportd.toml
+
+# Ends with one line counting XCTest and Swift Testing results together.
+test: debug
+	SWIFT=$(SWIFT) scripts/run-tests.sh $(SWIFT_TEST_FLAGS)
+
+bench: release
+	$(PYTHON) bench/e2e_bench.py --build-dir .build/release $(BENCH_FLAGS)
+
+install: release
+	PREFIX=$(PREFIX) SYSCONFDIR=$(SYSCONFDIR) STATEDIR=$(STATEDIR) \
+	UNITDIR=$(UNITDIR) DESTDIR=$(DESTDIR) BUILD_DIR=.build/release scripts/install.sh
+
+uninstall:
+	PREFIX=$(PREFIX) SYSCONFDIR=$(SYSCONFDIR) STATEDIR=$(STATEDIR) \
+	UNITDIR=$(UNITDIR) DESTDIR=$(DESTDIR) scripts/uninstall.sh
+
+clean:
+	rm -rf .build

@@ -1,0 +1,16 @@
+/// The command-line flags that can override the config file. A non-nil value always wins.
+public struct ConfigOverrides: Sendable, Equatable {
+    public var inbox: String?
+    public var dataDir: String?
+    /// The feed (PUB) endpoint, e.g. `tcp://127.0.0.1:5560`.
+    public var feed: String?
+    /// The control (ROUTER) endpoint that `reportctl` talks to.
+    public var control: String?
+
+    public init(inbox: String? = nil, dataDir: String? = nil, feed: String? = nil, control: String? = nil) {
+        self.inbox = inbox
+        self.dataDir = dataDir
+        self.feed = feed
+        self.control = control
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// How to run one worker plugin: what to execute, which services it announces, how many copies.
+public struct PluginManifest: Sendable, Equatable, Codable {
+    /// A short unique name (`parser`), used in logs and status.
+    public var name: String
+    /// A bare executable name looked up beside reportd then on $PATH, or an absolute path.
+    public var command: String
+    public var args: [String]
+    /// The services the plugin serves; the broker routes those to it.
+    public var services: [String]
+    /// How many processes to keep running (0 disables the plugin without deleting its manifest).
+    public var instances: Int
+    /// Added to the daemon's own environment when spawning the plugin.
+    public var environment: [String: String]
+
+    public init(name: String, command: String, args: [String] = [], services: [String],
+                instances: Int = 1, environment: [String: String] = [:]) {
+        self.name = name
+        self.command = command
+        self.args = args
+        self.services = services
+        self.instances = instances
+        self.environment = environment
+    }
+
+    /// The plugins shipped with reportd, used when no config file names a plugins directory.
+    public static let embeddedDefaults: [PluginManifest] = [
+        PluginManifest(name: "parser", command: "report-parser", args: ["serve"],
+                       services: ["parser"], instances: 2),
+        // One indexer only: it owns the search database and SQLite allows one writer.
+        PluginManifest(name: "indexer", command: "report-indexer", args: ["serve"],
+                       services: ["indexer", "search"], instances: 1),
+        PluginManifest(name: "summarizer", command: "report-summarizer", args: ["serve"],
+                       services: ["summarizer"], instances: 2),
+    ]
+
+    /// The executable to spawn: an absolute `command` as is, otherwise the first executable named
+    /// `command` in `executableDirectory` (where reportd itself lives, so a build or install
+    /// directory works without touching $PATH), then in each directory of `path` (a $PATH value).
+    /// Nil when nothing executable is found.
+    public func resolveCommand(besides executableDirectory: URL, path: String) -> String? {
+        if command.hasPrefix("/") {
+            return Self.isExecutableFile(command) ? command : nil
+        }
+        // A relative path with a slash is resolved when the manifest is loaded; here only bare names remain.
+        var directories = [executableDirectory.path]
+        directories += path.split(separator: ":", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? "." : String($0) }
+        for directory in directories {
+            let candidate = URL(fileURLWithPath: directory).appendingPathComponent(command).path
+            if Self.isExecutableFile(candidate) { return candidate }
+        }
+        return nil
+    }
+
+    /// The directory holding the running executable, read from /proc/self/exe so that a
+    /// relative argv[0] or a symlinked install still finds the plugins installed beside it.
+    public static func currentExecutableDirectory() -> URL {
+        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? CommandLine.arguments[0]
+        return URL(fileURLWithPath: exe).deletingLastPathComponent()
+    }
+
+    private static func isExecutableFile(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
+        return access(path, X_OK) == 0
+    }
+}

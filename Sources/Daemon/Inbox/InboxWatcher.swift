@@ -1,0 +1,154 @@
+import Foundation
+import Logging
+
+/// Watches the inbox with inotify and hands out files that finished arriving.
+///
+/// Driven by the daemon's single-threaded loop: poll `fileDescriptor` for input, call
+/// `drainEvents(now:)` when it is readable, and `readyFiles(now:)` on every timer tick.
+/// Nothing here blocks or spawns threads.
+public final class InboxWatcher {
+    public let directory: URL
+    public let maxFileBytes: Int
+    private let inotify: Inotify
+    private let classifier: InboxEntryClassifier
+    private var tracker: SettleTracker
+    private let logger: Logger
+    /// Names already logged as skipped, so a busy editor swap file logs once, not on every save.
+    private var reportedSkips: Set<String> = []
+    private var watchLost = false
+    private var nextRewatch: ContinuousClock.Instant?
+
+    /// The descriptor to poll for input (POLLIN).
+    public var fileDescriptor: Int32 { inotify.fileDescriptor }
+    /// How many files are waiting to settle.
+    public var pendingCount: Int { tracker.pending.count }
+
+    /// Starts watching `directory` (which must exist) and rescans it, so files dropped while
+    /// the daemon was down are picked up too.
+    public init(directory: URL, settleMilliseconds: Int, ignorePatterns: [String], maxFileBytes: Int,
+                logger: Logger, now: ContinuousClock.Instant = .now) throws(InboxError) {
+        self.directory = directory
+        self.maxFileBytes = maxFileBytes
+        self.classifier = InboxEntryClassifier(directory: directory, ignorePatterns: ignorePatterns)
+        self.tracker = SettleTracker(settle: .milliseconds(settleMilliseconds))
+        self.logger = logger
+        self.inotify = try Inotify()
+        // Watch before listing: a file arriving in between is then seen at least once.
+        try inotify.addWatch(directory.path)
+        try rescan(now: now)
+        logger.info("watching inbox", metadata: ["inbox": "\(directory.path.sanitizedForLog)"])
+    }
+
+    public convenience init(config: DaemonConfig, logger: Logger, now: ContinuousClock.Instant = .now) throws(InboxError) {
+        try self.init(directory: config.inbox, settleMilliseconds: config.settleMilliseconds,
+                      ignorePatterns: config.ignorePatterns, maxFileBytes: config.maxFileBytes,
+                      logger: logger, now: now)
+    }
+
+    /// Reads every queued inotify event without blocking; rescans after a queue overflow.
+    public func drainEvents(now: ContinuousClock.Instant = .now) {
+        let events: [InotifyEvent]
+        do {
+            events = try inotify.readAll()
+        } catch {
+            logger.error("inotify read failed", metadata: ["error": "\(error)"])
+            return
+        }
+        var overflowed = false
+        for event in events {
+            if event.has(IN_Q_OVERFLOW) {
+                overflowed = true
+            } else if event.watch != inotify.watch {
+                continue  // a late event for a watch already replaced
+            } else if event.has(IN_DELETE_SELF) || event.has(IN_MOVE_SELF) || event.has(IN_IGNORED) {
+                loseWatch(event, now: now)
+            } else if event.has(IN_MOVED_FROM) || event.has(IN_DELETE) {
+                tracker.forget(event.name)
+                reportedSkips.remove(event.name)
+            } else if !event.name.isEmpty {
+                consider(event.name, now: now)
+            }
+        }
+        if overflowed {
+            let limit = "/proc/sys/fs/inotify/max_queued_events"
+            logger.warning("inotify queue overflowed, rescanning the inbox; raise \(limit) (now \(Inotify.kernelSetting(limit))) if this repeats")
+            try? rescan(now: now)
+        }
+    }
+
+    /// The files that have settled since the last call, each handed out once. A file still
+    /// growing or rewritten waits again; one that vanished or stopped being a regular file is dropped.
+    public func readyFiles(now: ContinuousClock.Instant = .now) -> [InboxCandidate] {
+        if watchLost { rewatch(now: now) }
+        let settled = tracker.settled(now: now) { name in
+            if case .regular(let stamp) = classifier.classify(name) { return stamp }
+            logger.debug("inbox file went away before settling", metadata: ["file": "\(name.sanitizedForLog)"])
+            return nil
+        }
+        return settled.map { name, stamp in
+            let file = InboxFile(name: name, url: directory.appendingPathComponent(name), size: stamp.size, stamp: stamp)
+            logger.debug("inbox file settled", metadata: ["file": "\(name.sanitizedForLog)", "bytes": "\(stamp.size)"])
+            return stamp.size > maxFileBytes ? .tooLarge(file, limit: maxFileBytes) : .ready(file)
+        }
+    }
+
+    /// Lists the inbox and considers every entry, forgetting names that are gone.
+    public func rescan(now: ContinuousClock.Instant = .now) throws(InboxError) {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        } catch {
+            throw InboxError("cannot list the inbox \(directory.path.sanitizedForLog): \(error.localizedDescription)")
+        }
+        tracker.retain(only: Set(names))
+        reportedSkips.formIntersection(names)
+        for name in names.sorted() { consider(name, now: now) }
+        logger.debug("inbox rescanned", metadata: ["entries": "\(names.count)", "pending": "\(tracker.pending.count)"])
+    }
+
+    private func consider(_ name: String, now: ContinuousClock.Instant) {
+        switch classifier.classify(name) {
+        case .regular(let stamp):
+            if tracker.observe(name, stamp: stamp, now: now) {
+                logger.debug("inbox file arrived, waiting for it to settle", metadata: ["file": "\(name.sanitizedForLog)"])
+            }
+        case .ignoredName(let pattern):
+            if reportedSkips.insert(name).inserted {
+                logger.debug("skipping inbox entry matching an ignore pattern",
+                             metadata: ["file": "\(name.sanitizedForLog)", "pattern": "\(pattern)"])
+            }
+        case .notRegular(let kind):
+            if reportedSkips.insert(name).inserted {
+                logger.info("skipping inbox entry that is not a regular file",
+                            metadata: ["file": "\(name.sanitizedForLog)", "kind": "\(kind)"])
+            }
+        case .vanished:
+            tracker.forget(name)
+        }
+    }
+
+    /// The inbox itself was deleted or moved away: keep the loop alive and re-create it.
+    private func loseWatch(_ event: InotifyEvent, now: ContinuousClock.Instant) {
+        guard !watchLost else { return }
+        watchLost = true
+        nextRewatch = now
+        inotify.removeWatch()
+        let what = event.has(IN_MOVE_SELF) ? "moved away" : "removed"
+        logger.error("the inbox directory was \(what); re-creating it", metadata: ["inbox": "\(directory.path.sanitizedForLog)"])
+    }
+
+    private func rewatch(now: ContinuousClock.Instant) {
+        guard let due = nextRewatch, now >= due else { return }
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try inotify.addWatch(directory.path)
+            watchLost = false
+            nextRewatch = nil
+            try rescan(now: now)
+            logger.warning("watching the inbox again", metadata: ["inbox": "\(directory.path.sanitizedForLog)"])
+        } catch {
+            nextRewatch = now + .seconds(1)
+            logger.debug("cannot watch the inbox yet", metadata: ["error": "\(error)"])
+        }
+    }
+}

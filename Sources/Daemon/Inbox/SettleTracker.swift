@@ -1,0 +1,60 @@
+/// The settle rule: a file is ready once its stamp (inode, size, mtime) stayed the same for the
+/// settle time. Any change re-arms the wait. A version handed out is never handed out again.
+struct SettleTracker {
+    struct Pending {
+        var stamp: FileStamp
+        var lastChange: ContinuousClock.Instant
+    }
+
+    let settle: Duration
+    private(set) var pending: [String: Pending] = [:]
+    /// The version of each name already handed to the loop, until the name leaves the inbox.
+    private(set) var handedOut: [String: FileStamp] = [:]
+
+    init(settle: Duration) {
+        self.settle = settle
+    }
+
+    /// Records a sighting; returns true when this starts or restarts a wait.
+    @discardableResult
+    mutating func observe(_ name: String, stamp: FileStamp, now: ContinuousClock.Instant) -> Bool {
+        if handedOut[name] == stamp { return false }
+        if let known = pending[name], known.stamp == stamp { return false }
+        pending[name] = Pending(stamp: stamp, lastChange: now)
+        return true
+    }
+
+    /// Checks each waiting file against its current stamp (nil when it is gone or no longer a
+    /// regular file, which drops it) and returns those that have settled, oldest change first.
+    mutating func settled(now: ContinuousClock.Instant, currentStamp: (String) -> FileStamp?) -> [(String, FileStamp)] {
+        var ready: [(String, FileStamp, ContinuousClock.Instant)] = []
+        for (name, entry) in pending {
+            guard let stamp = currentStamp(name) else {
+                pending[name] = nil
+                continue
+            }
+            if stamp != entry.stamp {
+                pending[name] = Pending(stamp: stamp, lastChange: now)
+            } else if now - entry.lastChange >= settle {
+                ready.append((name, stamp, entry.lastChange))
+            }
+        }
+        ready.sort { ($0.2, $0.0) < ($1.2, $1.0) }
+        for (name, stamp, _) in ready {
+            pending[name] = nil
+            handedOut[name] = stamp
+        }
+        return ready.map { ($0.0, $0.1) }
+    }
+
+    mutating func forget(_ name: String) {
+        pending[name] = nil
+        handedOut[name] = nil
+    }
+
+    /// Forgets every name not in `present` (used after a rescan, when departures may have been missed).
+    mutating func retain(only present: Set<String>) {
+        pending = pending.filter { present.contains($0.key) }
+        handedOut = handedOut.filter { present.contains($0.key) }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+/// Why a plugin process could not be started.
+struct SpawnError: Error, CustomStringConvertible {
+    let executable: String
+    let code: Int32
+
+    /// Errors that retrying cannot fix until the installation or the manifest changes.
+    var isPermanent: Bool { [ENOENT, EACCES, ENOEXEC, ENOTDIR, ELOOP, EISDIR].contains(code) }
+    var description: String { "cannot start \(executable): \(describeErrno(code))" }
+}
+
+/// Starts child processes with posix_spawn: no fork of the daemon's address space, and exec
+/// failures are reported to the caller instead of dying silently in the child.
+enum ProcessSpawner {
+    /// Signals a daemon may block or ignore for its own loop (signalfd, SIGPIPE); children must
+    /// start with the defaults or SIGTERM would not stop them.
+    private static let resetSignals = [SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGTERM, SIGUSR1, SIGUSR2,
+                                       SIGCHLD, SIGALRM, SIGTSTP, SIGTTIN, SIGTTOU]
+
+    /// Spawns `executable` in its own process group (so a terminal's Ctrl-C reaches only the
+    /// daemon, which then stops its plugins in order), with stdin on /dev/null and stdout and
+    /// stderr inherited.
+    static func spawn(executable: String, arguments: [String], environment: [String: String]) throws(SpawnError) -> pid_t {
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var emptyMask = sigset_t()
+        sigemptyset(&emptyMask)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in resetSignals { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigmask(&attributes, &emptyMask)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setpgroup(&attributes, 0)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        closeInheritedDescriptors(&actions)
+
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        let result = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        guard result == 0 else { throw SpawnError(executable: executable, code: result) }
+        return pid
+    }
+
+    private typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, Int32) -> Int32
+
+    /// Descriptors the daemon opened without O_CLOEXEC (sockets, databases) must not leak into
+    /// plugins. glibc ≥ 2.34 has addclosefrom_np, hidden from Swift behind _GNU_SOURCE.
+    private static func closeInheritedDescriptors(_ actions: inout posix_spawn_file_actions_t) {
+        guard let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") else { return }
+        let addCloseFrom = unsafeBitCast(symbol, to: AddCloseFrom.self)
+        _ = addCloseFrom(&actions, 3)
+    }
+}

@@ -1,0 +1,259 @@
+import Foundation
+import Glibc
+import Logging
+
+/// Keeps the configured number of each plugin's processes running.
+///
+/// Driven by the daemon's loop: `tick(now:)` on every timer tick reaps exits without blocking,
+/// restarts crashed processes after their backoff and escalates retiring ones to SIGKILL.
+/// Only `stopAll(deadline:)` blocks, and only during shutdown.
+public final class Supervisor {
+    private var instances: [PluginInstance] = []
+    /// Processes of plugins removed or changed by a reload, asked to stop and not restarted.
+    private var retiring: [(pid: pid_t, name: String, killAt: ContinuousClock.Instant)] = []
+    private var stopped = false
+    /// Manifests handed to init, turned into instances by `start`.
+    private var pendingManifests: [PluginManifest]
+    private let workerEndpoint: String
+    private let dataDir: URL
+    private let executableDirectory: URL
+    private let environment: [String: String]
+    private let policy: RestartPolicy
+    private let logger: Logger
+
+    /// `environment` is the daemon's own; each plugin gets it plus its manifest's variables and
+    /// REPORTD_BROKER, REPORTD_DATA_DIR and REPORTD_INSTANCE. Commands are looked up beside
+    /// reportd (`executableDirectory`) and then on the environment's PATH.
+    public init(manifests: [PluginManifest], workerEndpoint: String, dataDir: URL,
+                executableDirectory: URL = PluginManifest.currentExecutableDirectory(),
+                environment: [String: String] = ProcessInfo.processInfo.environment,
+                policy: RestartPolicy = RestartPolicy(), logger: Logger) {
+        self.workerEndpoint = workerEndpoint
+        self.dataDir = dataDir
+        self.executableDirectory = executableDirectory
+        self.environment = environment
+        self.policy = policy
+        self.logger = logger
+        self.pendingManifests = manifests
+    }
+
+    /// Spawns every instance of every plugin.
+    public func start(now: ContinuousClock.Instant = .now) {
+        for manifest in pendingManifests { addInstances(of: manifest, startAt: now) }
+        pendingManifests = []
+        tick(now: now)
+    }
+
+    /// Reaps exited processes, restarts those whose backoff is over, and kills retiring
+    /// processes that outstayed their grace. Never blocks.
+    public func tick(now: ContinuousClock.Instant = .now) {
+        guard !stopped else { return }
+        reapRetiring(now: now)
+        for instance in instances {
+            if let pid = instance.pid {
+                if let exit = ChildReaper.reap(pid) {
+                    handleDeath(of: instance, exit: exit, now: now)
+                } else if instance.state == .starting, let started = instance.startedAt,
+                          now - started >= policy.quickDeathWindow {
+                    instance.state = .running
+                }
+            }
+            if instance.pid == nil, let due = instance.nextStart, now >= due,
+               !retiring.contains(where: { $0.name == instance.manifest.name }) {
+                spawn(instance, now: now)
+            }
+        }
+    }
+
+    public func status() -> [PluginStatus] { instances.map(\.status) }
+
+    /// The broker heard READY from this process: it is healthy, not merely alive.
+    @discardableResult
+    public func workerAnnounced(pid: Int32) -> Bool {
+        guard let instance = instances.first(where: { $0.pid == pid }) else { return false }
+        instance.state = .running
+        return true
+    }
+
+    /// SIGKILLs a supervised process (and its process group), e.g. a worker stuck on a job.
+    /// Its death is reaped and restarted by `tick` like any other. False if `pid` is not ours.
+    @discardableResult
+    public func kill(pid: Int32) -> Bool {
+        guard let instance = instances.first(where: { $0.pid == pid }) else { return false }
+        logger.warning("killing plugin process", metadata: ["plugin": "\(instance.label)", "pid": "\(pid)"])
+        Self.signal(pid, SIGKILL)
+        return true
+    }
+
+    /// The pid of a plugin's instance (1-based), nil when it has no live process.
+    public func pid(ofPlugin name: String, instance: Int) -> Int32? {
+        instances.first { $0.manifest.name == name && $0.index == instance }?.pid
+    }
+
+    /// Which plugin instance a pid belongs to, e.g. to name a worker that announced its pid.
+    public func instance(ofPid pid: Int32) -> (plugin: String, instance: Int)? {
+        instances.first { $0.pid == pid }.map { ($0.manifest.name, $0.index) }
+    }
+
+    /// Applies new manifests: plugins whose manifest changed are stopped and then started
+    /// anew, new ones start, removed ones stop. Unchanged plugins keep running; unchanged
+    /// plugins that had failed get a fresh chance (a reload is how one says "try again").
+    public func reload(manifests: [PluginManifest], now: ContinuousClock.Instant = .now) {
+        guard !stopped else { return }
+        let current = Dictionary(instances.map { ($0.manifest.name, $0.manifest) }, uniquingKeysWith: { a, _ in a })
+        let wanted = Dictionary(manifests.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        for (name, manifest) in current where wanted[name] != manifest {
+            retire(name, now: now)
+            logger.info(wanted[name] == nil ? "plugin removed" : "plugin manifest changed, restarting it",
+                        metadata: ["plugin": "\(name)"])
+        }
+        for instance in instances where instance.state == .failed {
+            instance.rearm(now: now, policy: policy)
+        }
+        for manifest in manifests where current[manifest.name] != manifest {
+            addInstances(of: manifest, startAt: now)
+            if current[manifest.name] == nil { logger.info("plugin added", metadata: ["plugin": "\(manifest.name)"]) }
+        }
+        // Keep the manifest order for status output.
+        let order = Dictionary(manifests.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        instances.sort { (order[$0.manifest.name] ?? 0, $0.index) < (order[$1.manifest.name] ?? 0, $1.index) }
+        tick(now: now)
+    }
+
+    /// Shutdown: SIGTERM to every plugin, up to `deadline` for them to exit, then SIGKILL.
+    /// Blocks (polling every 20 ms); nothing is restarted afterwards.
+    public func stopAll(deadline: Duration) {
+        stopped = true
+        var live: [(pid: pid_t, label: String)] = retiring.map { ($0.pid, $0.name) }
+        for instance in instances {
+            if let pid = instance.pid { live.append((pid, instance.label)) }
+            instance.pid = nil
+            instance.nextStart = nil
+            instance.state = .stopped
+        }
+        retiring = []
+        guard !live.isEmpty else { return }
+        logger.info("stopping plugins", metadata: ["processes": "\(live.count)"])
+        for process in live { Self.signal(process.pid, SIGTERM) }
+        let clock = ContinuousClock()
+        let end = clock.now + deadline
+        live = waitForExits(live, until: end, clock: clock)
+        guard !live.isEmpty else { return }
+        logger.warning("plugins did not exit in time, killing them",
+                       metadata: ["plugins": "\(live.map(\.label).joined(separator: ", "))"])
+        for process in live { Self.signal(process.pid, SIGKILL) }
+        // SIGKILL cannot be ignored; only a process stuck in the kernel outlives this.
+        live = waitForExits(live, until: clock.now + .seconds(5), clock: clock)
+        for process in live {
+            logger.error("plugin process survived SIGKILL", metadata: ["plugin": "\(process.label)", "pid": "\(process.pid)"])
+        }
+    }
+
+    private func waitForExits(_ processes: [(pid: pid_t, label: String)], until end: ContinuousClock.Instant,
+                              clock: ContinuousClock) -> [(pid: pid_t, label: String)] {
+        var remaining = processes
+        while true {
+            remaining.removeAll { ChildReaper.reap($0.pid) != nil }
+            if remaining.isEmpty || clock.now >= end { return remaining }
+            usleep(20_000)
+        }
+    }
+
+    private func addInstances(of manifest: PluginManifest, startAt: ContinuousClock.Instant) {
+        guard manifest.instances > 0 else {
+            logger.info("plugin disabled (instances = 0)", metadata: ["plugin": "\(manifest.name)"])
+            return
+        }
+        for index in 1...manifest.instances {
+            instances.append(PluginInstance(manifest: manifest, index: index, policy: policy, startAt: startAt))
+        }
+    }
+
+    private func retire(_ name: String, now: ContinuousClock.Instant) {
+        for instance in instances where instance.manifest.name == name {
+            if let pid = instance.pid {
+                Self.signal(pid, SIGTERM)
+                retiring.append((pid, name, now + policy.retireGrace))
+            }
+        }
+        instances.removeAll { $0.manifest.name == name }
+    }
+
+    private func reapRetiring(now: ContinuousClock.Instant) {
+        retiring.removeAll { ChildReaper.reap($0.pid) != nil }
+        for index in retiring.indices where now >= retiring[index].killAt {
+            logger.warning("retired plugin did not exit in time, killing it",
+                           metadata: ["plugin": "\(retiring[index].name)", "pid": "\(retiring[index].pid)"])
+            Self.signal(retiring[index].pid, SIGKILL)
+            retiring[index].killAt = .now + .seconds(3600)  // signalled once; reaped on a later tick
+        }
+    }
+
+    private func spawn(_ instance: PluginInstance, now: ContinuousClock.Instant) {
+        let manifest = instance.manifest
+        let searchPath = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        guard let executable = manifest.resolveCommand(besides: executableDirectory, path: searchPath) else {
+            let reason = "command `\(manifest.command)` not found beside reportd (\(executableDirectory.path)) or on PATH"
+            instance.cannotStart(reason)
+            logger.error("cannot start plugin", metadata: ["plugin": "\(instance.label)", "reason": "\(reason)"])
+            return
+        }
+        let isRestart = instance.lastExit != nil
+        do {
+            let pid = try ProcessSpawner.spawn(executable: executable, arguments: manifest.args,
+                                               environment: childEnvironment(for: instance))
+            instance.started(pid: pid, now: now)
+            if isRestart { instance.restarts += 1 }
+            logger.log(level: isRestart ? .debug : .info, "plugin started",
+                       metadata: ["plugin": "\(instance.label)", "pid": "\(pid)", "command": "\(executable)"])
+        } catch {
+            if error.isPermanent {
+                instance.cannotStart(error.description)
+                logger.error("cannot start plugin", metadata: ["plugin": "\(instance.label)", "reason": "\(error)"])
+            } else {
+                instance.startedAt = now
+                handleDeath(of: instance, exitDescription: error.description, now: now)
+            }
+        }
+    }
+
+    private func handleDeath(of instance: PluginInstance, exit: ProcessExit, now: ContinuousClock.Instant) {
+        handleDeath(of: instance, exitDescription: exit.description, now: now)
+    }
+
+    /// Logs the first death of a streak and the give-up; the deaths in between go to debug,
+    /// so a crash-looping plugin cannot flood the log.
+    private func handleDeath(of instance: PluginInstance, exitDescription: String, now: ContinuousClock.Instant) {
+        let pid = instance.pid.map { "\($0)" } ?? "-"
+        switch instance.died(exitDescription, now: now, policy: policy) {
+        case .restart(let delay, let firstOfStreak):
+            logger.log(level: firstOfStreak ? .warning : .debug, "plugin died, restarting",
+                       metadata: ["plugin": "\(instance.label)", "pid": "\(pid)", "exit": "\(exitDescription)",
+                                  "delay": "\(delay)"])
+        case .giveUp:
+            logger.error("plugin keeps dying right after starting; giving up until reload",
+                         metadata: ["plugin": "\(instance.label)", "exit": "\(exitDescription)",
+                                    "deaths": "\(policy.maximumQuickDeaths)",
+                                    "window": "\(policy.quickDeathWindow)"])
+        }
+    }
+
+    private func childEnvironment(for instance: PluginInstance) -> [String: String] {
+        var variables = environment
+        // systemd's notification channel belongs to the daemon alone.
+        for key in ["NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID", "LISTEN_FDS", "LISTEN_PID", "LISTEN_FDNAMES"] {
+            variables[key] = nil
+        }
+        variables.merge(instance.manifest.environment) { _, manifest in manifest }
+        variables["REPORTD_BROKER"] = workerEndpoint
+        variables["REPORTD_DATA_DIR"] = dataDir.path
+        variables["REPORTD_INSTANCE"] = "\(instance.index)"
+        return variables
+    }
+
+    /// Signals the process group the plugin leads (so helpers it spawned go too), falling
+    /// back to the process alone.
+    private static func signal(_ pid: pid_t, _ signal: Int32) {
+        if Glibc.kill(-pid, signal) != 0 { _ = Glibc.kill(pid, signal) }
+    }
+}

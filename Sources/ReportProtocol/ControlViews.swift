@@ -1,0 +1,169 @@
+/// The `data` of successful control replies, one type per command that returns structured data.
+/// The daemon encodes them with `WireJSON` (snake_case keys) and `reportctl` decodes them;
+/// docs/PROTOCOL.md shows each as JSON.
+
+/// `status`: what the daemon is doing right now.
+public struct StatusView: Codable, Sendable, Equatable {
+    /// Every worker the broker knows, connected or recently lost.
+    public var workers: [WorkerView]
+    /// Every plugin process the supervisor runs.
+    public var plugins: [PluginView]
+    /// Jobs waiting for a worker, by service name.
+    public var queues: [String: Int]
+    public var counts: CountsView
+    /// The seq of the newest feed event, 0 when nothing was published yet.
+    public var lastSeq: Int64
+    public var uptimeSeconds: Double
+    /// The daemon's version.
+    public var version: String
+
+    public init(workers: [WorkerView], plugins: [PluginView], queues: [String: Int], counts: CountsView,
+                lastSeq: Int64, uptimeSeconds: Double, version: String) {
+        self.workers = workers
+        self.plugins = plugins
+        self.queues = queues
+        self.counts = counts
+        self.lastSeq = lastSeq
+        self.uptimeSeconds = uptimeSeconds
+        self.version = version
+    }
+}
+
+/// One worker connection as the broker sees it.
+public struct WorkerView: Codable, Sendable, Equatable {
+    public enum State: String, Codable, Sendable {
+        /// Connected and waiting for a job.
+        case idle
+        /// Working on `currentJob`.
+        case busy
+        /// Missed `liveness` heartbeats in a row; its job was requeued.
+        case dead
+    }
+
+    /// The ROUTER routing id of the connection, as lowercase hex.
+    public var identity: String
+    /// From the worker's READY hello.
+    public var name: String
+    public var version: String
+    public var services: [String]
+    public var state: State
+    public var jobsDone: Int
+    /// The job id the worker is busy with.
+    public var currentJob: String?
+
+    public init(identity: String, name: String, version: String, services: [String], state: State,
+                jobsDone: Int, currentJob: String? = nil) {
+        self.identity = identity
+        self.name = name
+        self.version = version
+        self.services = services
+        self.state = state
+        self.jobsDone = jobsDone
+        self.currentJob = currentJob
+    }
+}
+
+/// One plugin process the supervisor started from a manifest.
+public struct PluginView: Codable, Sendable, Equatable {
+    /// The manifest's name.
+    public var name: String
+    /// 0-based instance number when a manifest asks for several processes.
+    public var instance: Int
+    /// Nil while the process is not running.
+    public var pid: Int32?
+    /// One of `starting`, `running`, `backoff` (waiting to restart), `stopped`, `failed` (gave up).
+    public var state: String
+    /// How often the supervisor restarted it since the daemon started.
+    public var restarts: Int
+
+    public init(name: String, instance: Int, pid: Int32?, state: String, restarts: Int) {
+        self.name = name
+        self.instance = instance
+        self.pid = pid
+        self.state = state
+        self.restarts = restarts
+    }
+}
+
+/// Reports by where they are in the pipeline.
+public struct CountsView: Codable, Sendable, Equatable {
+    /// Every report ever accepted (distinct report ids).
+    public var accepted: Int
+    public var inProgress: Int
+    public var done: Int
+    public var failed: Int
+    /// Files dropped whose bytes matched a report already accepted.
+    public var duplicates: Int
+
+    public init(accepted: Int, inProgress: Int, done: Int, failed: Int, duplicates: Int) {
+        self.accepted = accepted
+        self.inProgress = inProgress
+        self.done = done
+        self.failed = failed
+        self.duplicates = duplicates
+    }
+}
+
+/// `get`: everything stored for one report.
+public struct ReportView: Codable, Sendable, Equatable {
+    public var reportId: String
+    public var file: String
+    /// The last stage reached: `accepted`, `parsed`, `indexed`, `summarized`, `done` or `failed`.
+    public var state: String
+    /// Job attempts made so far, over all services.
+    public var attempts: Int
+    /// Why the report failed, when `state` is `failed`.
+    public var error: String?
+    /// RFC 3339 time the file was accepted.
+    public var receivedAt: String
+    public var document: ParsedDocument?
+    public var index: IndexResult?
+    public var summary: SummaryResult?
+    /// The report's feed events, oldest first.
+    public var events: [FeedEnvelope]
+
+    public init(reportId: String, file: String, state: String, attempts: Int, error: String? = nil,
+                receivedAt: String, document: ParsedDocument? = nil, index: IndexResult? = nil,
+                summary: SummaryResult? = nil, events: [FeedEnvelope] = []) {
+        self.reportId = reportId
+        self.file = file
+        self.state = state
+        self.attempts = attempts
+        self.error = error
+        self.receivedAt = receivedAt
+        self.document = document
+        self.index = index
+        self.summary = summary
+        self.events = events
+    }
+}
+
+/// `replay`: a page of stored feed events.
+public struct ReplayView: Codable, Sendable, Equatable {
+    /// Events with seq > the request's `since` (and the request's topic prefix, if any), oldest first,
+    /// at most the request's `limit`. Fewer than `limit` means the page reached the newest event.
+    public var events: [FeedEnvelope]
+    /// The seq of the newest event the daemon had published when it answered.
+    public var lastSeq: Int64
+
+    public init(events: [FeedEnvelope], lastSeq: Int64) {
+        self.events = events
+        self.lastSeq = lastSeq
+    }
+}
+
+/// `submit`: where the daemon put the bytes.
+public struct SubmitView: Codable, Sendable, Equatable {
+    /// SHA-256 of the bytes; nil if the daemon leaves hashing to its inbox watcher.
+    public var reportId: String?
+    /// The base name the file was stored under (made unique if the inbox already had one).
+    public var file: String
+    /// The absolute path written in the inbox.
+    public var path: String
+
+    public init(reportId: String?, file: String, path: String) {
+        self.reportId = reportId
+        self.file = file
+        self.path = path
+    }
+}

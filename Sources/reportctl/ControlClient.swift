@@ -1,0 +1,50 @@
+import ReportProtocol
+import ZMQ
+
+/// One DEALER connection to the daemon's control ROUTER: a request out, one reply back within the timeout.
+final class ControlClient {
+    let endpoint: String
+    let timeoutSeconds: Double
+    /// Checked while waiting, so a caller that blocks signals (subscribe) can still stop mid-request.
+    var isInterrupted: () -> Bool = { false }
+    private let socket: Socket
+
+    init(context: Context, endpoint: String, timeoutSeconds: Double) throws {
+        self.endpoint = endpoint
+        self.timeoutSeconds = timeoutSeconds
+        socket = try context.socket(.dealer)
+        try socket.connect(endpoint)
+    }
+
+    /// Sends `request` and returns the reply's `data`; an `ok: false` reply throws its error.
+    func call(_ request: ControlRequest, payload: [UInt8] = []) throws -> JSONValue? {
+        try socket.send(multipart: request.frames(payload: payload))
+        var poller = Poller()
+        poller.add(socket)
+        let deadline = ContinuousClock.now + .milliseconds(Int(timeoutSeconds * 1000))
+        // Short slices: a signal may end a poll early, and `isInterrupted` is checked between them.
+        while ContinuousClock.now < deadline {
+            if isInterrupted() { throw CLIError.interrupted }
+            let left = min(ContinuousClock.now.duration(to: deadline), .milliseconds(200))
+            let events = try poller.poll(timeoutMilliseconds: max(1, Int((left / .milliseconds(1)).rounded(.up))))
+            guard events[0].contains(.readable), let frames = try socket.receiveMultipart(dontWait: true) else { continue }
+            let response: ControlResponse
+            do { response = try ControlResponse.decode(frames) }
+            catch { throw CLIError.badReply(command: request.command.rawValue, detail: "\(error)") }
+            guard response.ok else {
+                throw CLIError.daemonRefused(command: request.command.rawValue, reason: response.error ?? "no reason given")
+            }
+            return response.data
+        }
+        throw CLIError.noReply(endpoint: endpoint, seconds: timeoutSeconds)
+    }
+
+    /// Like `call`, decoding the reply's `data` as `type`.
+    func call<View: Decodable>(_ request: ControlRequest, payload: [UInt8] = [], as type: View.Type) throws -> View {
+        guard let data = try call(request, payload: payload) else {
+            throw CLIError.badReply(command: request.command.rawValue, detail: "the reply carries no data")
+        }
+        do { return try data.decode(type) }
+        catch { throw CLIError.badReply(command: request.command.rawValue, detail: "data is not a \(type): \(error)") }
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import ZMQ
+
+/// Where the daemon listens and how long to wait for it; shared by every subcommand.
+struct DaemonOptions: ParsableArguments {
+    @Option(name: .customLong("control"), help: ArgumentHelp("The daemon's control endpoint.", valueName: "endpoint"))
+    var controlEndpoint: String?
+
+    @Option(name: .customLong("data-dir"), help: ArgumentHelp("The daemon's data directory.", valueName: "dir"))
+    var dataDirectory: String = DaemonEndpoints.defaultDataDirectory
+
+    @Option(help: ArgumentHelp("Seconds to wait for each reply of the daemon.", valueName: "seconds"))
+    var timeout: Double = 10
+
+    func validate() throws {
+        guard timeout > 0 else { throw ValidationError("--timeout must be more than 0 seconds") }
+    }
+
+    var resolvedControlEndpoint: String {
+        controlEndpoint ?? DaemonEndpoints.control(dataDirectory: dataDirectory)
+    }
+
+    func controlClient(context: Context) throws -> ControlClient {
+        try ControlClient(context: context, endpoint: resolvedControlEndpoint, timeoutSeconds: timeout)
+    }
+}
+
+/// The daemon's default endpoints, derived from its data directory as reportd derives them.
+enum DaemonEndpoints {
+    static let defaultDataDirectory = "./var/data"
+
+    static func control(dataDirectory: String) -> String { ipc(dataDirectory, "control.sock") }
+    static func feed(dataDirectory: String) -> String { ipc(dataDirectory, "feed.sock") }
+
+    /// Absolute, so error messages name the exact socket file whatever the working directory.
+    private static func ipc(_ dataDirectory: String, _ name: String) -> String {
+        let directory = URL(fileURLWithPath: dataDirectory).standardizedFileURL
+        return "ipc://" + directory.appendingPathComponent(name).path
+    }
+}

@@ -1,0 +1,89 @@
+import ReportProtocol
+
+/// The human-readable form of a `ReportView`, one block per kind of result.
+enum ReportText {
+    static func lines(_ report: ReportView) -> [String] {
+        var lines = header(report)
+        if let document = report.document {
+            lines += [""] + sections(document.sections)
+            lines += [""] + indicators(document.indicators)
+        }
+        if let index = report.index {
+            lines += ["", "Index: \(index.paragraphs) paragraphs, \(index.characters) characters (schema \(index.indexSchema))"]
+        }
+        if let summary = report.summary {
+            lines += [""] + keywords(summary) + [""] + sentences(summary)
+        }
+        lines += [""] + history(report.events)
+        return lines
+    }
+
+    private static func header(_ report: ReportView) -> [String] {
+        var fields: [(String, String)] = [
+            ("Report", report.reportId),
+            ("File", report.file),
+            ("State", "\(report.state) after \(report.attempts) attempt\(report.attempts == 1 ? "" : "s")"),
+            ("Received", report.receivedAt),
+        ]
+        if let error = report.error { fields.append(("Error", error)) }
+        if let document = report.document {
+            fields.append(("Title", document.title ?? "(none found)"))
+            fields.append(("Region", document.region ?? "(none found)"))
+            fields.append(("Years", "review \(document.reviewYear.map(String.init) ?? "?"), plan \(document.planYear.map(String.init) ?? "?")"))
+            if let speaker = document.speaker { fields.append(("Speaker", speaker)) }
+            if let date = document.meetingDate { fields.append(("Meeting", date)) }
+            fields.append(("Text", "\(document.paragraphs.count) paragraphs, \(document.encoding), parser \(document.parserVersion)"))
+        } else {
+            fields.append(("Document", "not parsed yet"))
+        }
+        let width = fields.map { Formatting.displayWidth($0.0) }.max() ?? 0
+        return fields.map { Formatting.pad($0.0, to: width) + "  " + $0.1 }
+    }
+
+    private static func sections(_ sections: [Section]) -> [String] {
+        guard !sections.isEmpty else { return ["Sections: none found"] }
+        var lines = ["Sections"]
+        func outline(_ section: Section, depth: Int) {
+            let numbered = [section.number, section.title].compactMap { $0 }.joined(separator: " ")
+            lines.append(String(repeating: "  ", count: depth + 1) + numbered
+                + "  (¶\(section.paragraphIndex), \(section.paragraphCount) paragraphs)")
+            section.children.forEach { outline($0, depth: depth + 1) }
+        }
+        sections.forEach { outline($0, depth: 0) }
+        return lines
+    }
+
+    private static func indicators(_ indicators: [Indicator]) -> [String] {
+        guard !indicators.isEmpty else { return ["Indicators: none found"] }
+        let rows = indicators.map { indicator -> [String] in
+            [Formatting.truncate(indicator.name, to: 24),
+             indicator.kind.rawValue,
+             indicator.value.map(Formatting.number) ?? "-",
+             indicator.unit ?? "-",
+             indicator.growthPct.map { ($0 > 0 ? "+" : "") + Formatting.number($0) + "%" } ?? "-",
+             indicator.qualifier?.rawValue ?? "-",
+             indicator.year.map(String.init) ?? "-",
+             indicator.section.map { Formatting.truncate($0, to: 20) } ?? "-"]
+        }
+        return ["Indicators (\(indicators.count))"]
+            + Formatting.table(header: ["NAME", "KIND", "VALUE", "UNIT", "GROWTH", "QUALIFIER", "YEAR", "SECTION"], rows: rows)
+    }
+
+    private static func keywords(_ summary: SummaryResult) -> [String] {
+        guard !summary.keywords.isEmpty else { return ["Keywords: none"] }
+        let terms = summary.keywords.map { "\($0.term) (\(Formatting.number(($0.weight * 1000).rounded() / 1000)))" }
+        return ["Keywords", "  " + terms.joined(separator: "  ")]
+    }
+
+    private static func sentences(_ summary: SummaryResult) -> [String] {
+        guard !summary.summary.isEmpty else { return ["Summary: none"] }
+        return ["Summary (\(summary.dictionary))"] + summary.summary.map { "  · " + $0 }
+    }
+
+    private static func history(_ events: [FeedEnvelope]) -> [String] {
+        guard !events.isEmpty else { return ["History: no events"] }
+        return ["History"] + Formatting.table(
+            header: ["SEQ", "TIME", "TOPIC"],
+            rows: events.map { [String($0.seq), $0.time, $0.topic.rawValue] })
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import ReportProtocol
+import ZMQ
+
+/// `reportctl retry`: requeues a failed report from the stage where it failed.
+struct RetryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "retry", abstract: "Requeue a failed report.")
+
+    @OptionGroup var daemon: DaemonOptions
+    @Argument(help: "The report id, or a unique prefix of at least 8 hex digits.") var id: String
+
+    func run() throws {
+        let prefix = try ReportIdPrefix(id)
+        let context = try Context()
+        let data = try daemon.controlClient(context: context)
+            .call(ControlRequest(command: .retry, reportId: prefix.value))
+        // The daemon answers with the report as it stands after requeueing; an older one may answer nothing.
+        if let report = try? data?.decode(ReportView.self) {
+            try Output.line("requeued \(report.reportId) (\(report.file)), now \(report.state)")
+        } else {
+            try Output.line("requeued \(prefix.value)")
+        }
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import XCTest
+
+/// Checks deploy/reportd.service the way systemd itself reads it, so a typo in a
+/// directive or a weakened sandbox fails CI instead of a production start.
+final class SystemdUnitTests: XCTestCase {
+    /// systemd calls 0–2 "OK" or better; the unit scored 1.2 with systemd 252.
+    private let maximumExposure = 2.0
+
+    func testUnitPassesSystemdVerifyWithoutWarnings() throws {
+        let analyze = try systemdAnalyze()
+        let unit = try stagedUnit()
+
+        let result = try run(analyze, ["verify", "--recursive-errors=no", unit.path])
+
+        // verify also prints warnings about other units on the machine; only ours matter here.
+        let ours = result.output.split(separator: "\n").filter { $0.contains("reportd") }
+        XCTAssertEqual(result.status, 0, "systemd-analyze verify failed:\n\(result.output)")
+        XCTAssertEqual(ours, [], "systemd-analyze verify warned about the unit:\n\(result.output)")
+    }
+
+    func testSandboxExposureStaysLow() throws {
+        let analyze = try systemdAnalyze()
+        let unit = try stagedUnit()
+
+        let result = try run(analyze, ["security", "--offline=yes", "--no-pager", unit.path])
+
+        XCTAssertEqual(result.status, 0, "systemd-analyze security failed:\n\(result.output)")
+        let exposure = try XCTUnwrap(Self.overallExposure(in: result.output),
+                                     "no \"Overall exposure level\" line in:\n\(result.output)")
+        XCTAssertLessThan(exposure, maximumExposure, "the unit's sandbox got weaker:\n\(result.output)")
+    }
+
+    /// The unit sets MemoryDenyWriteExecute=yes; a binary that needs writable code pages
+    /// would die at start. The kernel's PR_SET_MDWE applies the same rule to a child process.
+    func testSwiftExecutablesRunWhenWritableCodeIsRefused() throws {
+        let python = URL(fileURLWithPath: "/usr/bin/python3")
+        guard FileManager.default.isExecutableFile(atPath: python.path) else {
+            throw XCTSkip("/usr/bin/python3 is needed to set PR_SET_MDWE before exec")
+        }
+        for name in ["reportd", "reportctl"] {
+            let executable = try builtExecutable(name)
+            let result = try run(python, ["-c", Self.refuseWritableCode, executable.path, "--help"])
+            if result.status == Self.mdweUnsupported {
+                throw XCTSkip("this kernel has no PR_SET_MDWE (Linux 6.3+)")
+            }
+            XCTAssertEqual(result.status, 0, "\(name) --help failed with writable code refused:\n\(result.output)")
+        }
+    }
+
+    // MARK: - Helpers
+
+    private static let mdweUnsupported: Int32 = 77
+
+    /// Turns on PR_MDWE_REFUSE_EXEC_GAIN, proves a writable+executable mapping is refused,
+    /// then execs argv[1:] under that rule, which the kernel keeps across exec.
+    private static let refuseWritableCode = """
+    import ctypes, mmap, os, sys
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.prctl(65, 1, 0, 0, 0) != 0:
+        sys.exit(77)
+    try:
+        mmap.mmap(-1, 4096, prot=mmap.PROT_WRITE | mmap.PROT_EXEC)
+        sys.exit("PR_SET_MDWE is on but a writable executable mapping was still allowed")
+    except PermissionError:
+        pass
+    os.execv(sys.argv[1], sys.argv[1:])
+    """
+
+    static func overallExposure(in output: String) -> Double? {
+        for line in output.split(separator: "\n") where line.contains("Overall exposure level") {
+            // "→ Overall exposure level for reportd.service: 1.2 OK 🙂"
+            guard let colon = line.lastIndex(of: ":") else { continue }
+            let number = line[line.index(after: colon)...].split(separator: " ").first
+            return number.flatMap { Double($0) }
+        }
+        return nil
+    }
+
+    private var repositoryRoot: URL {
+        URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent()  // EndToEndTests
+            .deletingLastPathComponent()  // Tests
+            .deletingLastPathComponent()
+    }
+
+    private func systemdAnalyze() throws -> URL {
+        for path in ["/usr/bin/systemd-analyze", "/bin/systemd-analyze"]
+        where FileManager.default.isExecutableFile(atPath: path) {
+            return URL(fileURLWithPath: path)
+        }
+        throw XCTSkip("systemd-analyze is not installed (Debian package systemd; scripts/install-deps.sh installs it)")
+    }
+
+    /// The executables are built into the same folder as this test bundle.
+    private func builtExecutable(_ name: String) throws -> URL {
+        let testBinary = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+        let candidates = [
+            URL(fileURLWithPath: testBinary).deletingLastPathComponent().appendingPathComponent(name),
+            repositoryRoot.appendingPathComponent(".build/debug/\(name)"),
+        ]
+        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+            throw MissingBuild(name: name, searched: candidates.map(\.path))
+        }
+        return found
+    }
+
+    /// A copy of the unit whose ExecStart names the reportd just built: verify checks that
+    /// the binary exists, and /usr/local/bin/reportd only does after `make install`.
+    /// Everything else, arguments included, is the file as shipped.
+    private func stagedUnit() throws -> URL {
+        let shipped = repositoryRoot.appendingPathComponent("deploy/reportd.service")
+        let text = try String(contentsOf: shipped, encoding: .utf8)
+        let installedPath = "ExecStart=/usr/local/bin/reportd "
+        XCTAssertTrue(text.contains(installedPath), "deploy/reportd.service no longer starts /usr/local/bin/reportd")
+        let built = try builtExecutable("reportd")
+        let staged = text.replacingOccurrences(of: installedPath, with: "ExecStart=\(built.path) ")
+
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("reportd-unit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
+        // The unit's name is its file name, so it must stay reportd.service.
+        let unit = directory.appendingPathComponent("reportd.service")
+        try staged.write(to: unit, atomically: true, encoding: .utf8)
+        return unit
+    }
+
+    private struct MissingBuild: Error, CustomStringConvertible {
+        var name: String
+        var searched: [String]
+        var description: String {
+            "\(name) is not built (looked in \(searched.joined(separator: ", "))); run `swift build` first, as `make test` does"
+        }
+    }
+
+    private struct Finished {
+        var status: Int32
+        /// stdout and stderr interleaved, as a person would see them.
+        var output: String
+    }
+
+    private func run(_ executable: URL, _ arguments: [String]) throws -> Finished {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Finished(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
+    }
+}

@@ -1,0 +1,97 @@
+"""Starts a reportd on private directories, waits until it answers, and stops it."""
+import json
+import os
+import signal
+import subprocess
+import time
+
+import zmq
+
+CONTROL_HEADER = b"reportd.control/1"
+
+
+class DaemonError(Exception):
+    """The daemon did not start, answer or stop as the contract says."""
+
+
+class Daemon:
+    def __init__(self, executable, config, workdir, repo_root):
+        self.executable = executable
+        self.config = config
+        self.inbox = os.path.join(workdir, "inbox")
+        self.data_dir = os.path.join(workdir, "data")
+        self.feed = "ipc://" + os.path.join(self.data_dir, "feed.sock")
+        self.control = "ipc://" + os.path.join(self.data_dir, "control.sock")
+        self.log_path = os.path.join(workdir, "reportd.log")
+        self.repo_root = repo_root
+        self.process = None
+
+    def start(self):
+        os.makedirs(self.inbox, exist_ok=True)
+        os.makedirs(self.data_dir, exist_ok=True)
+        command = [self.executable, "--config", self.config, "--inbox", self.inbox,
+                   "--data-dir", self.data_dir, "--feed", self.feed, "--control", self.control]
+        self.log = open(self.log_path, "wb")
+        # The repository root is the working directory so the config's relative paths resolve as in `make run`.
+        self.process = subprocess.Popen(command, cwd=self.repo_root, stdin=subprocess.DEVNULL,
+                                        stdout=self.log, stderr=subprocess.STDOUT)
+
+    @property
+    def pid(self):
+        return self.process.pid
+
+    def wait_ready(self, context, timeout):
+        """Ready means the control socket answers a status request with ok: true."""
+        dealer = context.socket(zmq.DEALER)
+        dealer.linger = 0
+        dealer.connect(self.control)
+        try:
+            request = json.dumps({"command": "status"}).encode()
+            dealer.send_multipart([b"", CONTROL_HEADER, request, b""])
+            deadline = time.monotonic() + timeout
+            while time.monotonic() < deadline:
+                if self.process.poll() is not None:
+                    raise DaemonError(f"reportd exited with status {self.process.returncode} before it was ready\n"
+                                      + self.log_tail())
+                if dealer.poll(200, zmq.POLLIN):
+                    return self._parse_status(dealer.recv_multipart())
+            raise DaemonError(f"reportd did not answer a status request on {self.control} within {timeout:.0f} s\n"
+                              + self.log_tail())
+        finally:
+            dealer.close()
+
+    def _parse_status(self, frames):
+        body = frames[1:] if frames and frames[0] == b"" else frames
+        if len(body) != 2 or body[0] != CONTROL_HEADER:
+            raise DaemonError(f"control reply is not [\"\", reportd.control/1, JSON]: {frames!r}")
+        reply = json.loads(body[1])
+        if not reply.get("ok"):
+            raise DaemonError(f"status request failed: {reply.get('error')}")
+        return reply.get("data")
+
+    def stop(self, timeout):
+        """SIGTERM must end the daemon cleanly: exit status 0 within the timeout."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+                raise DaemonError(f"reportd was still running {timeout:.0f} s after SIGTERM\n" + self.log_tail())
+        self.log.close()
+        if self.process.returncode != 0:
+            raise DaemonError(f"reportd exited with status {self.process.returncode} after SIGTERM\n" + self.log_tail())
+
+    def kill(self):
+        if self.process and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+
+    def log_tail(self, lines=30):
+        try:
+            with open(self.log_path, "rb") as log:
+                text = log.read().decode("utf-8", "replace").splitlines()
+        except OSError:
+            return "(no log)"
+        return f"--- last {lines} lines of {self.log_path} ---\n" + "\n".join(text[-lines:])

@@ -1,0 +1,73 @@
+"""Collects feed events on a thread of its own, so receive times are taken as they arrive."""
+import json
+import threading
+import time
+
+import zmq
+
+FINAL_TOPICS = {"report.done", "report.failed"}
+
+
+class FeedRecorder:
+    def __init__(self, context, endpoint):
+        self.context = context
+        self.endpoint = endpoint
+        self.finished = {}          # report_id -> (topic, monotonic receive time, envelope)
+        self.events = 0
+        self.problems = []
+        self.condition = threading.Condition()
+        self.stopping = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="feed", daemon=True)
+
+    def start(self):
+        self.thread.start()
+
+    def stop(self):
+        self.stopping.set()
+        self.thread.join()
+
+    def _run(self):
+        # The socket lives and dies on this thread: libzmq sockets are not thread-safe.
+        subscriber = self.context.socket(zmq.SUB)
+        subscriber.linger = 0
+        subscriber.rcvhwm = 0  # a burst of reports is thousands of events; none may be dropped here
+        subscriber.setsockopt(zmq.SUBSCRIBE, b"report.")
+        subscriber.connect(self.endpoint)
+        try:
+            while not self.stopping.is_set():
+                if not subscriber.poll(100, zmq.POLLIN):
+                    continue
+                frames = subscriber.recv_multipart()
+                received = time.monotonic()
+                self._record(frames, received)
+        finally:
+            subscriber.close()
+
+    def _record(self, frames, received):
+        with self.condition:
+            self.events += 1
+            if len(frames) != 2:
+                self.problems.append(f"feed message with {len(frames)} frames")
+                return
+            topic = frames[0].decode()
+            envelope = json.loads(frames[1])
+            if envelope.get("topic") != topic:
+                self.problems.append(f"topic frame {topic} but envelope says {envelope.get('topic')}")
+            if topic in FINAL_TOPICS:
+                self.finished.setdefault(envelope["report_id"], (topic, received, envelope))
+                self.condition.notify_all()
+
+    def wait_for(self, report_ids, timeout):
+        """Blocks until every id has a done or failed event; returns the ids still missing."""
+        deadline = time.monotonic() + timeout
+        with self.condition:
+            while True:
+                missing = [report_id for report_id in report_ids if report_id not in self.finished]
+                remaining = deadline - time.monotonic()
+                if not missing or remaining <= 0:
+                    return missing
+                self.condition.wait(min(remaining, 0.5))
+
+    def outcome(self, report_id):
+        with self.condition:
+            return self.finished.get(report_id)

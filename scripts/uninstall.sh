@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Removes what scripts/install.sh put in place, except the configuration in SYSCONFDIR,
+# the reports and database in STATEDIR and the reportd user: those hold the operator's work.
+set -euo pipefail
+
+: "${PREFIX:=/usr/local}" "${SYSCONFDIR:=/etc/reportd}" "${STATEDIR:=/var/lib/reportd}"
+: "${UNITDIR:=/etc/systemd/system}" "${DESTDIR:=}"
+live=""
+if [ -z "$DESTDIR" ] && [ -d /run/systemd/system ]; then
+    live=yes
+fi
+
+if [ -n "$live" ] && [ -e "$UNITDIR/reportd.service" ]; then
+    systemctl disable --now reportd.service || true
+fi
+rm -f "$DESTDIR$UNITDIR/reportd.service"
+if [ -n "$live" ]; then
+    systemctl daemon-reload
+fi
+for executable in reportd reportctl report-parser report-indexer report-summarizer; do
+    rm -f "$DESTDIR$PREFIX/bin/$executable"
+done
+echo "uninstall: kept $SYSCONFDIR, $STATEDIR and the reportd user; remove them by hand if no longer needed"
