@@ -24,8 +24,8 @@ final class DaemonLoop: @unchecked Sendable {
     private let pipeline: Pipeline
     private let supervisor: Supervisor
     private let watcher: InboxWatcher
-    private let notifier = SystemdNotifier()
-    private let startedAt = Date()
+    private let commandsAnswerer: ControlCommands
+    private let notifier: SystemdNotifier
     private var stopDeadline: Date?
     private var lastWatchdog = Date.distantPast
     private var lastHousekeeping = Date()
@@ -33,6 +33,7 @@ final class DaemonLoop: @unchecked Sendable {
     init(configuration: DaemonConfig, logger: Logger) throws {
         self.configuration = configuration
         self.logger = logger
+        notifier = SystemdNotifier(logger: logger)
         let layout = InboxLayout(config: configuration)
         try layout.create(logger: logger)
         context = try Context()
@@ -46,10 +47,12 @@ final class DaemonLoop: @unchecked Sendable {
         try Self.restrictSocketFiles(of: configuration)
         pipeline = Pipeline(store: store, dispatcher: Dispatcher(jobTimeout: TimeInterval(configuration.jobTimeoutSeconds)),
                             publisher: publisher, workArea: try WorkArea(dataDirectory: configuration.dataDir),
-                            shelves: Shelves(layout: layout), policy: Self.policy(configuration), logger: logger)
+                            layout: layout, policy: Self.policy(configuration), logger: logger)
         supervisor = Supervisor(manifests: configuration.plugins, workerEndpoint: configuration.workerEndpoint,
                                 dataDir: configuration.dataDir, logger: logger)
         watcher = try InboxWatcher(config: configuration, logger: logger)
+        commandsAnswerer = ControlCommands(pipeline: pipeline, broker: broker, supervisor: supervisor,
+                                           inbox: configuration.inbox, startedAt: Date())
         let control = self.control
         pipeline.replyToClient = { client, response in control.reply(to: client, response) }
     }
@@ -74,6 +77,8 @@ final class DaemonLoop: @unchecked Sendable {
         try pipeline.resume()
         supervisor.start()
         notifier.ready()
+        // The operator's cue (and `make run`'s): everything above is bound and running.
+        FileHandle.standardOutput.write(Data("ready: drop reports into \(configuration.inbox.path)\n".utf8))
         logger.info("ready", metadata: ["plugins": "\(configuration.plugins.map(\.name).joined(separator: ","))"])
         var poller = Poller()
         poller.add(broker.socket)
@@ -91,6 +96,10 @@ final class DaemonLoop: @unchecked Sendable {
             tick()
         }
         shutDown()
+    }
+
+    private func answer(_ request: ControlServer.Request) {
+        if let response = commandsAnswerer.answer(request) { control.reply(to: request.client, response) }
     }
 
     private func tick() {
@@ -181,7 +190,9 @@ final class DaemonLoop: @unchecked Sendable {
     }
 
     private func keepSystemdInformed(now: Date) {
-        guard let interval = notifier.watchdogInterval, now.timeIntervalSince(lastWatchdog) >= interval else { return }
+        guard let interval = notifier.watchdogInterval,
+              now.timeIntervalSince(lastWatchdog) >= Double(interval.components.seconds) + Double(interval.components.attoseconds) / 1e18
+        else { return }
         lastWatchdog = now
         notifier.watchdog()
         let counts = (try? pipeline.store.counts()) ?? [:]

@@ -16,19 +16,19 @@ final class Pipeline {
     let dispatcher: Dispatcher
     private let publisher: Publisher
     private let workArea: WorkArea
-    private let shelves: Shelves
+    private let layout: InboxLayout
     var policy: PipelinePolicy
     private let logger: Logger
     /// Answers a `reportctl` request whose work ran on a worker (search).
     var replyToClient: ([UInt8], ControlResponse) -> Void = { _, _ in }
 
-    init(store: StateStore, dispatcher: Dispatcher, publisher: Publisher, workArea: WorkArea, shelves: Shelves,
+    init(store: StateStore, dispatcher: Dispatcher, publisher: Publisher, workArea: WorkArea, layout: InboxLayout,
          policy: PipelinePolicy, logger: Logger) {
         self.store = store
         self.dispatcher = dispatcher
         self.publisher = publisher
         self.workArea = workArea
-        self.shelves = shelves
+        self.layout = layout
         self.policy = policy
         self.logger = logger
     }
@@ -47,7 +47,7 @@ final class Pipeline {
             try workArea.take(url, as: id)
             guard let accepted = try store.accept(id: id, file: name, size: size, time: Date().rfc3339) else { return }
             publisher.publish(accepted)
-            logger.debug("accepted \(SafeName.forLog(name)) as \(id.prefix(12))")
+            logger.debug("accepted \(name.sanitizedForLog) as \(id.prefix(12))")
             if size > policy.maxFileBytes {
                 fail(id: id, file: name, stage: "intake",
                      reason: "\(size) bytes is over the limit of \(policy.maxFileBytes) (watcher.max_file_bytes)")
@@ -55,18 +55,19 @@ final class Pipeline {
                 enqueue(.init(service: ServiceName.parser, origin: .report(id: id, file: name)))
             }
         } catch CocoaError.fileReadNoSuchFile, CocoaError.fileNoSuchFile {
-            logger.debug("\(SafeName.forLog(name)) vanished before it could be read")
+            logger.debug("\(name.sanitizedForLog) vanished before it could be read")
         } catch {
-            logger.error("could not take \(SafeName.forLog(name)) from the inbox: \(error)")
+            logger.error("could not take \(name.sanitizedForLog) from the inbox: \(error)")
         }
     }
 
     private func shelveDuplicate(_ url: URL, name: String, of known: ReportRecord) throws {
         try store.incrementCounter("duplicates")
-        let shelf: Shelves.Shelf = known.state == .failed ? .failed : .processed
         let reason = "same content as report \(known.id) (\(known.file), \(known.state.rawValue))"
-        try shelves.put(url, name: name, on: shelf, reason: reason)
-        logger.info("\(SafeName.forLog(name)) is a duplicate of \(known.id.prefix(12)); moved to \(shelf.rawValue)/")
+        let destination = known.state == .failed
+            ? try layout.moveToFailed(url, name: name, reason: reason)
+            : try layout.moveToProcessed(url, name: name)
+        logger.info("\(name.sanitizedForLog) is a duplicate of \(known.id.prefix(12)); moved to \(destination.path.sanitizedForLog)")
     }
 
     /// Picks up where a previous run stopped: files in the work area and unfinished reports.
@@ -115,11 +116,11 @@ final class Pipeline {
     func retry(reportId: String) throws -> Bool {
         guard let event = try store.requeue(id: reportId, time: Date().rfc3339) else { return false }
         guard let record = try store.report(id: reportId) else { return false }
-        let failedCopy = shelves.directory(.failed).appendingPathComponent(SafeName.fileName(record.file))
+        let failedCopy = layout.failed.appendingPathComponent(record.file)
         if !FileManager.default.fileExists(atPath: workArea.url(for: reportId).path),
            FileManager.default.fileExists(atPath: failedCopy.path) {
+            // The reason file stays in failed/ as the record of the earlier failure.
             try workArea.take(failedCopy, as: reportId)
-            try? FileManager.default.removeItem(at: failedCopy.appendingPathExtension("reason.txt"))
         }
         publisher.publish(event)
         enqueue(.init(service: ServiceName.parser, origin: .report(id: reportId, file: record.file)))
@@ -221,7 +222,7 @@ final class Pipeline {
         events.forEach(publisher.publish)
         if events.contains(where: { $0.topic == .done }) {
             shelve(id: id, file: file, state: .done, reason: nil)
-            logger.debug("done \(SafeName.forLog(file))")
+            logger.debug("done \(file.sanitizedForLog)")
         }
     }
 
@@ -243,7 +244,7 @@ final class Pipeline {
             var again = item
             again.attempt = attempts + 1
             again.notBefore = Date() + policy.retryBackoff * pow(2, Double(attempts - 1))
-            logger.info("retrying \(item.service) of \(SafeName.forLog(file)) (attempt \(again.attempt)): \(failure.reason)")
+            logger.info("retrying \(item.service) of \(file.sanitizedForLog) (attempt \(again.attempt)): \(failure.reason)")
             enqueue(again)
         }
     }
@@ -254,7 +255,7 @@ final class Pipeline {
                                                 attempts: attempts ?? max(1, try store.report(id: id)?.attempts ?? 1),
                                                 time: Date().rfc3339)
             publisher.publish(event)
-            logger.warning("failed \(SafeName.forLog(file)) at \(stage): \(reason)")
+            logger.warning("failed \(file.sanitizedForLog) at \(stage): \(reason)")
             shelve(id: id, file: file, state: .failed, reason: "\(stage): \(reason)")
         } catch {
             logger.error("could not record the failure of \(id.prefix(12)): \(error)")
@@ -265,10 +266,13 @@ final class Pipeline {
         let source = workArea.url(for: id)
         guard FileManager.default.fileExists(atPath: source.path) else { return }
         do {
-            try shelves.put(source, name: file, on: state == .failed ? .failed : .processed,
-                            reason: state == .failed ? "report \(id)\n\(reason ?? "failed")" : nil)
+            if state == .failed {
+                try layout.moveToFailed(source, name: file, reason: "\(reason ?? "failed") (report \(id))")
+            } else {
+                try layout.moveToProcessed(source, name: file)
+            }
         } catch {
-            logger.error("could not move \(SafeName.forLog(file)) out of the work area: \(error)")
+            logger.error("could not move \(file.sanitizedForLog) out of the work area: \(error)")
         }
     }
 }

@@ -41,6 +41,14 @@ enum ContentHash {
             hasher.update(data: chunk)
             size += chunk.count
         }
-        return (hasher.finalize().map { String(format: "%02x", $0) }.joined(), size)
+        return (hex(hasher.finalize()), size)
+    }
+
+    static func of(_ bytes: [UInt8]) -> String {
+        hex(SHA256.hash(data: bytes))
+    }
+
+    private static func hex(_ digest: SHA256.Digest) -> String {
+        digest.map { String(format: "%02x", $0) }.joined()
     }
 }

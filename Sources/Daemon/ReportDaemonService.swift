@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import ServiceLifecycle
+import UnixSignals
 
 /// The daemon as a swift-service-lifecycle `Service`. The work happens on one dedicated thread
 /// (`DaemonLoop`) that owns every socket; this type only bridges lifecycle events to it:
@@ -18,7 +19,7 @@ public struct ReportDaemon: Service {
 
     /// What the operator needs to connect: printed at start.
     public var endpoints: (inbox: String, feed: String, control: String, workers: String) {
-        (loop.configuration.inbox, loop.configuration.feedEndpoint, loop.configuration.controlEndpoint,
+        (loop.configuration.inbox.path, loop.configuration.feedEndpoint, loop.configuration.controlEndpoint,
          loop.configuration.workerEndpoint)
     }
 

@@ -36,14 +36,26 @@ public struct InboxLayout: Sendable, Equatable {
     /// Moves a finished report out of the inbox. Returns where it went (possibly a suffixed name).
     @discardableResult
     public func moveToProcessed(name: String) throws(InboxError) -> URL {
-        try NoClobberMove.move(try source(name), into: processed, name: name)
+        try moveToProcessed(try source(name), name: name)
+    }
+
+    /// Moves a finished report from wherever the daemon kept it, under its original `name`.
+    @discardableResult
+    public func moveToProcessed(_ source: URL, name: String) throws(InboxError) -> URL {
+        try NoClobberMove.move(source, into: processed, name: name)
     }
 
     /// Moves a report that cannot be processed to `failed/` and writes `<final name>.reason.txt`
     /// beside it saying why. Returns where the report went.
     @discardableResult
     public func moveToFailed(name: String, reason: String) throws(InboxError) -> URL {
-        let destination = try NoClobberMove.move(try source(name), into: failed, name: name) {
+        try moveToFailed(try source(name), name: name, reason: reason)
+    }
+
+    /// Moves a report that cannot be processed from wherever the daemon kept it, under its original `name`.
+    @discardableResult
+    public func moveToFailed(_ source: URL, name: String, reason: String) throws(InboxError) -> URL {
+        let destination = try NoClobberMove.move(source, into: failed, name: name) {
             !NoClobberMove.exists(Self.reasonFile(for: $0))
         }
         try writeReason(reason, originalName: name, to: Self.reasonFile(for: destination))

@@ -6,6 +6,7 @@ import Logging
 import ServiceLifecycle
 
 /// `reportd`: watch an inbox, dispatch reports to worker plugins, publish every result.
+@main
 struct ReportdCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reportd",
@@ -43,12 +44,15 @@ struct ReportdCommand: AsyncParsableCommand {
             try DaemonConfig.load(file: configFile, overrides: overrides)
         }
         let endpoints = daemon.endpoints
-        print("reportd \(ReportdVersion.current)")
-        print("inbox:   \(endpoints.inbox)")
-        print("feed:    \(endpoints.feed)")
-        print("control: \(endpoints.control)")
-        print("workers: \(endpoints.workers)")
-        fflush(stdout)
+        let banner = """
+            reportd \(ReportdVersion.current)
+            inbox:   \(endpoints.inbox)
+            feed:    \(endpoints.feed)
+            control: \(endpoints.control)
+            workers: \(endpoints.workers)
+
+            """
+        FileHandle.standardOutput.write(Data(banner.utf8))
         let group = ServiceGroup(configuration: .init(
             services: [.init(service: daemon, successTerminationBehavior: .gracefullyShutdownGroup)],
             gracefulShutdownSignals: [.sigterm, .sigint],
@@ -58,4 +62,3 @@ struct ReportdCommand: AsyncParsableCommand {
 }
 
 
-await ReportdCommand.main()
