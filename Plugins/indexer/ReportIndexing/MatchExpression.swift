@@ -1,22 +1,30 @@
 import Foundation
 
-/// Turns a parsed query into an FTS5 MATCH expression.
+/// The FTS5 MATCH expressions a parsed query needs.
 ///
-/// User text never reaches MATCH as syntax: every term becomes an FTS5 string (double quotes,
-/// inner quotes doubled), so `*`, `:`, `(`, `NEAR`, `AND` in a query are only text for the
-/// tokenizer. The operators come from the parsed structure alone.
-enum MatchExpression {
+/// Boolean operators apply to whole reports (a report matches `延庆 冬奥` when it mentions
+/// both, in any paragraphs), so a query is several expressions, each an OR of terms, run as
+/// separate MATCHes. User text never reaches MATCH as syntax: every term becomes an FTS5
+/// string (double quotes, inner quotes doubled), so `*`, `:`, `(`, `NEAR`, `AND` in a query
+/// are only text for the tokenizer.
+struct MatchExpression: Equatable {
+    /// Paragraphs that can rank and show a report: those holding any positive term.
+    var anyPositive: String
+    /// A report must have a paragraph matching each of these.
+    var requiredGroups: [String]
+    /// A report with a paragraph matching this is left out.
+    var excluded: String?
+
     /// nil when the query has no positive term: FTS5 cannot search for "everything but".
-    static func build(_ query: SearchQuery) -> String? {
+    init?(_ query: SearchQuery) {
         guard !query.required.isEmpty else { return nil }
-        let groups = query.required.map { group in
-            group.count == 1 ? quoted(group[0]) : "(" + group.map(quoted).joined(separator: " OR ") + ")"
-        }
-        var expression = "(" + groups.joined(separator: " AND ") + ")"
-        if !query.excluded.isEmpty {
-            expression += " NOT (" + query.excluded.map(quoted).joined(separator: " OR ") + ")"
-        }
-        return expression
+        anyPositive = Self.either(query.positiveTerms)
+        requiredGroups = query.required.count > 1 ? query.required.map(Self.either) : []
+        excluded = query.excluded.isEmpty ? nil : Self.either(query.excluded)
+    }
+
+    private static func either(_ terms: [SearchQuery.Term]) -> String {
+        terms.map(quoted).joined(separator: " OR ")
     }
 
     static func quoted(_ term: SearchQuery.Term) -> String {

@@ -7,7 +7,7 @@ extension SearchIndex {
     /// Throws `SearchIndexError.nothingToSearch` when the query holds nothing to look for.
     public func search(_ request: SearchRequest) throws -> SearchResponse {
         let query = SearchQuery(parsing: request.query)
-        guard let match = MatchExpression.build(query) else {
+        guard let match = MatchExpression(query) else {
             throw SearchIndexError.nothingToSearch(query: request.query)
         }
         guard request.limit > 0 else { return SearchResponse(query: request.query, hits: []) }
@@ -18,18 +18,33 @@ extension SearchIndex {
         return SearchResponse(query: request.query, hits: hits)
     }
 
-    /// Every matching report with its best paragraph. MATERIALIZED keeps bm25() in the FTS5
-    /// query itself, where SQLite allows it, instead of letting the planner move it into the join.
-    private static func rankings(matching match: String, _ db: Database) throws -> [ReportRanking] {
+    /// Every matching report with its best paragraph among those holding a positive term.
+    /// MATERIALIZED keeps bm25() in the FTS5 query itself, the only place SQLite allows it.
+    /// Only expressions built by `MatchExpression` are bound, never user text as SQL.
+    private static func rankings(matching match: MatchExpression, _ db: Database) throws -> [ReportRanking] {
+        let reportsMatching = """
+            SELECT p.report_id FROM paragraph_fts f JOIN paragraphs p ON p.id = f.rowid
+            WHERE paragraph_fts MATCH ?
+            """
+        var filters = match.requiredGroups.map { _ in "report_id IN (\(reportsMatching))" }
+        var arguments: [String] = [match.anyPositive] + match.requiredGroups
+        if let excluded = match.excluded {
+            filters.append("report_id NOT IN (\(reportsMatching))")
+            arguments.append(excluded)
+        }
         let rows = try Row.fetchAll(db, sql: """
             WITH hits AS MATERIALIZED (
                 SELECT rowid AS id, bm25(paragraph_fts) AS rank
                 FROM paragraph_fts WHERE paragraph_fts MATCH ?
+            ),
+            per_report AS (
+                SELECT p.report_id, p.id AS paragraph_id, MIN(h.rank) AS best, COUNT(*) AS matches
+                FROM hits h JOIN paragraphs p ON p.id = h.id
+                GROUP BY p.report_id
             )
-            SELECT p.report_id, p.id AS paragraph_id, MIN(h.rank) AS best, COUNT(*) AS matches
-            FROM hits h JOIN paragraphs p ON p.id = h.id
-            GROUP BY p.report_id
-            """, arguments: [match])
+            SELECT * FROM per_report
+            \(filters.isEmpty ? "" : "WHERE " + filters.joined(separator: " AND "))
+            """, arguments: StatementArguments(arguments))
         return rows.map { row in
             ReportRanking(reportId: row["report_id"], bestParagraphId: row["paragraph_id"],
                           bestBM25: row["best"], matchingParagraphs: row["matches"])

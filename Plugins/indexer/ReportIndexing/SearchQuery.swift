@@ -1,14 +1,15 @@
 /// A user's search text, parsed.
 ///
-/// The language: terms separated by spaces must all match; `OR` (upper case) between two
-/// terms lets either match; `-term` excludes reports' paragraphs containing it; `"…"` is an
-/// exact phrase, spaces included. Any other character is literal text to find.
+/// The language, applied to whole reports: terms separated by spaces must all occur; `OR`
+/// (upper case) between two terms lets either occur; `-term` leaves out reports containing it;
+/// `"…"` is a phrase whose words must follow each other within one paragraph. Any other
+/// character is literal text to find.
 struct SearchQuery: Equatable {
     struct Term: Equatable {
         var text: String
     }
 
-    /// Every group must match; a group matches when any of its terms does.
+    /// A report must contain a term of every group.
     var required: [[Term]]
     var excluded: [Term]
 
