@@ -30,15 +30,17 @@ enum ScalarClass: Equatable {
     }
 
     /// Scripts written without spaces between words. 〇 is included because years are written
-    /// 二〇二三年.
+    /// 二〇二三年; radicals because PDF extraction sometimes yields ⼀ (U+2F00) for 一, and
+    /// such text should at least be found by the same characters.
     @inline(__always)
     static func isIdeograph(_ value: UInt32) -> Bool {
         switch value {
         case 0x4E00...0x9FFF,   // CJK Unified Ideographs
              0x3400...0x4DBF,   // Extension A
-             0x20000...0x3134F, // Extensions B–G
+             0x20000...0x323AF, // Extensions B–H
              0xF900...0xFAFF,   // Compatibility Ideographs
-             0x3007,            // 〇
+             0x3005, 0x3007,    // 々 〇
+             0x2E80...0x2FDF,   // CJK and Kangxi radicals
              0x3040...0x30FF,   // Hiragana, Katakana
              0xAC00...0xD7AF:   // Hangul syllables
             return true
