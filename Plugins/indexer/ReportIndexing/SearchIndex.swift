@@ -1,0 +1,122 @@
+import Foundation
+import GRDB
+import ReportProtocol
+
+/// The full-text index of report paragraphs, in one SQLite file shared by every indexer and
+/// search process: WAL journal, a busy timeout, and one IMMEDIATE transaction per change.
+public final class SearchIndex: Sendable {
+    /// How long a writer waits for another process's transaction before failing.
+    static let busyTimeout: TimeInterval = 30
+
+    public let path: String
+    /// Whether opening created, kept or rebuilt the tables. After `.rebuilt`, the index is
+    /// empty and every report must be indexed again.
+    public let schemaState: IndexSchemaState
+    let pool: DatabasePool
+
+    public init(path: String) throws {
+        self.path = path
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw SearchIndexError.cannotCreateDirectory(path: path, reason: "\(error)")
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(Self.busyTimeout)
+        configuration.prepareDatabase { db in db.add(tokenizer: BigramTokenizer.self) }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            schemaState = try Self.immediateWrite(pool) { db in try IndexSchema.prepare(db) }
+        } catch {
+            throw SearchIndexError.cannotOpen(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Replaces every row of `reportId` with one row per non-blank paragraph of `document`,
+    /// so a retried job leaves the same index as a single run.
+    public func index(reportId: String, file: String, document: ParsedDocument) throws -> IndexResult {
+        let rows = ParagraphRow.rows(of: document)
+        let characters = rows.reduce(0) { $0 + $1.body.unicodeScalars.count }
+        try perform("indexing report \(reportId)") { db in
+            try Self.deleteRows(of: reportId, db)
+            try db.execute(
+                sql: """
+                    INSERT INTO reports (report_id, file, title, region, year, paragraphs, characters)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [reportId, file, document.title, document.region, Self.year(of: document),
+                            rows.count, characters])
+            let insertParagraph = try db.cachedStatement(
+                sql: "INSERT INTO paragraphs (report_id, ordinal, section, body) VALUES (?, ?, ?, ?)")
+            let insertText = try db.cachedStatement(sql: "INSERT INTO paragraph_fts (rowid, body) VALUES (?, ?)")
+            for row in rows {
+                try insertParagraph.execute(arguments: [reportId, row.ordinal, row.section, row.body])
+                try insertText.execute(arguments: [db.lastInsertedRowID, row.body])
+            }
+        }
+        return IndexResult(paragraphs: rows.count, characters: characters, indexSchema: IndexSchema.version)
+    }
+
+    /// Removes a report; removing one that is not indexed does nothing.
+    public func remove(reportId: String) throws {
+        try perform("removing report \(reportId)") { db in try Self.deleteRows(of: reportId, db) }
+    }
+
+    /// The number of indexed reports.
+    public func count() throws -> Int {
+        try read("counting reports") { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM reports") ?? 0 }
+    }
+
+    /// The number of indexed paragraphs, over all reports.
+    public func paragraphCount() throws -> Int {
+        try read("counting paragraphs") { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM paragraphs") ?? 0 }
+    }
+
+    /// The year a report is filed under: the year it plans for, as in "the 2023 government
+    /// work report", which reviews 2022. Without a plan year, the year after the reviewed one.
+    static func year(of document: ParsedDocument) -> Int? {
+        document.planYear ?? document.reviewYear.map { $0 + 1 }
+    }
+
+    /// External-content FTS5 rows are deleted by handing FTS5 the text they were indexed with.
+    private static func deleteRows(of reportId: String, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO paragraph_fts (paragraph_fts, rowid, body)
+                SELECT 'delete', id, body FROM paragraphs WHERE report_id = ?
+                """,
+            arguments: [reportId])
+        try db.execute(sql: "DELETE FROM paragraphs WHERE report_id = ?", arguments: [reportId])
+        try db.execute(sql: "DELETE FROM reports WHERE report_id = ?", arguments: [reportId])
+    }
+
+    /// IMMEDIATE takes the write lock up front: a deferred transaction that upgrades later can
+    /// fail with SQLITE_BUSY at once when another process writes, whatever the busy timeout.
+    private static func immediateWrite<T>(_ pool: DatabasePool, _ body: (Database) throws -> T) throws -> T {
+        try pool.writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction(.immediate) {
+                result = try body(db)
+                return .commit
+            }
+            return result!
+        }
+    }
+
+    private func perform(_ operation: String, _ body: (Database) throws -> Void) throws {
+        do {
+            try Self.immediateWrite(pool, body)
+        } catch {
+            throw SearchIndexError.databaseFailure(path: path, operation: operation, reason: "\(error)")
+        }
+    }
+
+    func read<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.read(body)
+        } catch {
+            throw SearchIndexError.databaseFailure(path: path, operation: operation, reason: "\(error)")
+        }
+    }
+}

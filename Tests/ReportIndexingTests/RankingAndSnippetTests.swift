@@ -1,0 +1,63 @@
+import XCTest
+import ReportProtocol
+@testable import ReportIndexing
+
+final class RankingAndSnippetTests: XCTestCase {
+    func testReportMentioningTheTermMostComesFirst() throws {
+        let (index, reports) = try makeCorpusIndex(self)
+        let hits = try index.search(SearchRequest(query: "冬奥")).hits
+        let mentions = Dictionary(uniqueKeysWithValues: reports.map { report in
+            (report.id, report.document.paragraphs.filter { $0.contains("冬奥") }.count)
+        })
+        let most = mentions.max { $0.value < $1.value }!.key
+        XCTAssertEqual(hits.first?.reportId, most)
+        XCTAssertTrue(reports.first { $0.id == most }!.document.title!.contains("延庆"))
+        XCTAssertEqual(hits.count, mentions.values.filter { $0 > 0 }.count)
+        XCTAssertTrue(hits.allSatisfy { $0.score > 0 })
+        XCTAssertEqual(hits.map(\.score), hits.map(\.score).sorted(by: >))
+    }
+
+    func testLimitKeepsTheBestReports() throws {
+        let (index, _) = try makeCorpusIndex(self)
+        let all = try index.search(SearchRequest(query: "冬奥", limit: 10)).hits
+        let two = try index.search(SearchRequest(query: "冬奥", limit: 2)).hits
+        XCTAssertEqual(two, Array(all.prefix(2)))
+        XCTAssertEqual(try index.search(SearchRequest(query: "冬奥", limit: 0)).hits, [])
+    }
+
+    func testHitCarriesReportFieldsSectionAndAReadableSnippet() throws {
+        let (index, reports) = try makeCorpusIndex(self)
+        let hit = try XCTUnwrap(index.search(SearchRequest(query: "门头沟")).hits.first)
+        let report = try XCTUnwrap(reports.first { $0.id == hit.reportId })
+        XCTAssertEqual(hit.file, report.file)
+        XCTAssertEqual(hit.title, report.document.title)
+        XCTAssertEqual(hit.year, 2023)
+        XCTAssertTrue(hit.snippet.contains("【门头沟】"), hit.snippet)
+        let plain = hit.snippet.replacingOccurrences(of: "【", with: "").replacingOccurrences(of: "】", with: "")
+            .trimmingCharacters(in: CharacterSet(charactersIn: "…"))
+        XCTAssertTrue(report.document.paragraphs.contains { $0.contains(plain) }, "snippet is paragraph text: \(plain)")
+        let sectionTitles = report.document.sections.map(\.title)
+        if let section = hit.section { XCTAssertTrue(sectionTitles.contains(section), section) }
+    }
+
+    func testSnippetCutsAroundTheEarliestMatchIgnoringWidthCaseAndSpaces() {
+        let paragraph = String(repeating: "前", count: 40) + "全区ＰＭ２.５浓度下降，2022 年完成" + String(repeating: "后", count: 40)
+        let snippet = SnippetBuilder.snippet(of: paragraph, terms: [.init(text: "2022年"), .init(text: "pm2.5")])
+        XCTAssertEqual(snippet, "…" + String(repeating: "前", count: 28) + "全区【ＰＭ２.５】浓度下降，2022 年完成"
+                       + String(repeating: "后", count: 17) + "…")
+        XCTAssertEqual(SnippetBuilder.snippet(of: "短段落含关键词", terms: [.init(text: "关键")]), "短段落含【关键】词")
+    }
+
+    func testSectionIsTheInnermostHeadingAroundTheParagraph() {
+        let document = ParsedDocument(
+            encoding: "utf-8", paragraphs: ["标题", "一、回顾", "正文", "（一）经济", "经济正文", "二、计划", "计划正文"],
+            sections: [
+                Section(number: "一、", title: "回顾", level: 1, paragraphIndex: 1, paragraphCount: 4, children: [
+                    Section(number: "（一）", title: "经济", level: 2, paragraphIndex: 3, paragraphCount: 2),
+                ]),
+                Section(number: "二、", title: "计划", level: 1, paragraphIndex: 5, paragraphCount: 2),
+            ],
+            indicators: [], parserVersion: "test")
+        XCTAssertEqual(SectionTitles.perParagraph(of: document), [nil, "回顾", "回顾", "经济", "经济", "计划", "计划"])
+    }
+}
