@@ -1,0 +1,53 @@
+import Foundation
+import ReportIndexing
+import ReportProtocol
+import WorkerKit
+
+/// Serves `indexer` (add a parsed report to the index) and `search` (query it).
+/// The index file is the one piece of state a plugin owns: `<data dir>/index/search.sqlite`.
+struct IndexerPlugin: WorkerPlugin {
+    let name = "report-indexer"
+    let services = [ServiceName.indexer, ServiceName.search]
+    let index: @Sendable () throws -> SearchIndex
+
+    func handle(_ job: JobRequest) throws -> [UInt8] {
+        switch job.service {
+        case ServiceName.indexer:
+            let input = try decode(DocumentInput.self, job.input)
+            return try WireJSON.encode(try index().index(reportId: input.reportId, file: input.file, document: input.document))
+        case ServiceName.search:
+            let request = try decode(SearchRequest.self, job.input)
+            do {
+                return try WireJSON.encode(try index().search(request))
+            } catch let error as SearchIndexError {
+                if case .nothingToSearch = error { throw JobFailure(reason: error.description, retryable: false) }
+                throw error
+            }
+        default:
+            throw JobFailure(reason: "\(name) does not serve \(job.service)", retryable: false)
+        }
+    }
+
+    var oneShotCommands: [OneShotCommand] {
+        [
+            OneShotCommand(name: "index", usage: "DOCUMENT.json   index a parsed document (report-parser parse output)") { arguments in
+                guard let path = arguments.first else { throw JobFailure(reason: "index needs a document file", retryable: false) }
+                let document = try WireJSON.decode(ParsedDocument.self, from: OneShotInput.read(path))
+                let id = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+                return try WireJSON.encode(try index().index(reportId: id, file: path, document: document))
+            },
+            OneShotCommand(name: "search", usage: "QUERY   search the index and print the hits") { arguments in
+                guard !arguments.isEmpty else { throw JobFailure(reason: "search needs a query", retryable: false) }
+                return try WireJSON.encode(try index().search(SearchRequest(query: arguments.joined(separator: " "))))
+            },
+        ]
+    }
+
+    private func decode<T: Decodable>(_ type: T.Type, _ bytes: [UInt8]) throws -> T {
+        do {
+            return try WireJSON.decode(type, from: bytes)
+        } catch {
+            throw JobFailure(reason: "input is not a valid \(type): \(error)", retryable: false)
+        }
+    }
+}
