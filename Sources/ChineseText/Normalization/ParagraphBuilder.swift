@@ -59,7 +59,12 @@ struct ParagraphBuilder {
         let terminal = Self.endsWithTerminal(lines[k])
         switch layout {
         case .wrapped(let width):
-            if !terminal { return widths[k] < width - 8 }
+            if !terminal {
+                // A heading runs on to the next line only when it reached the margin
+                // (its line is indented like any first line, so the margin is 2 characters in).
+                let isHeading = isFirstLine && HeadingMarker.parse(lines[k]) != nil
+                return widths[k] < (isHeading ? width - 4 : width - 8)
+            }
             let full = widths[k] >= (isFirstLine ? width - 6 : width - 2)
             if !full { return true }
             // A sentence ended exactly at the margin: a new paragraph shows by its indent.
@@ -67,8 +72,8 @@ struct ParagraphBuilder {
             return next >= width - 7 && next <= width - 3
         case .unwrapped:
             if terminal || HeadingMarker.parse(lines[k]) != nil { return true }
-            // A short line with no prose punctuation is a title, a byline or a heading.
-            return !Self.containsProsePunctuation(lines[k]) && widths[k] <= 60
+            // A line with no prose punctuation is a title, a byline, a dateline or a heading.
+            return !Self.containsProsePunctuation(lines[k]) && widths[k] <= 120
         }
     }
 
