@@ -72,8 +72,12 @@ struct ParagraphBuilder {
             return next >= width - 7 && next <= width - 3
         case .unwrapped:
             if terminal || HeadingMarker.parse(lines[k]) != nil { return true }
-            // A line with no prose punctuation is a title, a byline, a dateline or a heading.
-            return !Self.containsProsePunctuation(lines[k]) && widths[k] <= 120
+            // A line with no prose punctuation is a title, a byline, a dateline or a heading;
+            // so is a short one with commas only ("突出财源建设，增强发展动能", a heading that
+            // lost its number). A broken sentence shows a 。 inside or a trailing comma.
+            if !Self.containsProsePunctuation(lines[k]) { return widths[k] <= 120 }
+            return widths[k] <= 60 && !Self.containsSentencePunctuation(lines[k])
+                && lines[k].unicodeScalars.last != "，" && lines[k].unicodeScalars.last != "、"
         }
     }
 
@@ -95,6 +99,10 @@ struct ParagraphBuilder {
             default: return false
             }
         }
+    }
+
+    static func containsSentencePunctuation(_ line: String) -> Bool {
+        line.unicodeScalars.contains { "。！？；：".unicodeScalars.contains($0) }
     }
 
     /// "（一）守好绿水青山，筑牢首都东部生态屏障。把生态保护放在首位…" holds a heading and the
