@@ -10,17 +10,40 @@ public struct IDFTable: Sendable {
     public let median: Double
 
     public init(contentsOf url: URL) throws {
-        var values: [String: Double] = [:]
-        for line in try WordListFile.lines(of: url) {
-            let fields = line.text.split(whereSeparator: { $0 == " " || $0 == "\t" })
-            guard fields.count == 2, let idf = Double(fields[1]) else {
-                throw SummarizerError.malformedLine(path: url.path, line: line.number, reason: "expected `word idf`")
-            }
-            values[String(fields[0])] = idf
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw SummarizerError.fileUnreadable(path: url.path, reason: error.localizedDescription)
         }
+        // Parsed from the bytes: the table has 270,000 lines, too many for line-by-line
+        // Foundation string handling to load quickly.
+        let values = try data.withUnsafeBytes { try IDFTable.parse($0, path: url.path) }
+        guard !values.isEmpty else { throw SummarizerError.fileEmpty(path: url.path) }
         self.values = values
         let sorted = values.values.sorted()
         median = sorted[sorted.count / 2]
+    }
+
+    private static func parse(_ bytes: UnsafeRawBufferPointer, path: String) throws -> [String: Double] {
+        var values: [String: Double] = [:]
+        values.reserveCapacity(bytes.count / 16)
+        var lineStart = 0
+        var lineNumber = 0
+        while lineStart < bytes.count {
+            lineNumber += 1
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != 0x0a { lineEnd += 1 }
+            let fields = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[lineStart..<lineEnd]), as: UTF8.self)
+                .split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
+            lineStart = lineEnd + 1
+            if fields.isEmpty || fields[0].hasPrefix("#") { continue }
+            guard fields.count == 2, let idf = Double(fields[1]) else {
+                throw SummarizerError.malformedLine(path: path, line: lineNumber, reason: "expected `word idf`")
+            }
+            values[String(fields[0])] = idf
+        }
+        return values
     }
 
     /// The table at `REPORTD_JIEBA_IDF`, else Debian's.
