@@ -1,1 +1,0 @@
-// see docs/ARCHITECTURE.md

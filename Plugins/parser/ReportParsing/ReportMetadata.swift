@@ -1,0 +1,93 @@
+import Foundation
+import ChineseText
+
+/// Title, region, speaker and meeting date: all read from the report's opening paragraphs
+/// (before the first heading), where the title, the dateline and the speaker's line stand.
+struct ReportMetadata {
+    var title: String?
+    var region: String?
+    var speaker: String?
+    var meetingDate: String?
+
+    static let speakerRoles = ["代区长", "区长", "代县长", "县长", "代市长", "市长"]
+
+    init(paragraphs: [String], firstHeading: Int?) {
+        let opening = paragraphs.prefix(min(firstHeading ?? 12, 12))
+        title = Self.title(in: opening)
+        region = title.flatMap(Self.region(inName:)) ?? Self.regionFromText(paragraphs)
+        speaker = opening.lazy.compactMap(Self.speaker(in:)).first
+        meetingDate = opening.lazy.compactMap(Self.meetingDate(in:)).first
+    }
+
+    /// The most specific short line naming the document: "北京市延庆区2023年政府工作报告"
+    /// wins over a bare "政府工作报告".
+    static func title<C: Collection>(in opening: C) -> String? where C.Element == String {
+        opening.filter { p in
+            p.contains("工作报告") && p.unicodeScalars.count <= 40 && !p.contains("。") && !p.hasPrefix("——")
+        }.max { $0.unicodeScalars.count < $1.unicodeScalars.count }
+    }
+
+    /// The district or county in a name like "北京市延庆区2023年政府工作报告": the Han
+    /// characters before 区/县, back to the enclosing 市/省 or the start.
+    static func region(inName text: String) -> String? {
+        let s = text.scalarArray
+        for (i, c) in s.enumerated() where c == "区" || c == "县" || c == "旗" {
+            var start = i
+            while start > 0, ScalarClass.isHan(s[start - 1]), s[start - 1] != "市", s[start - 1] != "省", i - start < 4 {
+                start -= 1
+            }
+            let boundary = start == 0 || !ScalarClass.isHan(s[start - 1]) || s[start - 1] == "市" || s[start - 1] == "省"
+            if i - start >= 2 && boundary { return ScalarText(s[start...i]).string(0..<(i - start + 1)) }
+        }
+        return nil
+    }
+
+    /// Without a title: the region named in "XX区人民政府" or "北京市XX区", most often.
+    static func regionFromText(_ paragraphs: [String]) -> String? {
+        var counts = [String: Int]()
+        for anchor in ["人民政府", "人民代表大会"] {
+            let a = anchor.scalarArray
+            for p in paragraphs {
+                let text = ScalarText(p)
+                var from = 0
+                while let hit = text.find(a, in: from..<text.count) {
+                    let windowStart = max(0, hit - 8)
+                    if let name = region(inName: text.string(windowStart..<hit)), hit - windowStart > 0 {
+                        counts[name, default: 0] += 1
+                    }
+                    from = hit + a.count
+                }
+            }
+        }
+        return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+    }
+
+    /// "北京市延庆区人民政府区长  叶大华" → 叶大华.
+    static func speaker(in paragraph: String) -> String? {
+        guard paragraph.unicodeScalars.count <= 40, !paragraph.contains("。") else { return nil }
+        for role in speakerRoles {
+            guard let r = paragraph.range(of: role, options: .backwards) else { continue }
+            let name = paragraph[r.upperBound...].unicodeScalars.filter { !ScalarClass.isHorizontalSpace($0) }
+            let count = name.count
+            if (2...4).contains(count) && name.allSatisfy(ScalarClass.isHan) {
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: name)
+                return String(view)
+            }
+        }
+        return nil
+    }
+
+    /// The date of "——2022年12月21日在…第三次会议上", as YYYY-MM-DD.
+    static func meetingDate(in paragraph: String) -> String? {
+        guard paragraph.contains("会议") || paragraph.contains("大会") else { return nil }
+        let text = ScalarText(paragraph)
+        for (year, end) in text.years(in: 0..<text.count) {
+            guard let (month, afterMonth) = text.number(at: end), afterMonth < text.count, text.s[afterMonth] == "月",
+                  let (day, afterDay) = text.number(at: afterMonth + 1), afterDay < text.count, text.s[afterDay] == "日",
+                  (1...12).contains(Int(month)), (1...31).contains(Int(day)) else { continue }
+            return String(format: "%04d-%02d-%02d", year, Int(month), Int(day))
+        }
+        return nil
+    }
+}

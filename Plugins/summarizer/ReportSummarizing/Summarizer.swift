@@ -1,0 +1,54 @@
+import ChineseText
+import Foundation
+import ReportProtocol
+
+/// Keywords and an extractive summary of one parsed report.
+public struct Summarizer: Sendable {
+    public let segmenter: Segmenter
+    public let idf: IDFTable?
+    public let stopWords: StopWordList
+    /// Clamped to 10…20.
+    public let keywordCount: Int
+    public let summarySentenceCount: Int
+
+    /// Without an IDF table keywords are ranked by term frequency and TextRank alone.
+    public init(segmenter: Segmenter, idf: IDFTable?, stopWords: StopWordList,
+                keywordCount: Int = 15, summarySentenceCount: Int = 5) {
+        self.segmenter = segmenter
+        self.idf = idf
+        self.stopWords = stopWords
+        self.keywordCount = min(20, max(10, keywordCount))
+        self.summarySentenceCount = max(1, summarySentenceCount)
+    }
+
+    /// The standard set-up: jieba's dictionary, HMM and IDF table (see `Segmenter.standard` and
+    /// `IDFTable.standard`), with `dict/domain.txt` and `dict/stopwords.txt` from `configDirectory`.
+    public static func standard(configDirectory: URL) throws -> Summarizer {
+        let dictionaries = configDirectory.appendingPathComponent("dict")
+        return Summarizer(
+            segmenter: try Segmenter.standard(domainDictionary: dictionaries.appendingPathComponent("domain.txt")),
+            idf: try IDFTable.standard(),
+            stopWords: try StopWordList(contentsOf: dictionaries.appendingPathComponent("stopwords.txt")))
+    }
+
+    public func summarize(_ document: ParsedDocument) -> SummaryResult {
+        let filter = TermFilter(segmenter: segmenter, stopWords: stopWords)
+        let keywords = KeywordRanker(idf: idf).keywords(document.paragraphs.map(filter.terms(in:)), count: keywordCount)
+
+        let headings = Set(document.sections.flatMap(Summarizer.headingIndices))
+        var candidates: [SentenceSelector.Candidate] = []
+        var seen = Set<String>()
+        for (index, paragraph) in document.paragraphs.enumerated() where !headings.contains(index) {
+            for sentence in SentenceSplitter.sentences(of: paragraph) where seen.insert(sentence).inserted {
+                candidates.append(.init(text: sentence, terms: Set(filter.terms(in: sentence))))
+            }
+        }
+        let chosen = SentenceSelector().choose(candidates, count: summarySentenceCount)
+        return SummaryResult(keywords: keywords, summary: chosen.map { candidates[$0].text },
+                             dictionary: segmenter.dictionaryVersion)
+    }
+
+    private static func headingIndices(_ section: Section) -> [Int] {
+        [section.paragraphIndex] + section.children.flatMap(headingIndices)
+    }
+}

@@ -1,1 +1,0 @@
-// Module ChineseText: see docs/ARCHITECTURE.md.

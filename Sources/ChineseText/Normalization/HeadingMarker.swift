@@ -1,0 +1,88 @@
+/// The numbering that opens a heading in a government report: 第一部分, 一、, （一）/(一).
+public struct HeadingMarker: Sendable, Equatable {
+    /// Ordered from the outermost level inwards.
+    public enum Kind: Int, Sendable, Comparable {
+        case part = 0, numeral = 1, parenthesizedNumeral = 2
+        public static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    public var kind: Kind
+    /// The numbering as written (after normalisation), e.g. "第一部分", "二、", "（三）".
+    public var number: String
+    /// 1 for 一, 12 for 十二.
+    public var ordinal: Int
+    /// What follows the numbering, trimmed.
+    public var title: String
+
+    /// Reads the marker at the start of a line or paragraph; nil when it has none.
+    public static func parse(_ text: String) -> HeadingMarker? {
+        let s = Array(text.unicodeScalars)
+        guard let first = s.first else { return nil }
+        if first == "第" {
+            let (value, end) = ChineseNumeral.read(s, from: 1)
+            guard let value, end + 1 < s.count, s[end] == "部", s[end + 1] == "分" else { return nil }
+            return make(.part, s, numberEnd: end + 2, ordinal: value)
+        }
+        if first == "（" || first == "(" {
+            let (value, end) = ChineseNumeral.read(s, from: 1)
+            guard let value, end < s.count, s[end] == "）" || s[end] == ")" else { return nil }
+            return make(.parenthesizedNumeral, s, numberEnd: end + 1, ordinal: value)
+        }
+        let (value, end) = ChineseNumeral.read(s, from: 0)
+        guard let value, end < s.count, s[end] == "、" || s[end] == "．" else { return nil }
+        return make(.numeral, s, numberEnd: end + 1, ordinal: value)
+    }
+
+    private static func make(_ kind: Kind, _ s: [Unicode.Scalar], numberEnd: Int, ordinal: Int) -> HeadingMarker {
+        var titleStart = numberEnd
+        while titleStart < s.count, ScalarClass.isHorizontalSpace(s[titleStart]) || s[titleStart] == "：" || s[titleStart] == "、" {
+            titleStart += 1
+        }
+        var number = String.UnicodeScalarView()
+        number.append(contentsOf: s[0..<numberEnd])
+        var title = String.UnicodeScalarView()
+        title.append(contentsOf: s[titleStart...])
+        return HeadingMarker(kind: kind, number: String(number), ordinal: ordinal, title: String(title))
+    }
+}
+
+/// Chinese numerals as used in heading numbers: 一 … 九十九.
+enum ChineseNumeral {
+    static func digit(_ s: Unicode.Scalar) -> Int? {
+        switch s {
+        case "一": return 1
+        case "二": return 2
+        case "三": return 3
+        case "四": return 4
+        case "五": return 5
+        case "六": return 6
+        case "七": return 7
+        case "八": return 8
+        case "九": return 9
+        default: return nil
+        }
+    }
+
+    /// The value of the numeral starting at `start` and the index just past it.
+    static func read(_ s: [Unicode.Scalar], from start: Int) -> (Int?, Int) {
+        var i = start
+        var value = 0
+        var current: Int?
+        var sawTen = false
+        while i < s.count {
+            if let d = digit(s[i]) {
+                guard current == nil else { break }
+                current = d
+            } else if s[i] == "十", !sawTen {
+                value = (current ?? 1) * 10
+                current = nil
+                sawTen = true
+            } else {
+                break
+            }
+            i += 1
+        }
+        guard i > start else { return (nil, start) }
+        return (value + (current ?? 0), i)
+    }
+}

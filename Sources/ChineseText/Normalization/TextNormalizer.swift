@@ -1,0 +1,69 @@
+/// Turns decoded report text into clean paragraphs: web furniture removed, inline spacing and
+/// punctuation repaired, hard-wrapped lines joined, headings kept as paragraphs of their own.
+public enum TextNormalizer {
+    public static func paragraphs(from text: String) -> [String] {
+        let rawLines = lines(of: text)
+        var cleaned = [String]()
+        cleaned.reserveCapacity(rawLines.count)
+        for line in WebJunkFilter.filter(rawLines) where !line.isEmpty && !isPageNumber(line) {
+            for part in splitBoldLeadAfterHeading(line) {
+                let clean = InlineCleanup.clean(part)
+                if !clean.isEmpty { cleaned.append(clean) }
+            }
+        }
+        return ParagraphBuilder(lines: cleaned).build()
+    }
+
+    /// Lines with surrounding spaces (ideographic ones included) trimmed; blank lines kept as "".
+    static func lines(of text: String) -> [String] {
+        var result = [String]()
+        var current = String.UnicodeScalarView()
+        var previousWasCR = false
+        func finish() {
+            result.append(trimmed(current))
+            current = String.UnicodeScalarView()
+        }
+        for s in text.unicodeScalars {
+            if s == "\n" {
+                if !previousWasCR { finish() }
+                previousWasCR = false
+            } else if s == "\r" || s == "\u{2028}" || s == "\u{2029}" || s == "\u{0C}" {
+                finish()
+                previousWasCR = s == "\r"
+            } else {
+                current.append(s)
+                previousWasCR = false
+            }
+        }
+        finish()
+        return result
+    }
+
+    static func trimmed(_ s: String.UnicodeScalarView) -> String {
+        guard let first = s.firstIndex(where: { !ScalarClass.isHorizontalSpace($0) }),
+              let last = s.lastIndex(where: { !ScalarClass.isHorizontalSpace($0) }) else { return "" }
+        return String(s[first...last])
+    }
+
+    /// "- 3 -", "— 12 —", "3": page numbers left by PDF extraction.
+    static func isPageNumber(_ line: String) -> Bool {
+        var digits = 0
+        for s in line.unicodeScalars {
+            if ScalarClass.isASCIIDigit(s) { digits += 1; continue }
+            switch s {
+            case "-", "—", "–", " ", "第", "页", "/": continue
+            default: return false
+            }
+        }
+        return digits > 0 && digits <= 4
+    }
+
+    /// A word processor's bold lead phrase glued to a sub-section heading
+    /// ("（二）…初步形成**文化保护传承深入开展**。…") starts the body: split it off
+    /// before the emphasis marks are dropped, so the heading stays a paragraph of its own.
+    static func splitBoldLeadAfterHeading(_ line: String) -> [String] {
+        guard HeadingMarker.parse(line) != nil, let bold = line.range(of: "**"),
+              bold.lowerBound > line.startIndex else { return [line] }
+        return [String(line[..<bold.lowerBound]), String(line[bold.lowerBound...])]
+    }
+}

@@ -1,0 +1,57 @@
+/// Removes the page furniture a scraped web page brings along: navigation menus, the
+/// "时间:… 作者:… 来源:…" byline, a teaser "内容摘要" that repeats the opening, and the
+/// site owner / ICP licence footer. Works on trimmed lines; blank lines separate blocks.
+enum WebJunkFilter {
+    static let navigationWords = ["手机版", "WAP", "首页", "网站地图", "设为首页", "加入收藏", "返回顶部", "无障碍", "English"]
+    static let bylineLabels = ["时间", "日期", "作者", "来源", "阅读", "评论", "浏览", "点击", "责任编辑", "发布", "字号"]
+    static let footerWords = ["ICP备", "ICP证", "公网安备", "版权所有", "主办单位", "承办单位", "运行维护单位", "技术支持", "Copyright", "©"]
+    static let pageActions = ["打印本页", "关闭窗口", "分享到", "【打印】", "【关闭】", "上一篇", "下一篇"]
+
+    static func filter(_ lines: [String]) -> [String] {
+        var keep = lines.map { !isJunkLine($0) }
+        dropNavigationBlocks(lines, &keep)
+        return lines.indices.filter { keep[$0] }.map { lines[$0] }
+    }
+
+    static func isJunkLine(_ line: String) -> Bool {
+        let length = line.unicodeScalars.count
+        guard length > 0 else { return false }
+        if line.hasPrefix("内容摘要") || line.hasPrefix("摘要:") || line.hasPrefix("摘要：") { return true }
+        if length <= 160, footerWords.contains(where: line.contains) { return true }
+        if length <= 40, pageActions.contains(where: line.contains) { return true }
+        return isByline(line)
+    }
+
+    /// Two or more "label:" pairs on one line is a byline, not prose.
+    static func isByline(_ line: String) -> Bool {
+        guard line.unicodeScalars.count <= 200 else { return false }
+        var labels = 0
+        for label in bylineLabels where line.contains(label + ":") || line.contains(label + "：") {
+            labels += 1
+        }
+        return labels >= 2
+    }
+
+    /// A run of short lines containing a menu word is a menu: all its short lines go.
+    static func dropNavigationBlocks(_ lines: [String], _ keep: inout [Bool]) {
+        var start = 0
+        while start < lines.count {
+            var end = start
+            while end < lines.count, !lines[end].isEmpty { end += 1 }
+            let block = start..<end
+            let isMenu = block.contains { i in
+                lines[i].unicodeScalars.count <= 20 && navigationWords.contains(where: lines[i].contains)
+            }
+            if isMenu {
+                for i in block where lines[i].unicodeScalars.count <= 20 && !containsProsePunctuation(lines[i]) {
+                    keep[i] = false
+                }
+            }
+            start = end + 1
+        }
+    }
+
+    static func containsProsePunctuation(_ line: String) -> Bool {
+        line.unicodeScalars.contains { $0 == "，" || $0 == "。" || $0 == "；" || $0 == "：" }
+    }
+}

@@ -1,0 +1,141 @@
+/// The cutting itself: character classes split the text into runs, Han runs go through the
+/// DAG and the route search, the rest become number, alphanumeric and symbol tokens.
+extension Segmenter {
+    public func tokens(_ text: String) -> [Token] {
+        let source = ScalarText(text)
+        var tokens: [Token] = []
+        tokens.reserveCapacity(source.scalars.count / 2)
+        var route = RouteBuffers()
+        source.scalars.withUnsafeBufferPointer { scalars in
+            var index = 0
+            while index < scalars.count {
+                switch CharacterClass(scalars[index]) {
+                case .han:
+                    var end = index + 1
+                    while end < scalars.count, CharacterClass(scalars[end]) == .han { end += 1 }
+                    cutHan(scalars, index..<end, source, &route, &tokens)
+                    index = end
+                case .letter, .digit:
+                    let (end, hasLetter) = Segmenter.alphanumericRunEnd(scalars, from: index)
+                    tokens.append(Token(text: source.string(index..<end), kind: hasLetter ? .alphanumeric : .number))
+                    index = end
+                case .space:
+                    index += 1
+                case .other:
+                    tokens.append(Token(text: source.string(index..<(index + 1)), kind: .symbol))
+                    index += 1
+                }
+            }
+        }
+        return tokens
+    }
+
+    /// Reusable score and choice arrays for the route search of one Han run.
+    struct RouteBuffers {
+        var score: [Double] = []
+        var next: [Int] = []
+
+        mutating func prepare(_ count: Int) {
+            if score.count < count + 1 {
+                score = [Double](repeating: 0, count: count + 1)
+                next = [Int](repeating: 0, count: count + 1)
+            }
+        }
+    }
+
+    /// Letters and digits, a decimal point between digits, and a percent sign after a digit.
+    static func alphanumericRunEnd(_ scalars: UnsafeBufferPointer<UInt32>, from start: Int) -> (end: Int, hasLetter: Bool) {
+        var end = start
+        var hasLetter = false
+        while end < scalars.count {
+            let character = CharacterClass(scalars[end])
+            if character == .letter {
+                hasLetter = true
+            } else if character != .digit {
+                let isDecimal = CharacterClass.isDecimalPoint(scalars[end]) && end > start
+                    && CharacterClass(scalars[end - 1]) == .digit
+                    && end + 1 < scalars.count && CharacterClass(scalars[end + 1]) == .digit
+                guard isDecimal else { break }
+            }
+            end += 1
+        }
+        if end < scalars.count, CharacterClass.isPercent(scalars[end]), CharacterClass(scalars[end - 1]) == .digit {
+            end += 1
+        }
+        return (end, hasLetter)
+    }
+
+    private func cutHan(_ scalars: UnsafeBufferPointer<UInt32>, _ run: Range<Int>, _ source: ScalarText,
+                        _ route: inout RouteBuffers, _ tokens: inout [Token]) {
+        findBestRoute(scalars, run, &route)
+        var position = run.lowerBound
+        var singlesStart = -1
+        while position < run.upperBound {
+            let end = route.next[position - run.lowerBound] + run.lowerBound
+            if end - position == 1 {
+                if singlesStart < 0 { singlesStart = position }
+            } else {
+                if singlesStart >= 0 { emitSingles(scalars, singlesStart..<position, source, &tokens) }
+                singlesStart = -1
+                tokens.append(Token(text: source.string(position..<end), kind: .word))
+            }
+            position = end
+        }
+        if singlesStart >= 0 { emitSingles(scalars, singlesStart..<run.upperBound, source, &tokens) }
+    }
+
+    /// jieba's route: score[i] is the best log probability of run[i...], next[i] where the
+    /// first word of that best path ends. Ties go to the longer word, as in jieba.
+    private func findBestRoute(_ scalars: UnsafeBufferPointer<UInt32>, _ run: Range<Int>, _ route: inout RouteBuffers) {
+        let count = run.count
+        let base = run.lowerBound
+        route.prepare(count)
+        route.score[count] = 0
+        for start in stride(from: count - 1, through: 0, by: -1) {
+            var bestScore = -Double.infinity
+            var bestEnd = start + 1
+            var hash = WordTable.emptyHash
+            let limit = min(count, start + table.maxWordLength)
+            var end = start
+            while end < limit {
+                hash = WordTable.extend(hash, with: scalars[base + end])
+                guard let entry = table.find(hash: hash, in: scalars, from: base + start, length: end - start + 1) else { break }
+                let probability = logProbability[Int(entry)]
+                if probability > -Double.infinity {
+                    let candidate = probability + route.score[end + 1]
+                    if candidate >= bestScore {
+                        bestScore = candidate
+                        bestEnd = end + 1
+                    }
+                }
+                end += 1
+            }
+            if bestScore == -Double.infinity { bestScore = logUnknown + route.score[start + 1] }
+            route.score[start] = bestScore
+            route.next[start] = bestEnd
+        }
+    }
+
+    /// A run of characters the route left single: the HMM may join some into unknown words,
+    /// unless the run as a whole is a dictionary word (then jieba keeps the characters apart).
+    private func emitSingles(_ scalars: UnsafeBufferPointer<UInt32>, _ singles: Range<Int>, _ source: ScalarText,
+                             _ tokens: inout [Token]) {
+        var lengths = [Int](repeating: 1, count: singles.count)
+        if let hmm, singles.count > 1, !isWord(scalars, singles) {
+            lengths = hmm.wordLengths(UnsafeBufferPointer(rebasing: scalars[singles]))
+        }
+        var start = singles.lowerBound
+        for length in lengths {
+            let piece = start..<(start + length)
+            tokens.append(Token(text: source.string(piece), kind: isWord(scalars, piece) ? .word : .unknownWord))
+            start += length
+        }
+    }
+
+    private func isWord(_ scalars: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> Bool {
+        var hash = WordTable.emptyHash
+        for index in range { hash = WordTable.extend(hash, with: scalars[index]) }
+        guard let entry = table.find(hash: hash, in: scalars, from: range.lowerBound, length: range.count) else { return false }
+        return table.entryFrequency[Int(entry)] > 0
+    }
+}

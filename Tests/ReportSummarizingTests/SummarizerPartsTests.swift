@@ -1,0 +1,77 @@
+import Foundation
+import XCTest
+@testable import ReportSummarizing
+
+final class SummarizerPartsTests: XCTestCase {
+    func testSentencesEndAtTerminatorsAndDropTrailingFragments() {
+        XCTAssertEqual(SentenceSplitter.sentences(of: "经济保持增长。社会和谐稳定！收入增加？下一步"),
+                       ["经济保持增长。", "社会和谐稳定！", "收入增加？"])
+        XCTAssertEqual(SentenceSplitter.sentences(of: "实现市政府调控目标;同比增长1.5%;"),
+                       ["实现市政府调控目标;", "同比增长1.5%;"])
+    }
+
+    func testAQuotedSentenceStaysInsideTheSentenceThatQuotesIt() {
+        XCTAssertEqual(SentenceSplitter.sentences(of: "按照“简约、安全、精彩。”的要求，完成工程。另一句。"),
+                       ["按照“简约、安全、精彩。”的要求，完成工程。", "另一句。"])
+        XCTAssertEqual(SentenceSplitter.sentences(of: "他说：“延庆是属于未来的。”"), ["他说：“延庆是属于未来的。”"])
+    }
+
+    func testAnUnclosedQuoteDoesNotSwallowTheParagraph() {
+        XCTAssertEqual(SentenceSplitter.sentences(of: "牢记“嘱托。坚持发展。"), ["牢记“嘱托。", "坚持发展。"])
+    }
+
+    func testAMissingIDFTableIsAnErrorNamingThePath() {
+        let missing = URL(fileURLWithPath: "/nonexistent/idf.txt")
+        XCTAssertThrowsError(try IDFTable(contentsOf: missing)) { error in
+            guard case .fileUnreadable(let path, _)? = error as? SummarizerError else { return XCTFail("\(error)") }
+            XCTAssertEqual(path, missing.path)
+        }
+    }
+
+    func testAMalformedIDFLineIsAnErrorNamingItsNumber() throws {
+        let url = try temporaryFile("延庆 10.5\n冬奥 high\n")
+        defer { try? FileManager.default.removeItem(at: url) }
+        XCTAssertThrowsError(try IDFTable(contentsOf: url)) { error in
+            XCTAssertEqual(error as? SummarizerError, .malformedLine(path: url.path, line: 2, reason: "expected `word idf`"))
+        }
+    }
+
+    func testIDFFallsBackToTheMedianForUnknownWords() throws {
+        let url = try temporaryFile("甲乙 1.0\n丙丁 2.0\n戊己 9.0\n")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let table = try IDFTable(contentsOf: url)
+        XCTAssertEqual(table.idf("戊己"), 9.0)
+        XCTAssertEqual(table.idf("未知"), 2.0)
+    }
+
+    func testTheStopListReadsSeveralWordsALineAndSkipsComments() throws {
+        let url = try temporaryFile("# generic\n建设 发展\n推进\n")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let list = try StopWordList(contentsOf: url)
+        XCTAssertEqual(list.count, 3)
+        XCTAssertTrue(list.contains("发展"))
+        XCTAssertFalse(list.contains("generic"))
+    }
+
+    func testAnEmptyStopListIsAnError() throws {
+        let url = try temporaryFile("# nothing\n")
+        defer { try? FileManager.default.removeItem(at: url) }
+        XCTAssertThrowsError(try StopWordList(contentsOf: url)) { error in
+            XCTAssertEqual(error as? SummarizerError, .fileEmpty(path: url.path))
+        }
+    }
+
+    func testTextRankFavoursTheHubOfAStar() {
+        var graph = TextRank(nodeCount: 4)
+        for leaf in 1...3 { graph.connect(0, leaf, weight: 1) }
+        let scores = graph.scores()
+        XCTAssertTrue(scores[1...].allSatisfy { $0 < scores[0] })
+        XCTAssertEqual(scores[1], scores[3], accuracy: 1e-9)
+    }
+
+    private func temporaryFile(_ text: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("summarizer-\(UUID().uuidString).txt")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+}
