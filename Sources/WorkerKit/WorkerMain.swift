@@ -41,6 +41,7 @@ public enum WorkerMain {
         }
         let logger = Logger(label: plugin.name)
         do {
+            try plugin.prepare()
             try WorkerRunner(plugin: plugin, endpoint: endpoint, logger: logger).run()
             exit(0)
         } catch {

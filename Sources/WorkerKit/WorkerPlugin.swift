@@ -11,6 +11,10 @@ public protocol WorkerPlugin: Sendable {
     /// Commands that run once from the shell and print what the worker would return.
     var oneShotCommands: [OneShotCommand] { get }
 
+    /// Loads what every job needs (dictionaries, an index) before the worker announces itself,
+    /// so the first job is as fast as the rest and a missing file fails the start, loudly.
+    func prepare() throws
+
     /// Serves one job. Throw a `JobFailure` to choose whether the broker retries;
     /// any other error is reported as retryable, since the plugin did not vouch that the input is bad.
     func handle(_ job: JobRequest) throws -> [UInt8]
@@ -19,6 +23,7 @@ public protocol WorkerPlugin: Sendable {
 extension WorkerPlugin {
     public var version: String { ReportdVersion.current }
     public var oneShotCommands: [OneShotCommand] { [] }
+    public func prepare() throws {}
 }
 
 /// A debugging and scripting entry point: `report-parser parse FILE`.

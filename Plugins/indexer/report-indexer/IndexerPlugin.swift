@@ -10,6 +10,10 @@ struct IndexerPlugin: WorkerPlugin {
     let services = [ServiceName.indexer, ServiceName.search]
     let index: @Sendable () throws -> SearchIndex
 
+    func prepare() throws {
+        _ = try index()
+    }
+
     func handle(_ job: JobRequest) throws -> [UInt8] {
         switch job.service {
         case ServiceName.indexer:

@@ -9,6 +9,10 @@ struct SummarizerPlugin: WorkerPlugin {
     let services = [ServiceName.summarizer]
     let summarizer: @Sendable () throws -> Summarizer
 
+    func prepare() throws {
+        _ = try summarizer()
+    }
+
     func handle(_ job: JobRequest) throws -> [UInt8] {
         let input: DocumentInput
         do {
