@@ -219,11 +219,12 @@ final class Pipeline {
         default:
             return
         }
-        events.forEach(publisher.publish)
+        // Committed, then shelved, then published: whoever sees report.done finds the file in processed/.
         if events.contains(where: { $0.topic == .done }) {
             shelve(id: id, file: file, state: .done, reason: nil)
             logger.debug("done \(file.sanitizedForLog)")
         }
+        events.forEach(publisher.publish)
     }
 
     private func setBack(_ item: WorkItem, failure: JobFailure) {
@@ -254,9 +255,9 @@ final class Pipeline {
             let event = try store.recordFailure(id: id, file: file, stage: stage, reason: reason,
                                                 attempts: attempts ?? max(1, try store.report(id: id)?.attempts ?? 1),
                                                 time: Date().rfc3339)
-            publisher.publish(event)
             logger.warning("failed \(file.sanitizedForLog) at \(stage): \(reason)")
             shelve(id: id, file: file, state: .failed, reason: "\(stage): \(reason)")
+            publisher.publish(event)
         } catch {
             logger.error("could not record the failure of \(id.prefix(12)): \(error)")
         }

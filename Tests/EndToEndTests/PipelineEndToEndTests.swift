@@ -82,10 +82,11 @@ final class PipelineEndToEndTests: XCTestCase {
         try daemon.drop((0..<4000).map { _ in UInt8.random(in: 0x80...0xFE, using: &generator) }, as: "noise.txt")
         let failures = try feed.collectUntilSettled(3, timeout: 60).filter { $0.topic == .failed }
         XCTAssertEqual(failures.count, 3, "log:\n\(daemon.log)")
+        let expectedWords = ["empty.txt": "empty", "picture.txt": "PNG", "noise.txt": "no sensible text"]
         for failure in failures {
             let reason = failure.data["reason"]?.stringValue ?? ""
-            XCTAssertFalse(reason.isEmpty, "\(failure.file) has a reason")
-            print("\(failure.file): \(reason)")
+            XCTAssertTrue(reason.contains(failure.file), "the reason names the file: \(reason)")
+            XCTAssertTrue(reason.contains(expectedWords[failure.file] ?? "?"), "the reason names the problem: \(reason)")
         }
         let failedFiles = daemon.files(in: "failed")
         for name in ["empty.txt", "picture.txt", "noise.txt"] {
