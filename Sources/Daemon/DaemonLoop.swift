@@ -88,7 +88,7 @@ final class DaemonLoop: @unchecked Sendable {
         poller.add(fileDescriptor: commands.fileDescriptor)
         while !finishedStopping {
             let ready = try poller.poll(timeoutMilliseconds: 50)
-            if ready[0].contains(.readable) { broker.receive().forEach(pipeline.handle) }
+            if ready[0].contains(.readable) { broker.receive().forEach(handle) }
             if ready[1].contains(.readable) { publisher.readSubscriptions() }
             if ready[2].contains(.readable) { control.receive().forEach(answer) }
             if ready[3].contains(.readable) { watcher.drainEvents() }
@@ -102,12 +102,19 @@ final class DaemonLoop: @unchecked Sendable {
         if let response = commandsAnswerer.answer(request) { control.reply(to: request.client, response) }
     }
 
+    private func handle(_ event: BrokerEvent) {
+        if case .joined(let worker) = event, let pid = worker.hello.pid {
+            supervisor.workerAnnounced(pid: pid)
+        }
+        pipeline.handle(event)
+    }
+
     private func tick() {
         let now = Date()
         if stopDeadline == nil {
             for candidate in watcher.readyFiles() { pipeline.ingest(candidate.file.url) }
         }
-        broker.checkLiveness(now: now).forEach(pipeline.handle)
+        broker.checkLiveness(now: now).forEach(handle)
         for worker in pipeline.expireLateJobs(timeout: TimeInterval(configuration.jobTimeoutSeconds)) {
             replaceHungWorker(worker)
         }

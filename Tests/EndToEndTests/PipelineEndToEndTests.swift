@@ -82,11 +82,13 @@ final class PipelineEndToEndTests: XCTestCase {
         try daemon.drop((0..<4000).map { _ in UInt8.random(in: 0x80...0xFE, using: &generator) }, as: "noise.txt")
         let failures = try feed.collectUntilSettled(3, timeout: 60).filter { $0.topic == .failed }
         XCTAssertEqual(failures.count, 3, "log:\n\(daemon.log)")
-        let expectedWords = ["empty.txt": "empty", "picture.txt": "PNG", "noise.txt": "no sensible text"]
+        // Random high bytes are either invalid in every encoding or valid GB18030 that reads as nonsense.
+        let expectedWords = ["empty.txt": ["empty"], "picture.txt": ["PNG"], "noise.txt": ["no sensible text", "not valid"]]
         for failure in failures {
             let reason = failure.data["reason"]?.stringValue ?? ""
             XCTAssertTrue(reason.contains(failure.file), "the reason names the file: \(reason)")
-            XCTAssertTrue(reason.contains(expectedWords[failure.file] ?? "?"), "the reason names the problem: \(reason)")
+            XCTAssertTrue(expectedWords[failure.file, default: []].contains { reason.contains($0) },
+                          "the reason names the problem: \(reason)")
         }
         let failedFiles = daemon.files(in: "failed")
         for name in ["empty.txt", "picture.txt", "noise.txt"] {
