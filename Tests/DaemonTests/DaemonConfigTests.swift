@@ -159,6 +159,16 @@ final class DaemonConfigTests: XCTestCase {
         XCTAssertTrue(error.description.contains("107"), error.description)
     }
 
+    func testATooLongDefaultSocketPathSaysItIsTheDefault() {
+        let deep = URL(fileURLWithPath: "/" + String(repeating: "d", count: 100))
+        XCTAssertThrowsError(try DaemonConfig.load(file: nil, overrides: .init(), currentDirectory: deep)) { error in
+            let error = error as? ConfigError
+            XCTAssertEqual(error?.key, "daemon.data_dir")
+            XCTAssertEqual(error?.description.hasPrefix("key `daemon.data_dir` (built-in default): ipc socket path"), true,
+                           error?.description ?? "")
+        }
+    }
+
     func testPluginsDirManifestsReplaceTheEmbeddedOnesInNameOrder() throws {
         let plugins = directory.appendingPathComponent("etc/plugins")
         try FileManager.default.createDirectory(at: plugins, withIntermediateDirectories: true)
