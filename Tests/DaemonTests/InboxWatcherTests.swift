@@ -165,6 +165,23 @@ final class InboxWatcherTests: XCTestCase {
         XCTAssertEqual(log.entries(containing: "inbox directory was removed").map(\.level), [.error])
     }
 
+    func testAQueueOverflowIsLoggedAndRecoveredByARescan() throws {
+        let limit = try XCTUnwrap(Int(Inotify.kernelSetting("/proc/sys/fs/inotify/max_queued_events")))
+        try XCTSkipIf(limit > 100_000, "max_queued_events is \(limit): too many files to overflow it in a test")
+        let watcher = try watcher()
+        let count = limit + 50
+        for index in 0..<count {
+            let fd = open(inbox.appendingPathComponent("r\(index).txt").path, O_WRONLY | O_CREAT, 0o644)
+            XCTAssertGreaterThanOrEqual(fd, 0)
+            close(fd)
+        }
+        XCTAssertEqual(poll(watcher, at: .zero), [])
+        let warnings = log.entries(containing: "overflowed").filter { $0.level == .warning }
+        XCTAssertEqual(warnings.count, 1)
+        XCTAssertTrue(warnings.first?.message.contains("/proc/sys/fs/inotify/max_queued_events (now \(limit))") == true)
+        XCTAssertEqual(Set(names(poll(watcher, at: settle))).count, count, "every file found by the rescan, each once")
+    }
+
     func testInotifyLimitErrorsNameTheKernelSetting() {
         let watches = Inotify.limitError(ENOSPC, call: "inotify_add_watch")
         XCTAssertTrue(watches.message.contains("/proc/sys/fs/inotify/max_user_watches (now "), watches.message)
