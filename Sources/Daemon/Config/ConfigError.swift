@@ -14,7 +14,7 @@ public struct ConfigError: Error, CustomStringConvertible, Equatable, Sendable {
         case invalidValue(String)
     }
 
-    /// The file the value came from, or nil when it came from a command-line flag.
+    /// The file the value came from, or nil for a command-line flag or a built-in default.
     public var file: String?
     /// The dotted key (`watcher.settle_ms`) or the flag (`--feed`); nil for whole-file errors.
     public var key: String?
@@ -29,7 +29,12 @@ public struct ConfigError: Error, CustomStringConvertible, Equatable, Sendable {
     public var description: String {
         let origin = file.map { " in \($0)" } ?? ""
         let subject: String
-        if let key { subject = file == nil ? "flag \(key)" : "key `\(key)`\(origin)" } else { subject = file ?? "configuration" }
+        if let key {
+            if key.hasPrefix("--") { subject = "flag \(key)" }
+            else { subject = "key `\(key)`" + (file.map { " in \($0)" } ?? " (built-in default)") }
+        } else {
+            subject = file ?? "configuration"
+        }
         switch reason {
         case .unreadable(let why):
             return "cannot read config file \(file ?? "?"): \(why)"

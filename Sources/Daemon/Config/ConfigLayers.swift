@@ -14,8 +14,8 @@ struct SourcedSetting: Equatable {
 struct ConfigLayers {
     /// Scalar settings and plugins; its folders and endpoints are replaced by `resolve`.
     var settings = DaemonConfig(inbox: URL(fileURLWithPath: "/"), dataDir: URL(fileURLWithPath: "/"))
-    var inbox = SourcedSetting(value: "var/inbox", file: nil, key: "default inbox")
-    var dataDir = SourcedSetting(value: "var/data", file: nil, key: "default data_dir")
+    var inbox = SourcedSetting(value: "var/inbox", file: nil, key: "daemon.inbox")
+    var dataDir = SourcedSetting(value: "var/data", file: nil, key: "daemon.data_dir")
     var feed: SourcedSetting?
     var control: SourcedSetting?
     var worker: SourcedSetting?

@@ -74,7 +74,8 @@ public struct DaemonConfig: Sendable, Equatable {
                             currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         throws(ConfigError) -> DaemonConfig
     {
-        var layers = file == nil ? ConfigLayers() : try ConfigFileReader.read(file: file!, currentDirectory: currentDirectory)
+        var layers = ConfigLayers()
+        if let file { layers = try ConfigFileReader.read(file: file, currentDirectory: currentDirectory) }
         layers.apply(overrides)
         return try layers.resolve(currentDirectory: currentDirectory)
     }

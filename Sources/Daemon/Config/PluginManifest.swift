@@ -25,12 +25,13 @@ public struct PluginManifest: Sendable, Equatable, Codable {
     }
 
     /// The plugins shipped with reportd, used when no config file names a plugins directory.
+    /// In name order, the order manifests from a plugins directory are read in.
     public static let embeddedDefaults: [PluginManifest] = [
-        PluginManifest(name: "parser", command: "report-parser", args: ["serve"],
-                       services: ["parser"], instances: 2),
         // One indexer only: it owns the search database and SQLite allows one writer.
         PluginManifest(name: "indexer", command: "report-indexer", args: ["serve"],
                        services: ["indexer", "search"], instances: 1),
+        PluginManifest(name: "parser", command: "report-parser", args: ["serve"],
+                       services: ["parser"], instances: 2),
         PluginManifest(name: "summarizer", command: "report-summarizer", args: ["serve"],
                        services: ["summarizer"], instances: 2),
     ]

@@ -72,7 +72,11 @@ public final class InboxWatcher {
         if overflowed {
             let limit = "/proc/sys/fs/inotify/max_queued_events"
             logger.warning("inotify queue overflowed, rescanning the inbox; raise \(limit) (now \(Inotify.kernelSetting(limit))) if this repeats")
-            try? rescan(now: now)
+            do {
+                try rescan(now: now)
+            } catch {
+                logger.error("inbox rescan failed", metadata: ["error": "\(error)"])
+            }
         }
     }
 

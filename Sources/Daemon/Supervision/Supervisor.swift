@@ -1,5 +1,4 @@
 import Foundation
-import Glibc
 import Logging
 
 /// Keeps the configured number of each plugin's processes running.
@@ -9,8 +8,7 @@ import Logging
 /// Only `stopAll(deadline:)` blocks, and only during shutdown.
 public final class Supervisor {
     private var instances: [PluginInstance] = []
-    /// Processes of plugins removed or changed by a reload, asked to stop and not restarted.
-    private var retiring: [(pid: pid_t, name: String, killAt: ContinuousClock.Instant)] = []
+    private var retiring = RetiringProcesses()
     private var stopped = false
     /// Manifests handed to init, turned into instances by `start`.
     private var pendingManifests: [PluginManifest]
@@ -37,6 +35,12 @@ public final class Supervisor {
         self.pendingManifests = manifests
     }
 
+    /// The configured plugins; a reload gives removed or changed ones the shutdown deadline to exit.
+    public convenience init(config: DaemonConfig, logger: Logger) {
+        self.init(manifests: config.plugins, workerEndpoint: config.workerEndpoint, dataDir: config.dataDir,
+                  policy: RestartPolicy(retireGrace: .seconds(config.shutdownDeadlineSeconds)), logger: logger)
+    }
+
     /// Spawns every instance of every plugin.
     public func start(now: ContinuousClock.Instant = .now) {
         for manifest in pendingManifests { addInstances(of: manifest, startAt: now) }
@@ -48,7 +52,7 @@ public final class Supervisor {
     /// processes that outstayed their grace. Never blocks.
     public func tick(now: ContinuousClock.Instant = .now) {
         guard !stopped else { return }
-        reapRetiring(now: now)
+        retiring.reap(now: now, logger: logger)
         for instance in instances {
             if let pid = instance.pid {
                 if let exit = ChildReaper.reap(pid) {
@@ -59,7 +63,7 @@ public final class Supervisor {
                 }
             }
             if instance.pid == nil, let due = instance.nextStart, now >= due,
-               !retiring.contains(where: { $0.name == instance.manifest.name }) {
+               !retiring.contains(plugin: instance.manifest.name) {
                 spawn(instance, now: now)
             }
         }
@@ -81,7 +85,7 @@ public final class Supervisor {
     public func kill(pid: Int32) -> Bool {
         guard let instance = instances.first(where: { $0.pid == pid }) else { return false }
         logger.warning("killing plugin process", metadata: ["plugin": "\(instance.label)", "pid": "\(pid)"])
-        Self.signal(pid, SIGKILL)
+        ProcessTermination.signal(pid, SIGKILL)
         return true
     }
 
@@ -124,39 +128,17 @@ public final class Supervisor {
     /// Blocks (polling every 20 ms); nothing is restarted afterwards.
     public func stopAll(deadline: Duration) {
         stopped = true
-        var live: [(pid: pid_t, label: String)] = retiring.map { ($0.pid, $0.name) }
+        var live = retiring.processes
+        retiring.removeAll()
         for instance in instances {
-            if let pid = instance.pid { live.append((pid, instance.label)) }
+            if let pid = instance.pid { live.append(LabelledProcess(pid: pid, label: instance.label)) }
             instance.pid = nil
             instance.nextStart = nil
             instance.state = .stopped
         }
-        retiring = []
         guard !live.isEmpty else { return }
         logger.info("stopping plugins", metadata: ["processes": "\(live.count)"])
-        for process in live { Self.signal(process.pid, SIGTERM) }
-        let clock = ContinuousClock()
-        let end = clock.now + deadline
-        live = waitForExits(live, until: end, clock: clock)
-        guard !live.isEmpty else { return }
-        logger.warning("plugins did not exit in time, killing them",
-                       metadata: ["plugins": "\(live.map(\.label).joined(separator: ", "))"])
-        for process in live { Self.signal(process.pid, SIGKILL) }
-        // SIGKILL cannot be ignored; only a process stuck in the kernel outlives this.
-        live = waitForExits(live, until: clock.now + .seconds(5), clock: clock)
-        for process in live {
-            logger.error("plugin process survived SIGKILL", metadata: ["plugin": "\(process.label)", "pid": "\(process.pid)"])
-        }
-    }
-
-    private func waitForExits(_ processes: [(pid: pid_t, label: String)], until end: ContinuousClock.Instant,
-                              clock: ContinuousClock) -> [(pid: pid_t, label: String)] {
-        var remaining = processes
-        while true {
-            remaining.removeAll { ChildReaper.reap($0.pid) != nil }
-            if remaining.isEmpty || clock.now >= end { return remaining }
-            usleep(20_000)
-        }
+        ProcessTermination.terminate(live, deadline: deadline, logger: logger)
     }
 
     private func addInstances(of manifest: PluginManifest, startAt: ContinuousClock.Instant) {
@@ -171,22 +153,9 @@ public final class Supervisor {
 
     private func retire(_ name: String, now: ContinuousClock.Instant) {
         for instance in instances where instance.manifest.name == name {
-            if let pid = instance.pid {
-                Self.signal(pid, SIGTERM)
-                retiring.append((pid, name, now + policy.retireGrace))
-            }
+            if let pid = instance.pid { retiring.retire(pid, plugin: name, killAt: now + policy.retireGrace) }
         }
         instances.removeAll { $0.manifest.name == name }
-    }
-
-    private func reapRetiring(now: ContinuousClock.Instant) {
-        retiring.removeAll { ChildReaper.reap($0.pid) != nil }
-        for index in retiring.indices where now >= retiring[index].killAt {
-            logger.warning("retired plugin did not exit in time, killing it",
-                           metadata: ["plugin": "\(retiring[index].name)", "pid": "\(retiring[index].pid)"])
-            Self.signal(retiring[index].pid, SIGKILL)
-            retiring[index].killAt = .now + .seconds(3600)  // signalled once; reaped on a later tick
-        }
     }
 
     private func spawn(_ instance: PluginInstance, now: ContinuousClock.Instant) {
@@ -249,11 +218,5 @@ public final class Supervisor {
         variables["REPORTD_DATA_DIR"] = dataDir.path
         variables["REPORTD_INSTANCE"] = "\(instance.index)"
         return variables
-    }
-
-    /// Signals the process group the plugin leads (so helpers it spawned go too), falling
-    /// back to the process alone.
-    private static func signal(_ pid: pid_t, _ signal: Int32) {
-        if Glibc.kill(-pid, signal) != 0 { _ = Glibc.kill(pid, signal) }
     }
 }
