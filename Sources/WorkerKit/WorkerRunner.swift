@@ -30,6 +30,10 @@ final class WorkerRunner<Plugin: WorkerPlugin> {
     private var lastBeatSent = Date.distantPast
     private var runningJob: String?
     private var stopping = false
+    /// Set when the daemon started this process: the worker leaves when that parent is gone,
+    /// even if it died by SIGKILL and could not say goodbye.
+    private let supervisingParent: pid_t? =
+        ProcessInfo.processInfo.environment["REPORTD_INSTANCE"] != nil ? getppid() : nil
 
     init(plugin: Plugin, endpoint: String, logger: Logger) throws {
         self.plugin = plugin
@@ -139,6 +143,10 @@ final class WorkerRunner<Plugin: WorkerPlugin> {
     }
 
     private func keepAlive() throws {
+        if let supervisingParent, getppid() != supervisingParent, !stopping {
+            logger.warning("the daemon that started this worker is gone; stopping")
+            beginStopping()
+        }
         let now = Date()
         if now.timeIntervalSince(lastBeatSent) >= heartbeatInterval {
             try socket.send(multipart: WorkerMessage.heartbeat.frames(), dontWait: true)
