@@ -132,7 +132,8 @@ public final class StateStore {
                 """, arguments: [id]) ?? false
             if complete {
                 try db.execute(sql: "UPDATE reports SET state = 'done', finished_at = ? WHERE id = ?", arguments: [time, id])
-                events.append(try Self.appendEvent(db, .done, id: id, file: file, time: time, data: DoneData(state: "done")))
+                events.append(try Self.appendEvent(db, .done, id: id, file: file, time: time,
+                                                   data: try Self.overview(db, id: id, finishedAt: time)))
             }
             return events
         }
@@ -189,6 +190,23 @@ public final class StateStore {
                index_result IS NOT NULL AS has_index, summary IS NOT NULL AS has_summary FROM reports
         """
 
+    /// The headline of a finished report, read from the stored JSON without decoding it all.
+    private static func overview(_ db: Database, id: String, finishedAt: String) throws -> DoneData {
+        let row = try Row.fetchOne(db, sql: """
+            SELECT received_at,
+                   json_extract(document, '$.title') AS title, json_extract(document, '$.region') AS region,
+                   json_extract(document, '$.plan_year') AS plan_year,
+                   json_array_length(document, '$.indicators') AS indicators,
+                   json_array_length(summary, '$.keywords') AS keywords
+            FROM reports WHERE id = ?
+            """, arguments: [id])
+        let received = (row?["received_at"] as String?).flatMap(Date.init(rfc3339:))
+        let finished = Date(rfc3339: finishedAt)
+        return DoneData(title: row?["title"], region: row?["region"], planYear: row?["plan_year"],
+                        indicators: row?["indicators"], keywords: row?["keywords"],
+                        elapsedMs: received.flatMap { start in finished.map { Int($0.timeIntervalSince(start) * 1000) } })
+    }
+
     private static func record(_ row: Row) -> ReportRecord {
         ReportRecord(id: row["id"], file: row["file"], size: row["size"],
                      state: ReportState(rawValue: row["state"]) ?? .failed, attempts: row["attempts"],
@@ -227,9 +245,28 @@ struct AcceptedData: Encodable {
     var retry: Bool?
 }
 
-/// The data of `report.done`.
+/// The data of `report.done`: a headline of the finished report, and how long it took.
 struct DoneData: Encodable {
-    var state: String
+    var title: String?
+    var region: String?
+    var planYear: Int?
+    var indicators: Int?
+    var keywords: Int?
+    /// From acceptance to done.
+    var elapsedMs: Int?
+
+    func encode(to encoder: Encoder) throws {
+        // Explicit nulls: a field the parser could not find is null, not absent.
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(title, forKey: .title)
+        try container.encode(region, forKey: .region)
+        try container.encode(planYear, forKey: .planYear)
+        try container.encode(indicators, forKey: .indicators)
+        try container.encode(keywords, forKey: .keywords)
+        try container.encode(elapsedMs, forKey: .elapsedMs)
+    }
+
+    private enum CodingKeys: String, CodingKey { case title, region, planYear, indicators, keywords, elapsedMs }
 }
 
 /// The data of `report.failed`: which stage gave up, why, and after how many tries.

@@ -46,6 +46,9 @@ final class PipelineEndToEndTests: XCTestCase {
 
         let parsed = try XCTUnwrap(events.first { $0.topic == .parsed && $0.reportId == id000 })
         XCTAssertEqual(parsed.data["region"]?.stringValue, "延庆区")
+        let done = try XCTUnwrap(events.first { $0.topic == .done && $0.reportId == id000 })
+        XCTAssertEqual(done.data["region"]?.stringValue, "延庆区", "report.done carries the headline")
+        XCTAssertNotNil(done.data["elapsed_ms"]?.intValue)
         let summarized = try XCTUnwrap(events.first { $0.topic == .summarized && $0.reportId == id000 })
         XCTAssertFalse(summarized.data["keywords"]?.arrayValue?.isEmpty ?? true)
 

@@ -40,7 +40,7 @@ final class DaemonProcess {
         var arguments = ["--inbox", inbox.path, "--data-dir", dataDir.path]
         if let configFile { arguments += ["--config", configFile.path] }
         process.arguments = arguments
-        if !FileManager.default.fileExists(atPath: output.path) { FileManager.default.createFile(atPath: output.path, contents: nil) }
+        if !FileManager.default.fileExists(atPath: output.path) { _ = FileManager.default.createFile(atPath: output.path, contents: nil) }
         let log = try FileHandle(forWritingTo: output)
         log.seekToEndOfFile()
         process.standardOutput = log
@@ -95,7 +95,7 @@ final class DaemonProcess {
     /// Copies a file in slow chunks, as a slow network copy would.
     func dropSlowly(_ bytes: [UInt8], as name: String, chunks: Int = 5, pause: TimeInterval = 0.15) throws {
         let target = inbox.appendingPathComponent(name)
-        FileManager.default.createFile(atPath: target.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: target.path, contents: nil)
         let handle = try FileHandle(forWritingTo: target)
         let size = (bytes.count + chunks - 1) / chunks
         for start in stride(from: 0, to: bytes.count, by: size) {
