@@ -33,7 +33,7 @@ struct DictionaryFile {
             }
         }
         guard words > 0 else { throw SegmenterError.dictionaryEmpty(path: path) }
-        let digest = data.withUnsafeBytes { SHA256.hexDigest($0) }
+        let digest = data.withUnsafeBytes { SHA256Digest.hex($0) }
         return DictionaryFile(name: url.lastPathComponent, wordCount: words, sha256: digest)
     }
 
