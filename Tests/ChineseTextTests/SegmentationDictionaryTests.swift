@@ -105,7 +105,7 @@ final class SegmentationDictionaryTests: XCTestCase {
             String(repeating: "a", count: 1000): "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3",
         ]
         for (input, expected) in vectors {
-            XCTAssertEqual(Array(input.utf8).withUnsafeBytes { SHA256.hexDigest($0) }, expected)
+            XCTAssertEqual(Array(input.utf8).withUnsafeBytes { SHA256Digest.hex($0) }, expected)
         }
     }
 

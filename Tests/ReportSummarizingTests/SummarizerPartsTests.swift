@@ -1,3 +1,4 @@
+import ChineseText
 import Foundation
 import XCTest
 @testable import ReportSummarizing
@@ -58,6 +59,14 @@ final class SummarizerPartsTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: url) }
         XCTAssertThrowsError(try StopWordList(contentsOf: url)) { error in
             XCTAssertEqual(error as? SummarizerError, .fileEmpty(path: url.path))
+        }
+    }
+
+    func testAConfigDirectoryWithoutTheDomainDictionaryIsAnError() {
+        let config = URL(fileURLWithPath: "/nonexistent/config")
+        XCTAssertThrowsError(try Summarizer.standard(configDirectory: config)) { error in
+            XCTAssertEqual(error as? SegmenterError,
+                           .dictionaryUnreadable(path: config.appendingPathComponent("dict/domain.txt").path, reason: "no such file"))
         }
     }
 

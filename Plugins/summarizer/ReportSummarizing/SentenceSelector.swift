@@ -6,17 +6,25 @@ import Foundation
 struct SentenceSelector {
     struct Candidate {
         let text: String
-        let terms: Set<String>
+        /// Ids of the sentence's distinct terms, ascending.
+        let terms: [Int]
     }
 
     /// Sentences shorter than this many characters say too little to stand alone in a summary.
     var minimumLength = 12
     var maximumOverlap = 0.7
+    /// The sentence graph is quadratic; beyond this many sentences (a report has a few hundred)
+    /// only those with the most distinct terms take part, so a huge input cannot stall the worker.
+    var maximumSentences = 1000
 
     /// Indices into `candidates` of the chosen sentences, in document order.
     func choose(_ candidates: [Candidate], count: Int) -> [Int] {
-        let eligible = candidates.indices.filter {
+        var eligible = candidates.indices.filter {
             candidates[$0].text.unicodeScalars.count >= minimumLength && candidates[$0].terms.count >= 2
+        }
+        if eligible.count > maximumSentences {
+            eligible = Array(eligible.sorted { candidates[$0].terms.count > candidates[$1].terms.count }
+                .prefix(maximumSentences)).sorted()
         }
         var graph = TextRank(nodeCount: eligible.count)
         for a in eligible.indices {
@@ -35,13 +43,22 @@ struct SentenceSelector {
         return chosen.sorted()
     }
 
-    private func similarity(_ a: Set<String>, _ b: Set<String>) -> Double {
-        let shared = a.intersection(b).count
+    private func similarity(_ a: [Int], _ b: [Int]) -> Double {
+        let shared = sharedCount(a, b)
         guard shared > 0 else { return 0 }
         return Double(shared) / (log(Double(a.count) + 1) + log(Double(b.count) + 1))
     }
 
-    private func overlap(_ a: Set<String>, _ b: Set<String>) -> Double {
-        Double(a.intersection(b).count) / Double(max(1, min(a.count, b.count)))
+    private func overlap(_ a: [Int], _ b: [Int]) -> Double {
+        Double(sharedCount(a, b)) / Double(max(1, min(a.count, b.count)))
+    }
+
+    /// Size of the intersection of two ascending id lists.
+    private func sharedCount(_ a: [Int], _ b: [Int]) -> Int {
+        var i = 0, j = 0, shared = 0
+        while i < a.count, j < b.count {
+            if a[i] == b[j] { shared += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        return shared
     }
 }

@@ -34,18 +34,29 @@ public struct Summarizer: Sendable {
     public func summarize(_ document: ParsedDocument) -> SummaryResult {
         let filter = TermFilter(segmenter: segmenter, stopWords: stopWords)
         let keywords = KeywordRanker(idf: idf).keywords(document.paragraphs.map(filter.terms(in:)), count: keywordCount)
-
-        let headings = Set(document.sections.flatMap(Summarizer.headingIndices))
-        var candidates: [SentenceSelector.Candidate] = []
-        var seen = Set<String>()
-        for (index, paragraph) in document.paragraphs.enumerated() where !headings.contains(index) {
-            for sentence in SentenceSplitter.sentences(of: paragraph) where seen.insert(sentence).inserted {
-                candidates.append(.init(text: sentence, terms: Set(filter.terms(in: sentence))))
-            }
-        }
+        let candidates = sentenceCandidates(document, filter)
         let chosen = SentenceSelector().choose(candidates, count: summarySentenceCount)
         return SummaryResult(keywords: keywords, summary: chosen.map { candidates[$0].text },
                              dictionary: segmenter.dictionaryVersion)
+    }
+
+    /// Each distinct whole sentence of the non-heading paragraphs, with its terms as ids.
+    private func sentenceCandidates(_ document: ParsedDocument, _ filter: TermFilter) -> [SentenceSelector.Candidate] {
+        let headings = Set(document.sections.flatMap(Summarizer.headingIndices))
+        var candidates: [SentenceSelector.Candidate] = []
+        var seen = Set<String>()
+        var termIDs: [String: Int] = [:]
+        for (index, paragraph) in document.paragraphs.enumerated() where !headings.contains(index) {
+            for sentence in SentenceSplitter.sentences(of: paragraph) where seen.insert(sentence).inserted {
+                let ids = Set(filter.terms(in: sentence).map { term in
+                    if let id = termIDs[term] { return id }
+                    termIDs[term] = termIDs.count
+                    return termIDs.count - 1
+                })
+                candidates.append(.init(text: sentence, terms: ids.sorted()))
+            }
+        }
+        return candidates
     }
 
     private static func headingIndices(_ section: Section) -> [Int] {

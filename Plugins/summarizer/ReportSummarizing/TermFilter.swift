@@ -13,7 +13,7 @@ struct TermFilter {
     private static let placeSuffixes = Set("区县市省镇乡".unicodeScalars)
 
     /// The term `token` counts as, or nil when it cannot be a keyword.
-    func term(for token: Token) -> String? {
+    func term(for token: WordToken) -> String? {
         guard token.kind == .word else { return nil }
         let scalars = token.text.unicodeScalars
         guard scalars.count >= 2, !isQuantity(scalars) else { return nil }

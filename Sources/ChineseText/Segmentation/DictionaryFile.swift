@@ -3,7 +3,6 @@ import Foundation
 /// One "word freq [tag]" dictionary file (jieba's format), read straight from its bytes: the
 /// 5 MB jieba dictionary must load in well under a second, which String splitting cannot do.
 struct DictionaryFile {
-    let path: String
     let name: String
     let wordCount: Int
     let sha256: String
@@ -34,8 +33,8 @@ struct DictionaryFile {
             }
         }
         guard words > 0 else { throw SegmenterError.dictionaryEmpty(path: path) }
-        let digest = data.withUnsafeBytes { SHA256.hexDigest($0) }
-        return DictionaryFile(path: path, name: url.lastPathComponent, wordCount: words, sha256: digest)
+        let digest = data.withUnsafeBytes { SHA256Digest.hex($0) }
+        return DictionaryFile(name: url.lastPathComponent, wordCount: words, sha256: digest)
     }
 
     private static func readContents(of url: URL) throws -> Data {

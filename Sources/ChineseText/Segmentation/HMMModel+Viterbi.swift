@@ -1,8 +1,9 @@
 extension HMMModel {
     /// jieba's floor for characters a state never emitted.
     private static let unseen = -3.14e100
-    /// Which states may precede each state (B=0, M=1, E=2, S=3).
-    private static let predecessors: [[Int]] = [[2, 3], [1, 0], [0, 1], [3, 2]]
+    /// Which states may precede each state (B=0, M=1, E=2, S=3). On a tie the first one wins;
+    /// the order is the one under which jieba's `max` over (score, state letter) picks too.
+    private static let predecessors: [[Int]] = [[3, 2], [1, 0], [1, 0], [3, 2]]
 
     /// Word lengths that tile `characters`, by the most likely BMES tagging
     /// (a word ends at E or S; the last character must be E or S).
@@ -27,7 +28,7 @@ extension HMMModel {
                 previous[position * 4 + state] = bestFrom
             }
         }
-        var state = score[(count - 1) * 4 + 2] >= score[(count - 1) * 4 + 3] ? 2 : 3
+        var state = score[(count - 1) * 4 + 2] > score[(count - 1) * 4 + 3] ? 2 : 3
         var tags = [Int](repeating: 0, count: count)
         for position in stride(from: count - 1, through: 0, by: -1) {
             tags[position] = state

@@ -12,8 +12,6 @@ public struct HMMModel: Sendable {
     let start: [Double]
     let transition: [[Double]]
     let emission: [[UInt32: Double]]
-    /// Human-readable origin, for the dictionary version string.
-    let origin: String
 
     /// Loads prob_start.py, prob_trans.py and prob_emit.py from `directory`.
     public init(directory: URL) throws {
@@ -41,7 +39,6 @@ public struct HMMModel: Sendable {
             }
             return table
         }
-        origin = "HMM \(directory.path) (\(emission.reduce(0) { $0 + $1.count }) emissions)"
     }
 
     private static func readTable(_ url: URL) throws -> [String: PythonLiteralReader.Value] {

@@ -1,28 +1,28 @@
 /// The cutting itself: character classes split the text into runs, Han runs go through the
 /// DAG and the route search, the rest become number, alphanumeric and symbol tokens.
 extension Segmenter {
-    public func tokens(_ text: String) -> [Token] {
-        let source = ScalarText(text)
-        var tokens: [Token] = []
+    public func tokens(_ text: String) -> [WordToken] {
+        let source = SegmenterInput(text)
+        var tokens: [WordToken] = []
         tokens.reserveCapacity(source.scalars.count / 2)
         var route = RouteBuffers()
         source.scalars.withUnsafeBufferPointer { scalars in
             var index = 0
             while index < scalars.count {
-                switch CharacterClass(scalars[index]) {
+                switch SegmenterCharacterClass(scalars[index]) {
                 case .han:
                     var end = index + 1
-                    while end < scalars.count, CharacterClass(scalars[end]) == .han { end += 1 }
+                    while end < scalars.count, SegmenterCharacterClass(scalars[end]) == .han { end += 1 }
                     cutHan(scalars, index..<end, source, &route, &tokens)
                     index = end
                 case .letter, .digit:
                     let (end, hasLetter) = Segmenter.alphanumericRunEnd(scalars, from: index)
-                    tokens.append(Token(text: source.string(index..<end), kind: hasLetter ? .alphanumeric : .number))
+                    tokens.append(WordToken(text: source.string(index..<end), kind: hasLetter ? .alphanumeric : .number))
                     index = end
                 case .space:
                     index += 1
                 case .other:
-                    tokens.append(Token(text: source.string(index..<(index + 1)), kind: .symbol))
+                    tokens.append(WordToken(text: source.string(index..<(index + 1)), kind: .symbol))
                     index += 1
                 }
             }
@@ -48,25 +48,25 @@ extension Segmenter {
         var end = start
         var hasLetter = false
         while end < scalars.count {
-            let character = CharacterClass(scalars[end])
+            let character = SegmenterCharacterClass(scalars[end])
             if character == .letter {
                 hasLetter = true
             } else if character != .digit {
-                let isDecimal = CharacterClass.isDecimalPoint(scalars[end]) && end > start
-                    && CharacterClass(scalars[end - 1]) == .digit
-                    && end + 1 < scalars.count && CharacterClass(scalars[end + 1]) == .digit
+                let isDecimal = SegmenterCharacterClass.isDecimalPoint(scalars[end]) && end > start
+                    && SegmenterCharacterClass(scalars[end - 1]) == .digit
+                    && end + 1 < scalars.count && SegmenterCharacterClass(scalars[end + 1]) == .digit
                 guard isDecimal else { break }
             }
             end += 1
         }
-        if end < scalars.count, CharacterClass.isPercent(scalars[end]), CharacterClass(scalars[end - 1]) == .digit {
+        if end < scalars.count, SegmenterCharacterClass.isPercent(scalars[end]), SegmenterCharacterClass(scalars[end - 1]) == .digit {
             end += 1
         }
         return (end, hasLetter)
     }
 
-    private func cutHan(_ scalars: UnsafeBufferPointer<UInt32>, _ run: Range<Int>, _ source: ScalarText,
-                        _ route: inout RouteBuffers, _ tokens: inout [Token]) {
+    private func cutHan(_ scalars: UnsafeBufferPointer<UInt32>, _ run: Range<Int>, _ source: SegmenterInput,
+                        _ route: inout RouteBuffers, _ tokens: inout [WordToken]) {
         findBestRoute(scalars, run, &route)
         var position = run.lowerBound
         var singlesStart = -1
@@ -77,7 +77,7 @@ extension Segmenter {
             } else {
                 if singlesStart >= 0 { emitSingles(scalars, singlesStart..<position, source, &tokens) }
                 singlesStart = -1
-                tokens.append(Token(text: source.string(position..<end), kind: .word))
+                tokens.append(WordToken(text: source.string(position..<end), kind: .word))
             }
             position = end
         }
@@ -118,8 +118,8 @@ extension Segmenter {
 
     /// A run of characters the route left single: the HMM may join some into unknown words,
     /// unless the run as a whole is a dictionary word (then jieba keeps the characters apart).
-    private func emitSingles(_ scalars: UnsafeBufferPointer<UInt32>, _ singles: Range<Int>, _ source: ScalarText,
-                             _ tokens: inout [Token]) {
+    private func emitSingles(_ scalars: UnsafeBufferPointer<UInt32>, _ singles: Range<Int>, _ source: SegmenterInput,
+                             _ tokens: inout [WordToken]) {
         var lengths = [Int](repeating: 1, count: singles.count)
         if let hmm, singles.count > 1, !isWord(scalars, singles) {
             lengths = hmm.wordLengths(UnsafeBufferPointer(rebasing: scalars[singles]))
@@ -127,7 +127,7 @@ extension Segmenter {
         var start = singles.lowerBound
         for length in lengths {
             let piece = start..<(start + length)
-            tokens.append(Token(text: source.string(piece), kind: isWord(scalars, piece) ? .word : .unknownWord))
+            tokens.append(WordToken(text: source.string(piece), kind: isWord(scalars, piece) ? .word : .unknownWord))
             start += length
         }
     }

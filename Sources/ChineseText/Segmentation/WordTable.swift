@@ -38,8 +38,6 @@ struct WordTable: Sendable {
         slotShift = UInt64(64 - capacity.trailingZeroBitCount)
     }
 
-    var entryCount: Int { entryHash.count }
-
     /// Adds or replaces a word. A later dictionary overrides an earlier one's frequency and tag,
     /// as jieba's user dictionaries do.
     mutating func insert(_ word: UnsafeBufferPointer<UInt32>, frequency: Int, tag: String) {

@@ -1,5 +1,5 @@
 /// One piece of segmented text.
-public struct Token: Sendable, Equatable, Hashable {
+public struct WordToken: Sendable, Equatable, Hashable {
     public enum Kind: Sendable, Equatable, Hashable {
         /// A word (or single character) found in one of the dictionaries.
         case word

@@ -1,5 +1,5 @@
 /// How the segmenter treats one Unicode scalar.
-enum CharacterClass {
+enum SegmenterCharacterClass {
     case han, letter, digit, space, other
 
     @inline(__always) init(_ scalar: UInt32) {

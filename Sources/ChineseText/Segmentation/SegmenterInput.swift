@@ -1,6 +1,6 @@
 /// A string's Unicode scalars with the UTF-8 offset of each, so tokens are found on plain
 /// integer arrays and cut back out of the UTF-8 bytes without Character iteration.
-struct ScalarText {
+struct SegmenterInput {
     let utf8: [UInt8]
     let scalars: [UInt32]
     /// `offsets[i]` is where scalar i starts in `utf8`; one extra entry marks the end.
