@@ -29,7 +29,9 @@ let package = Package(
         .target(name: "ReportProtocol"),
 
         // Decoding, normalisation, sentences and word segmentation of Chinese text.
-        .target(name: "ChineseText"),
+        .target(name: "ChineseText", dependencies: [
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
 
         // What every plugin links: connect, announce, heartbeat, serve, one-shot CLI.
         .target(name: "WorkerKit", dependencies: [

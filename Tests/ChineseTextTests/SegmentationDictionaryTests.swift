@@ -98,17 +98,6 @@ final class SegmentationDictionaryTests: XCTestCase {
         XCTAssertTrue(version.contains("sha256:\(digest.prefix(12))"), "\(version) vs \(digest)")
     }
 
-    func testSHA256MatchesTheStandardVectors() {
-        let vectors = [
-            "": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
-            "abc": "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
-            String(repeating: "a", count: 1000): "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3",
-        ]
-        for (input, expected) in vectors {
-            XCTAssertEqual(Array(input.utf8).withUnsafeBytes { SHA256Digest.hex($0) }, expected)
-        }
-    }
-
     private func shellSHA256(_ url: URL) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// One "word freq [tag]" dictionary file (jieba's format), read straight from its bytes: the
@@ -33,7 +34,7 @@ struct DictionaryFile {
             }
         }
         guard words > 0 else { throw SegmenterError.dictionaryEmpty(path: path) }
-        let digest = data.withUnsafeBytes { SHA256Digest.hex($0) }
+        let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
         return DictionaryFile(name: url.lastPathComponent, wordCount: words, sha256: digest)
     }
 
