@@ -23,6 +23,7 @@ help:
 	@echo "make run        build (release) and run reportd in the foreground on ./var"
 	@echo "make test       build everything (debug) and run the whole test suite"
 	@echo "make bench      build (release) and run the end-to-end benchmark (BENCH_FLAGS='--runs 3')"
+	@echo "make release    build the release binaries (as yourself, before sudo make install)"
 	@echo "make install    install binaries, Config/ into $(SYSCONFDIR), the systemd unit and user (PREFIX=$(PREFIX))"
 	@echo "make uninstall  remove what install put in place, keeping config and data"
 	@echo "make clean      remove build products"
@@ -48,7 +49,8 @@ test: debug
 bench: release
 	$(PYTHON) bench/e2e_bench.py --build-dir .build/release $(BENCH_FLAGS)
 
-install: release
+# No build here: `sudo make install` would leave root-owned files in .build.
+install:
 	PREFIX=$(PREFIX) SYSCONFDIR=$(SYSCONFDIR) STATEDIR=$(STATEDIR) \
 	UNITDIR=$(UNITDIR) DESTDIR=$(DESTDIR) BUILD_DIR=.build/release scripts/install.sh
 

@@ -33,8 +33,11 @@ class Daemon:
                    "--data-dir", self.data_dir, "--feed", self.feed, "--control", self.control]
         self.log = open(self.log_path, "wb")
         # The repository root is the working directory so the config's relative paths resolve as in `make run`.
-        self.process = subprocess.Popen(command, cwd=self.repo_root, stdin=subprocess.DEVNULL,
-                                        stdout=self.log, stderr=subprocess.STDOUT)
+        try:
+            self.process = subprocess.Popen(command, cwd=self.repo_root, stdin=subprocess.DEVNULL,
+                                            stdout=self.log, stderr=subprocess.STDOUT)
+        except OSError as error:
+            raise DaemonError(f"cannot start {self.executable}: {error}")
 
     @property
     def pid(self):
@@ -84,7 +87,7 @@ class Daemon:
             raise DaemonError(f"reportd exited with status {self.process.returncode} after SIGTERM\n" + self.log_tail())
 
     def kill(self):
-        if self.process and self.process.poll() is None:
+        if self.process is not None and self.process.poll() is None:
             self.process.kill()
             self.process.wait()
 

@@ -47,9 +47,14 @@ def parse_arguments():
     arguments = parser.parse_args()
     if arguments.reports < 1 or arguments.idle < 1 or arguments.runs < 1:
         parser.error("--reports, --idle and --runs must be at least 1")
+    # The daemon runs from the repository root; paths given relative to here must still hold.
+    arguments.build_dir = os.path.abspath(arguments.build_dir)
+    arguments.config = os.path.abspath(arguments.config)
     executable = os.path.join(arguments.build_dir, "reportd")
     if not os.access(executable, os.X_OK):
         parser.error(f"{executable} is not built: run `make release` (or `swift build -c release`)")
+    if not os.path.isfile(arguments.config):
+        parser.error(f"{arguments.config} does not exist")
     return arguments
 
 

@@ -7,13 +7,20 @@ final class ControlClient {
     let timeoutSeconds: Double
     /// Checked while waiting, so a caller that blocks signals (subscribe) can still stop mid-request.
     var isInterrupted: () -> Bool = { false }
-    private let socket: Socket
+    private let context: Context
+    private var socket: Socket
 
     init(context: Context, endpoint: String, timeoutSeconds: Double) throws {
         self.endpoint = endpoint
         self.timeoutSeconds = timeoutSeconds
-        socket = try context.socket(.dealer)
+        self.context = context
+        socket = try Self.connect(context, endpoint)
+    }
+
+    private static func connect(_ context: Context, _ endpoint: String) throws -> Socket {
+        let socket = try context.socket(.dealer)
         try socket.connect(endpoint)
+        return socket
     }
 
     /// Sends `request` and returns the reply's `data`; an `ok: false` reply throws its error.
@@ -36,6 +43,9 @@ final class ControlClient {
             }
             return response.data
         }
+        // A reply that comes after all would be taken for the answer to the next request: start afresh.
+        socket.close()
+        socket = try Self.connect(context, endpoint)
         throw CLIError.noReply(endpoint: endpoint, seconds: timeoutSeconds)
     }
 

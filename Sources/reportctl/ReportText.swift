@@ -44,7 +44,9 @@ enum ReportText {
         guard !sections.isEmpty else { return ["Sections: none found"] }
         var lines = ["Sections"]
         func outline(_ section: Section, depth: Int) {
-            let numbered = [section.number, section.title].compactMap { $0 }.joined(separator: " ")
+            // 一、 and （一） carry their own separation; 1. and 第一部分 read better with a space.
+            let joiner = section.number.map { $0.hasSuffix("、") || $0.hasSuffix("）") ? "" : " " } ?? ""
+            let numbered = (section.number ?? "") + joiner + section.title
             lines.append(String(repeating: "  ", count: depth + 1) + numbered
                 + "  (¶\(section.paragraphIndex), \(section.paragraphCount) paragraphs)")
             section.children.forEach { outline($0, depth: depth + 1) }
