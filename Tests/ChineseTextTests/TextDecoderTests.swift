@@ -135,3 +135,31 @@ struct SplitMix {
         return Int(truncatingIfNeeded: (z ^ (z >> 31)) & 0x7FFF_FFFF)
     }
 }
+
+/// Files cut off in the middle of a character, as an interrupted copy leaves them.
+final class TruncatedFileTests: XCTestCase {
+    func testUTF8CutMidCharacterKeepsWhatCameBefore() throws {
+        let whole = Array("地区生产总值增长4%。就业稳定".utf8)
+        let cut = Array(whole.dropLast(2))   // 定 keeps only its first byte
+        let decoded = try TextDecoder.decode(cut)
+        XCTAssertEqual(decoded.encoding, "utf-8")
+        XCTAssertEqual(decoded.text, "地区生产总值增长4%。就业稳")
+        let cutInside = Array(whole.dropLast(1))
+        XCTAssertEqual(try TextDecoder.decode(cutInside).text, "地区生产总值增长4%。就业稳")
+    }
+
+    func testGB18030CutMidCharacter() throws {
+        let sample = try Corpus.text("004")
+        var bytes = Array(try XCTUnwrap(sample.data(using: Corpus.gb18030)))
+        while bytes.last! < 0x80 { bytes.removeLast() }
+        bytes.removeLast()   // now ends on the lead byte of a two-byte character
+        let decoded = try TextDecoder.decode(bytes)
+        XCTAssertEqual(decoded.encoding, "gb18030")
+        XCTAssertTrue(sample.hasPrefix(decoded.text))
+    }
+
+    func testUTF16WithOddByteCount() throws {
+        let bytes = [0xFF, 0xFE] + Array("地区生产总值".data(using: .utf16LittleEndian)!) + [0x30]
+        XCTAssertEqual(try TextDecoder.decode(bytes).text, "地区生产总值")
+    }
+}
