@@ -20,10 +20,10 @@ struct ReportMetadata {
     }
 
     /// The most specific short line naming the document: "北京市延庆区2023年政府工作报告"
-    /// wins over a bare "政府工作报告".
+    /// wins over a bare "政府工作报告". Traditional script (工作報告) counts too.
     static func title<C: Collection>(in opening: C) -> String? where C.Element == String {
         opening.filter { p in
-            p.contains("工作报告") && p.unicodeScalars.count <= 40 && !p.contains("。") && !p.hasPrefix("——")
+            (p.contains("工作报告") || p.contains("工作報告")) && p.unicodeScalars.count <= 40 && !p.contains("。") && !p.hasPrefix("——")
         }.max { $0.unicodeScalars.count < $1.unicodeScalars.count }
     }
 
@@ -31,7 +31,7 @@ struct ReportMetadata {
     /// characters before 区/县, back to the enclosing 市/省 or the start.
     static func region(inName text: String) -> String? {
         let s = text.scalarArray
-        for (i, c) in s.enumerated() where c == "区" || c == "县" || c == "旗" {
+        for (i, c) in s.enumerated() where c == "区" || c == "县" || c == "旗" || c == "區" || c == "縣" {
             var start = i
             while start > 0, ScalarClass.isHan(s[start - 1]), s[start - 1] != "市", s[start - 1] != "省", i - start < 4 {
                 start -= 1

@@ -32,10 +32,6 @@ struct ScalarText {
         return nil
     }
 
-    func contains(_ needle: String) -> Bool {
-        find(Array(needle.unicodeScalars), in: 0..<s.count) != nil
-    }
-
     func hasSuffix(_ suffix: [Unicode.Scalar], endingAt end: Int) -> Bool {
         matches(suffix, at: end - suffix.count)
     }

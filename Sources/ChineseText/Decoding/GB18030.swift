@@ -10,10 +10,6 @@ enum GB18030 {
         String(data: Data(bytes), encoding: encoding)
     }
 
-    static func encode(_ text: String) -> [UInt8]? {
-        text.data(using: encoding).map { Array($0) }
-    }
-
     /// Share of double-byte characters that lie in GB2312's symbol rows or its first level of
     /// 3,755 common hanzi. Real Chinese prose scores above 0.9; random high bytes that happen
     /// to be valid GB18030 score about 0.2, because most of the code space holds rare characters.

@@ -28,13 +28,12 @@ enum HTMLSniffer {
         return nil
     }
 
-    /// Maps a declared charset to the decoder to use; nil when we do not support it.
+    /// Maps a declared charset to the decoder to use; nil when we do not support it
+    /// (UTF-16 pages are recognised by their byte-order mark instead).
     static func encodingName(forCharset charset: String) -> String? {
         switch charset {
         case "utf-8", "utf8": return "utf-8"
         case "gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn", "windows-936": return "gb18030"
-        case "utf-16le": return "utf-16le"
-        case "utf-16be": return "utf-16be"
         default: return nil
         }
     }

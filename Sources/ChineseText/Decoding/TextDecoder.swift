@@ -50,10 +50,10 @@ public enum TextDecoder {
             return try checked(utf16(bytes.dropFirst(2), bigEndian: true), "utf-16be")
         }
         if let binary = BinarySniffer.looksBinary(bytes) { throw binary }
-        if let utf8 = String(validating: bytes, as: UTF8.self) {
+        if let utf8 = String(validating: bytes, as: UTF8.self) ?? withoutCutUTF8Tail(bytes).flatMap({ String(validating: $0, as: UTF8.self) }) {
             return try checked(utf8, "utf-8")
         }
-        guard let gb = GB18030.decode(bytes) else { throw .undecodable }
+        guard let gb = GB18030.decode(bytes) ?? GB18030.decode(Array(withoutCutTail(bytes))) else { throw .undecodable }
         let common = GB18030.commonCharacterShare(bytes)
         if common.share < 0.6 {
             let percent = Int((common.share * 100).rounded())
@@ -61,6 +61,25 @@ public enum TextDecoder {
                                    detail: "only \(percent)% of \(common.doubleBytes) double-byte characters are common Chinese characters")
         }
         return try checked(gb, "gb18030")
+    }
+
+    /// A file cut off mid-character (an interrupted copy) ends in the start of a UTF-8
+    /// sequence that lacks its last bytes; nil when the tail is not such a start.
+    private static func withoutCutUTF8Tail(_ bytes: [UInt8]) -> ArraySlice<UInt8>? {
+        guard let lead = bytes.indices.suffix(3).last(where: { bytes[$0] >= 0xC2 && bytes[$0] <= 0xF4 }) else { return nil }
+        let needed = bytes[lead] >= 0xF0 ? 4 : bytes[lead] >= 0xE0 ? 3 : 2
+        let tail = bytes[(lead + 1)...]
+        guard tail.count < needed - 1, tail.allSatisfy({ $0 >= 0x80 && $0 <= 0xBF }) else {
+            return nil
+        }
+        return bytes[..<lead]
+    }
+
+    /// The same for GB18030: up to three trailing bytes of an unfinished two- or four-byte character.
+    private static func withoutCutTail(_ bytes: [UInt8]) -> ArraySlice<UInt8> {
+        var end = bytes.endIndex
+        while end > bytes.startIndex, bytes.endIndex - end < 3, bytes[end - 1] >= 0x80 { end -= 1 }
+        return bytes[..<end]
     }
 
     private static func decode(_ bytes: [UInt8], as encoding: String) -> String? {
@@ -82,7 +101,8 @@ public enum TextDecoder {
 
     /// Strict UTF-16: an odd byte count or an unpaired surrogate fails.
     private static func utf16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool) -> String? {
-        guard bytes.count % 2 == 0 else { return nil }
+        // An odd count is a file cut mid-character: the last byte is dropped.
+        let bytes = bytes.prefix(bytes.count - bytes.count % 2)
         var units = [UInt16]()
         units.reserveCapacity(bytes.count / 2)
         var i = bytes.startIndex

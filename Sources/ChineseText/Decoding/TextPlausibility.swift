@@ -12,7 +12,7 @@ enum TextPlausibility {
     static func count(_ text: String) -> Counts {
         var c = Counts()
         for s in text.unicodeScalars {
-            if s == "\n" || s == "\r" || s == "\t" || ScalarClass.isHorizontalSpace(s) { continue }
+            if s == "\n" || s == "\r" || s == "\t" || s == "\u{0C}" || ScalarClass.isHorizontalSpace(s) { continue }
             c.visible += 1
             let v = s.value
             if ScalarClass.isHan(s) { c.han += 1; c.expected += 1; continue }

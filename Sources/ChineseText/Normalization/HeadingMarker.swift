@@ -14,6 +14,13 @@ public struct HeadingMarker: Sendable, Equatable {
     /// What follows the numbering, trimmed.
     public var title: String
 
+    public init(kind: Kind, number: String, ordinal: Int, title: String) {
+        self.kind = kind
+        self.number = number
+        self.ordinal = ordinal
+        self.title = title
+    }
+
     /// Reads the marker at the start of a line or paragraph; nil when it has none.
     public static func parse(_ text: String) -> HeadingMarker? {
         let s = Array(text.unicodeScalars)

@@ -32,22 +32,18 @@ enum WebJunkFilter {
         return labels >= 2
     }
 
-    /// A run of short lines containing a menu word is a menu: all its short lines go.
+    /// A short line with a menu word is a menu, and so are the very short items right next
+    /// to it ("• WAP手机版" / "工作报告"). A title or a byline further on is not an item.
     static func dropNavigationBlocks(_ lines: [String], _ keep: inout [Bool]) {
-        var start = 0
-        while start < lines.count {
-            var end = start
-            while end < lines.count, !lines[end].isEmpty { end += 1 }
-            let block = start..<end
-            let isMenu = block.contains { i in
-                lines[i].unicodeScalars.count <= 20 && navigationWords.contains(where: lines[i].contains)
-            }
-            if isMenu {
-                for i in block where lines[i].unicodeScalars.count <= 20 && !containsProsePunctuation(lines[i]) {
-                    keep[i] = false
-                }
-            }
-            start = end + 1
+        func isMenuItem(_ i: Int) -> Bool {
+            !lines[i].isEmpty && lines[i].unicodeScalars.count <= 8 && !containsProsePunctuation(lines[i])
+        }
+        for i in lines.indices where lines[i].unicodeScalars.count <= 20 && navigationWords.contains(where: lines[i].contains) {
+            keep[i] = false
+            var j = i + 1
+            while j < lines.count, isMenuItem(j) { keep[j] = false; j += 1 }
+            j = i - 1
+            while j >= 0, isMenuItem(j) { keep[j] = false; j -= 1 }
         }
     }
 

@@ -1,0 +1,64 @@
+import XCTest
+import ReportParsing
+import ReportProtocol
+
+/// Small hand-written reports, one rule each.
+final class IndicatorRuleTests: XCTestCase {
+    private func parse(_ text: String) throws -> ParsedDocument {
+        try ReportParser().parse(bytes: Array(text.utf8), fileName: "rules.txt")
+    }
+
+    private func report(review: String, plan: String) -> String {
+        """
+        北京市某某区2023年政府工作报告
+        一、2022年工作回顾
+        \(review)
+        二、2023年工作安排
+        \(plan)
+        """
+    }
+
+    func testMaskedFiguresAreNoIndicator() throws {
+        let d = try parse(report(review: "全区地区生产总值X亿元，增长%，就业形势总体稳定。",
+                                 plan: "主要预期目标是：地区生产总值增长X%左右，居民收入稳步增长。"))
+        XCTAssertTrue(d.indicators.isEmpty, "\(d.indicators)")
+    }
+
+    func testQualifiersAndSigns() throws {
+        let d = try parse(report(
+            review: "社会消费品零售额107亿元，同比下降5%；固定资产投资首次突破200亿元。",
+            plan: "主要预期目标是：地区生产总值增长6%以上；城镇登记失业率控制在4%以内；一般公共预算收入与上年持平；居民消费价格涨幅3%左右。"))
+        func find(_ name: String) throws -> Indicator { try XCTUnwrap(d.indicators.first { $0.name == name }, name) }
+        XCTAssertEqual(try find("社会消费品零售额").growthPct, -5)
+        XCTAssertEqual(try find("社会消费品零售额").kind, .actual)
+        XCTAssertEqual(try find("固定资产投资").value, 200)
+        XCTAssertEqual(try find("固定资产投资").qualifier, .over)
+        XCTAssertEqual(try find("地区生产总值").qualifier, .over)
+        XCTAssertEqual(try find("地区生产总值").kind, .target)
+        XCTAssertEqual(try find("地区生产总值").year, 2023)
+        XCTAssertEqual(try find("城镇登记失业率").value, 4)
+        XCTAssertEqual(try find("城镇登记失业率").qualifier, .under)
+        XCTAssertEqual(try find("一般公共预算收入").qualifier, .same)
+        XCTAssertEqual(try find("居民消费价格涨幅").growthPct, 3)
+        XCTAssertEqual(try find("居民消费价格涨幅").qualifier, .about)
+        XCTAssertEqual(try find("城镇登记失业率").evidence, "城镇登记失业率控制在4%以内；")
+        XCTAssertEqual(try find("城镇登记失业率").section, "2023年工作安排")
+    }
+
+    func testFiguresOfAnotherSubjectAreNotTaken() throws {
+        let d = try parse(report(review: "固定资产投资同比增长1.5%，其中建安投资完成70亿元；全口径税费收入首次超120亿元。", plan: "继续努力。"))
+        let investment = try XCTUnwrap(d.indicators.first { $0.name == "固定资产投资" })
+        XCTAssertNil(investment.value, "70亿元 belongs to 建安投资")
+        XCTAssertEqual(investment.growthPct, 1.5)
+        XCTAssertEqual(d.indicators.count, 1)
+    }
+
+    func testRegionFromTitleAndYearsFromHeadings() throws {
+        let d = try parse(report(review: "地区生产总值增长4%。", plan: "地区生产总值增长5%左右。"))
+        XCTAssertEqual(d.title, "北京市某某区2023年政府工作报告")
+        XCTAssertEqual(d.region, "某某区")
+        XCTAssertEqual(d.reviewYear, 2022)
+        XCTAssertEqual(d.planYear, 2023)
+        XCTAssertEqual(d.indicators.map(\.kind), [.actual, .target])
+    }
+}
