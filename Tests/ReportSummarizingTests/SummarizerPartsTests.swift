@@ -5,20 +5,20 @@ import XCTest
 
 final class SummarizerPartsTests: XCTestCase {
     func testSentencesEndAtTerminatorsAndDropTrailingFragments() {
-        XCTAssertEqual(SentenceSplitter.sentences(of: "经济保持增长。社会和谐稳定！收入增加？下一步"),
+        XCTAssertEqual(SentenceSplitter.wholeSentences(of: "经济保持增长。社会和谐稳定！收入增加？下一步"),
                        ["经济保持增长。", "社会和谐稳定！", "收入增加？"])
-        XCTAssertEqual(SentenceSplitter.sentences(of: "实现市政府调控目标;同比增长1.5%;"),
+        XCTAssertEqual(SentenceSplitter.wholeSentences(of: "实现市政府调控目标;同比增长1.5%;"),
                        ["实现市政府调控目标;", "同比增长1.5%;"])
     }
 
     func testAQuotedSentenceStaysInsideTheSentenceThatQuotesIt() {
-        XCTAssertEqual(SentenceSplitter.sentences(of: "按照“简约、安全、精彩。”的要求，完成工程。另一句。"),
+        XCTAssertEqual(SentenceSplitter.wholeSentences(of: "按照“简约、安全、精彩。”的要求，完成工程。另一句。"),
                        ["按照“简约、安全、精彩。”的要求，完成工程。", "另一句。"])
-        XCTAssertEqual(SentenceSplitter.sentences(of: "他说：“延庆是属于未来的。”"), ["他说：“延庆是属于未来的。”"])
+        XCTAssertEqual(SentenceSplitter.wholeSentences(of: "他说：“延庆是属于未来的。”"), ["他说：“延庆是属于未来的。”"])
     }
 
     func testAnUnclosedQuoteDoesNotSwallowTheParagraph() {
-        XCTAssertEqual(SentenceSplitter.sentences(of: "牢记“嘱托。坚持发展。"), ["牢记“嘱托。", "坚持发展。"])
+        XCTAssertEqual(SentenceSplitter.wholeSentences(of: "牢记“嘱托。坚持发展。"), ["牢记“嘱托。", "坚持发展。"])
     }
 
     func testAMissingIDFTableIsAnErrorNamingThePath() {

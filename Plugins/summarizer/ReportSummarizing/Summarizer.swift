@@ -47,7 +47,7 @@ public struct Summarizer: Sendable {
         var seen = Set<String>()
         var termIDs: [String: Int] = [:]
         for (index, paragraph) in document.paragraphs.enumerated() where !headings.contains(index) {
-            for sentence in SentenceSplitter.sentences(of: paragraph) where seen.insert(sentence).inserted {
+            for sentence in SentenceSplitter.wholeSentences(of: paragraph) where seen.insert(sentence).inserted {
                 let ids = Set(filter.terms(in: sentence).map { term in
                     if let id = termIDs[term] { return id }
                     termIDs[term] = termIDs.count

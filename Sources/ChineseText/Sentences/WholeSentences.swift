@@ -1,22 +1,23 @@
-/// Whole sentences of one paragraph: text up to 。！？； (or their half-width forms) plus any
-/// closing quotes or brackets right after. A terminator inside quotes or brackets does not end
-/// the sentence, so a quoted sentence stays part of the one that quotes it. Text after the last
-/// terminator is a fragment and is dropped: the summary must never show a cut-off sentence.
-/// (A small private splitter: the shared one in ChineseText is written elsewhere.)
-enum SentenceSplitter {
-    private static let terminators: Set<Unicode.Scalar> = ["。", "！", "？", "；", "!", "?", ";"]
+import Foundation
+
+extension SentenceSplitter {
+    private static let wholeSentenceTerminators: Set<Unicode.Scalar> = ["。", "！", "？", "；", "!", "?", ";"]
     private static let openers: Set<Unicode.Scalar> = ["“", "‘", "（", "(", "「", "『", "《", "【"]
     private static let closers: Set<Unicode.Scalar> = ["”", "’", "）", ")", "」", "』", "》", "】"]
 
-    static func sentences(of paragraph: String) -> [String] {
+    /// The whole sentences of one paragraph, for text shown to readers (summaries): up to
+    /// 。！？； (or half-width forms) plus the closing quotes or brackets right after. A terminator
+    /// inside quotes or brackets does not end the sentence, so a quoted sentence stays part of
+    /// the one that quotes it, and text after the last terminator is a fragment and is dropped.
+    public static func wholeSentences(of paragraph: String) -> [String] {
         let scalars = Array(paragraph.unicodeScalars)
-        let nested = split(scalars, respectNesting: true)
+        let nested = splitWhole(scalars, respectNesting: true)
         // Unbalanced quotes (a lost closing mark) would swallow the rest of the paragraph;
         // then plain splitting is the lesser evil.
-        return nested.isEmpty ? split(scalars, respectNesting: false) : nested
+        return nested.isEmpty ? splitWhole(scalars, respectNesting: false) : nested
     }
 
-    private static func split(_ scalars: [Unicode.Scalar], respectNesting: Bool) -> [String] {
+    private static func splitWhole(_ scalars: [Unicode.Scalar], respectNesting: Bool) -> [String] {
         var sentences: [String] = []
         var start = 0
         var depth = 0
@@ -26,7 +27,7 @@ enum SentenceSplitter {
             if openers.contains(scalar) { depth += 1 }
             if closers.contains(scalar) { depth = max(0, depth - 1) }
             index += 1
-            guard terminators.contains(scalar), !respectNesting || depth == 0 else { continue }
+            guard wholeSentenceTerminators.contains(scalar), !respectNesting || depth == 0 else { continue }
             while index < scalars.count, closers.contains(scalars[index]) {
                 index += 1
                 depth = max(0, depth - 1)
