@@ -244,7 +244,7 @@ final class Pipeline {
             }
             var again = item
             again.attempt = attempts + 1
-            again.notBefore = Date() + policy.retryBackoff * pow(2, Double(attempts - 1))
+            again.notBefore = Date() + min(60, policy.retryBackoff * pow(2, Double(attempts - 1)))
             logger.info("retrying \(item.service) of \(file.sanitizedForLog) (attempt \(again.attempt)): \(failure.reason)")
             enqueue(again)
         }
