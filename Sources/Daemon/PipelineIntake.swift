@@ -1,0 +1,98 @@
+import Foundation
+import ReportProtocol
+
+/// How reports enter the pipeline: from the inbox, from the work area after a restart,
+/// and back from failed/ by `reportctl retry`.
+extension Pipeline {
+    /// Takes a settled file from the inbox: hash it, move it into the work area, record it.
+    func ingest(_ url: URL) {
+        let name = url.lastPathComponent
+        do {
+            let (id, size) = try ContentHash.of(fileAt: url)
+            if let known = try store.report(id: id) {
+                try shelveDuplicate(url, name: name, of: known)
+                return
+            }
+            try workArea.take(url, as: id)
+            guard let accepted = try store.accept(id: id, file: name, size: size, time: Date().rfc3339) else { return }
+            publisher.publish(accepted)
+            logger.debug("accepted \(name.sanitizedForLog) as \(id.prefix(12))")
+            if size > policy.maxFileBytes {
+                fail(id: id, file: name, stage: "intake",
+                     reason: "\(size) bytes is over the limit of \(policy.maxFileBytes) (watcher.max_file_bytes)")
+            } else {
+                enqueue(.init(service: ServiceName.parser, origin: .report(id: id, file: name)))
+            }
+        } catch CocoaError.fileReadNoSuchFile, CocoaError.fileNoSuchFile {
+            logger.debug("\(name.sanitizedForLog) vanished before it could be read")
+        } catch {
+            logger.error("could not take \(name.sanitizedForLog) from the inbox: \(error)")
+        }
+    }
+
+    private func shelveDuplicate(_ url: URL, name: String, of known: ReportRecord) throws {
+        try store.incrementCounter("duplicates")
+        let reason = "same content as report \(known.id) (\(known.file), \(known.state.rawValue))"
+        let destination = known.state == .failed
+            ? try layout.moveToFailed(url, name: name, reason: reason)
+            : try layout.moveToProcessed(url, name: name)
+        logger.info("\(name.sanitizedForLog) is a duplicate of \(known.id.prefix(12)); moved to \(destination.path.sanitizedForLog)")
+    }
+
+    /// Picks up where a previous run stopped: files in the work area and unfinished reports.
+    func resume() throws {
+        for id in workArea.reportIds() {
+            guard let record = try store.report(id: id) else {
+                // Moved in but not recorded before a crash: record it now.
+                ingestFromWorkArea(id: id)
+                continue
+            }
+            if record.state.isTerminal { shelve(id: id, file: record.file, state: record.state, reason: record.error) }
+        }
+        for record in try store.unfinishedReports() {
+            guard FileManager.default.fileExists(atPath: workArea.url(for: record.id).path) else {
+                fail(id: record.id, file: record.file, stage: "intake", reason: "the input file is gone from the work area")
+                continue
+            }
+            enqueueNextStages(of: record)
+        }
+    }
+
+    private func ingestFromWorkArea(id: String) {
+        let url = workArea.url(for: id)
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        guard let accepted = try? store.accept(id: id, file: id, size: size, time: Date().rfc3339) else { return }
+        publisher.publish(accepted)
+        enqueue(.init(service: ServiceName.parser, origin: .report(id: id, file: id)))
+    }
+
+    private func enqueueNextStages(of record: ReportRecord) {
+        let origin = WorkItem.Origin.report(id: record.id, file: record.file)
+        switch record.state {
+        case .accepted:
+            enqueue(.init(service: ServiceName.parser, origin: origin))
+        case .parsed:
+            if !record.hasIndex { enqueue(.init(service: ServiceName.indexer, origin: origin)) }
+            if !record.hasSummary { enqueue(.init(service: ServiceName.summarizer, origin: origin)) }
+        case .done, .failed:
+            break
+        }
+    }
+
+    func enqueue(_ item: WorkItem) { dispatcher.enqueue(item) }
+
+    /// `reportctl retry`: a failed report goes back to the start.
+    func retry(reportId: String) throws -> Bool {
+        guard let event = try store.requeue(id: reportId, time: Date().rfc3339) else { return false }
+        guard let record = try store.report(id: reportId) else { return false }
+        let failedCopy = layout.failed.appendingPathComponent(record.file)
+        if !FileManager.default.fileExists(atPath: workArea.url(for: reportId).path),
+           FileManager.default.fileExists(atPath: failedCopy.path) {
+            // The reason file stays in failed/ as the record of the earlier failure.
+            try workArea.take(failedCopy, as: reportId)
+        }
+        publisher.publish(event)
+        enqueue(.init(service: ServiceName.parser, origin: .report(id: reportId, file: record.file)))
+        return true
+    }
+}
