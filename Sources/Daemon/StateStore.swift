@@ -8,7 +8,7 @@ import ReportProtocol
 /// is published only after the commit, so the feed history never shows what the store lost.
 /// WAL with `synchronous = NORMAL` is durable across a killed process (see docs/RELIABILITY.md).
 public final class StateStore {
-    private let database: DatabaseQueue
+    let database: DatabaseQueue
 
     public init(path: String) throws {
         var configuration = Configuration()
@@ -97,115 +97,12 @@ public final class StateStore {
         }
     }
 
-    // MARK: Changing state: each call is one transaction that returns the events to publish.
-
-    /// Records a new report, or returns nil when this content is already known.
-    public func accept(id: String, file: String, size: Int, time: String) throws -> PublishedEvent? {
-        try database.write { db in
-            guard try Int.fetchOne(db, sql: "SELECT 1 FROM reports WHERE id = ?", arguments: [id]) == nil else { return nil }
-            try db.execute(sql: """
-                INSERT INTO reports(id, file, size, state, received_at) VALUES (?, ?, ?, 'accepted', ?)
-                """, arguments: [id, file, size, time])
-            return try Self.appendEvent(db, .accepted, id: id, file: file, time: time, data: AcceptedData(size: size))
-        }
-    }
-
-    public func recordParsed(id: String, file: String, document: [UInt8], time: String) throws -> [PublishedEvent] {
-        try database.write { db in
-            try db.execute(sql: "UPDATE reports SET state = 'parsed', document = ? WHERE id = ?",
-                           arguments: [Data(document), id])
-            return [try Self.appendEvent(db, .parsed, id: id, file: file, time: time, rawData: document)]
-        }
-    }
-
-    public enum Stage: String, Sendable { case indexed, summarized }
-
-    /// Records the indexer's or summarizer's result; when both are in, the report is done.
-    public func recordStage(_ stage: Stage, id: String, file: String, result: [UInt8], time: String) throws -> [PublishedEvent] {
-        try database.write { db in
-            let column = stage == .indexed ? "index_result" : "summary"
-            try db.execute(sql: "UPDATE reports SET \(column) = ? WHERE id = ?", arguments: [Data(result), id])
-            var events = [try Self.appendEvent(db, stage == .indexed ? .indexed : .summarized,
-                                               id: id, file: file, time: time, rawData: result)]
-            let complete = try Bool.fetchOne(db, sql: """
-                SELECT index_result IS NOT NULL AND summary IS NOT NULL AND state = 'parsed' FROM reports WHERE id = ?
-                """, arguments: [id]) ?? false
-            if complete {
-                try db.execute(sql: "UPDATE reports SET state = 'done', finished_at = ? WHERE id = ?", arguments: [time, id])
-                events.append(try Self.appendEvent(db, .done, id: id, file: file, time: time,
-                                                   data: try Self.overview(db, id: id, finishedAt: time)))
-            }
-            return events
-        }
-    }
-
-    public func recordFailure(id: String, file: String, stage: String, reason: String, attempts: Int,
-                              time: String) throws -> PublishedEvent {
-        try database.write { db in
-            try db.execute(sql: "UPDATE reports SET state = 'failed', error = ?, attempts = ?, finished_at = ? WHERE id = ?",
-                           arguments: [reason, attempts, time, id])
-            return try Self.appendEvent(db, .failed, id: id, file: file, time: time,
-                                        data: FailedData(stage: stage, reason: reason, attempts: attempts))
-        }
-    }
-
-    /// Counts a try of a report's current stage, so a report that kills workers is not retried forever,
-    /// even across daemon restarts.
-    public func recordAttempt(id: String) throws -> Int {
-        try database.write { db in
-            try db.execute(sql: "UPDATE reports SET attempts = attempts + 1 WHERE id = ?", arguments: [id])
-            return try Int.fetchOne(db, sql: "SELECT attempts FROM reports WHERE id = ?", arguments: [id]) ?? 0
-        }
-    }
-
-    public func resetAttempts(id: String) throws {
-        try database.write { db in try db.execute(sql: "UPDATE reports SET attempts = 0 WHERE id = ?", arguments: [id]) }
-    }
-
-    /// Puts a failed report back at the start of the pipeline (`reportctl retry`).
-    public func requeue(id: String, time: String) throws -> PublishedEvent? {
-        try database.write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT file, size, state FROM reports WHERE id = ?", arguments: [id]),
-                  row["state"] as String == ReportState.failed.rawValue else { return nil }
-            try db.execute(sql: """
-                UPDATE reports SET state = 'accepted', error = NULL, attempts = 0, finished_at = NULL,
-                    document = NULL, index_result = NULL, summary = NULL WHERE id = ?
-                """, arguments: [id])
-            return try Self.appendEvent(db, .accepted, id: id, file: row["file"], time: time,
-                                        data: AcceptedData(size: row["size"], retry: true))
-        }
-    }
-
-    /// Keeps the newest `keep` events for replay; seq numbers are never reused.
-    public func trimEvents(keep: Int) throws {
-        try database.write { db in
-            try db.execute(sql: "DELETE FROM events WHERE seq <= (SELECT MAX(seq) FROM events) - ?", arguments: [keep])
-        }
-    }
-
     // MARK: Helpers
 
     private static let recordColumns = """
         SELECT id, file, size, state, attempts, error, received_at,
                index_result IS NOT NULL AS has_index, summary IS NOT NULL AS has_summary FROM reports
         """
-
-    /// The headline of a finished report, read from the stored JSON without decoding it all.
-    private static func overview(_ db: Database, id: String, finishedAt: String) throws -> DoneData {
-        let row = try Row.fetchOne(db, sql: """
-            SELECT received_at,
-                   json_extract(document, '$.title') AS title, json_extract(document, '$.region') AS region,
-                   json_extract(document, '$.plan_year') AS plan_year,
-                   json_array_length(document, '$.indicators') AS indicators,
-                   json_array_length(summary, '$.keywords') AS keywords
-            FROM reports WHERE id = ?
-            """, arguments: [id])
-        let received = (row?["received_at"] as String?).flatMap(Date.init(rfc3339:))
-        let finished = Date(rfc3339: finishedAt)
-        return DoneData(title: row?["title"], region: row?["region"], planYear: row?["plan_year"],
-                        indicators: row?["indicators"], keywords: row?["keywords"],
-                        elapsedMs: received.flatMap { start in finished.map { Int($0.timeIntervalSince(start) * 1000) } })
-    }
 
     private static func record(_ row: Row) -> ReportRecord {
         ReportRecord(id: row["id"], file: row["file"], size: row["size"],
@@ -223,55 +120,4 @@ public final class StateStore {
         prefix.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
             .replacingOccurrences(of: "_", with: "\\_") + "%"
     }
-
-    private static func appendEvent(_ db: Database, _ topic: FeedTopic, id: String, file: String, time: String,
-                                    data: some Encodable) throws -> PublishedEvent {
-        try appendEvent(db, topic, id: id, file: file, time: time, rawData: WireJSON.encode(data))
-    }
-
-    private static func appendEvent(_ db: Database, _ topic: FeedTopic, id: String, file: String, time: String,
-                                    rawData: [UInt8]) throws -> PublishedEvent {
-        try db.execute(sql: "INSERT INTO events(topic, report_id, envelope) VALUES (?, ?, x'')", arguments: [topic.rawValue, id])
-        let seq = db.lastInsertedRowID
-        let envelope = try EnvelopeEncoder.encode(seq: seq, topic: topic, reportId: id, file: file, time: time, data: rawData)
-        try db.execute(sql: "UPDATE events SET envelope = ? WHERE seq = ?", arguments: [Data(envelope), seq])
-        return PublishedEvent(seq: seq, topic: topic, envelope: envelope)
-    }
-}
-
-/// The data of `report.accepted`.
-struct AcceptedData: Encodable {
-    var size: Int
-    var retry: Bool?
-}
-
-/// The data of `report.done`: a headline of the finished report, and how long it took.
-struct DoneData: Encodable {
-    var title: String?
-    var region: String?
-    var planYear: Int?
-    var indicators: Int?
-    var keywords: Int?
-    /// From acceptance to done.
-    var elapsedMs: Int?
-
-    func encode(to encoder: Encoder) throws {
-        // Explicit nulls: a field the parser could not find is null, not absent.
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(title, forKey: .title)
-        try container.encode(region, forKey: .region)
-        try container.encode(planYear, forKey: .planYear)
-        try container.encode(indicators, forKey: .indicators)
-        try container.encode(keywords, forKey: .keywords)
-        try container.encode(elapsedMs, forKey: .elapsedMs)
-    }
-
-    private enum CodingKeys: String, CodingKey { case title, region, planYear, indicators, keywords, elapsedMs }
-}
-
-/// The data of `report.failed`: which stage gave up, why, and after how many tries.
-struct FailedData: Encodable {
-    var stage: String
-    var reason: String
-    var attempts: Int
 }
