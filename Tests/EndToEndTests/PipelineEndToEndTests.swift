@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import ReportProtocol
 import XCTest
@@ -17,7 +16,7 @@ final class PipelineEndToEndTests: XCTestCase {
         for (index, prefix) in samplePrefixes.enumerated() {
             let url = try RepositoryPaths.corpusFile(prefix)
             let bytes = Array(try Data(contentsOf: url))
-            expectedIds[url.lastPathComponent] = sha256(bytes)
+            expectedIds[url.lastPathComponent] = ContentHash.of(bytes)
             switch index {
             case 0: try daemon.dropByRename(bytes, as: url.lastPathComponent)
             case 1: try daemon.dropSlowly(bytes, as: url.lastPathComponent)
@@ -105,9 +104,5 @@ final class PipelineEndToEndTests: XCTestCase {
         XCTAssertTrue(all.contains { $0.topic == .done && $0.file == good.lastPathComponent }, "a good report still completes")
         XCTAssertTrue(try daemon.control().request(.init(command: .status)).ok)
         XCTAssertEqual(daemon.stop(), 0)
-    }
-
-    private func sha256(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -88,12 +88,12 @@ final class PythonWorkerTests: XCTestCase {
     // MARK: Helpers
 
     private func startWorker() throws -> (FakeBroker, ChildProcess, FakeBroker.Received) {
-        guard let python = TestPaths.python else {
+        guard let python = RepositoryPaths.python else {
             throw XCTSkip("no /usr/bin/python3 (Debian's python3 with python3-zmq); set REPORTD_TEST_PYTHON")
         }
-        let directory = try TestPaths.scratchDirectory(for: self)
+        let directory = try RepositoryPaths.scratchDirectory(for: self)
         let broker = try FakeBroker(directory: directory)
-        let script = TestPaths.repository.appendingPathComponent("Plugins/examples/python/summarizer_worker.py")
+        let script = RepositoryPaths.root.appendingPathComponent("Plugins/examples/python/summarizer_worker.py")
         let worker = try ChildProcess(python, [script.path], environment: ["REPORTD_BROKER": broker.endpoint],
                                       logDirectory: directory, test: self)
         let ready: FakeBroker.Received

@@ -2,132 +2,117 @@ import Foundation
 import ReportProtocol
 import XCTest
 
-/// `reportctl subscribe` against a fake daemon that stores, replays and publishes events the way
-/// docs/PROTOCOL.md describes, including the races the clone pattern exists for.
+/// `reportctl subscribe` against a real reportd processing real reports: the replay, the live feed
+/// and the hand-over between them, which must lose nothing and repeat nothing.
 final class ReportctlSubscribeTests: XCTestCase {
-    /// Where a scenario is; read and written on the fake daemon's thread only.
-    private final class Step: @unchecked Sendable {
-        var value = 0
-    }
+    func testSinceReplaysTheHistoryThenFollowsLiveEventsWithoutGapOrDuplicate() throws {
+        let daemon = try DaemonProcess()
+        try daemon.start()
+        let reportctl = try Reportctl(daemon: daemon, test: self)
+        let earlier = try ["000", "002", "003"].map { try daemon.dropSample($0).reportId }
+        let stored = try daemon.awaitReports(earlier)
+        let lastStored = try XCTUnwrap(stored.last?.seq)
+        XCTAssertEqual(lastStored, 15, "three reports, five events each")
 
-    private var directory: URL!
-    private var reportctl: Reportctl!
-
-    override func setUpWithError() throws {
-        directory = try TestPaths.scratchDirectory(for: self)
-        reportctl = try Reportctl(dataDirectory: directory, test: self)
-    }
-
-    private func startDaemon(whenIdle: @escaping FakeDaemon.IdleWork,
-                             handler: @escaping FakeDaemon.Handler) throws -> FakeDaemon {
-        let daemon = try FakeDaemon(dataDirectory: directory, whenIdle: whenIdle, handler: handler)
-        addTeardownBlock { XCTAssertEqual(daemon.stop(), [], "the fake daemon's thread failed") }
-        return daemon
-    }
-
-    func testSinceReplaysEveryPageThenFollowsLiveEventsWithoutGapOrDuplicate() throws {
-        let feed = StoredFeed()
-        for _ in 1...2500 { feed.append() }
-        let step = Step()
-        let daemon = try startDaemon(whenIdle: { live in
-            switch step.value {
-            case 2:
-                // The replay reached the newest event. 2502 is stored but its publication is lost,
-                // as one is while a subscription is still on its way; 2503 then arrives live after the gap.
-                feed.append()
-                try live.awaitSubscription()
-                try live.publish(feed.append())
-                step.value = 3
-            case 4:
-                try live.publish(feed.append())
-                step.value = 5
-            default:
-                break
-            }
-        }) { request, _, live in
-            // 2501 is published while the client is still replaying: it reaches it both ways.
-            if step.value == 0 { try live.publish(feed.append()) }
-            step.value += 1
-            return .success(try JSONValue(encoding: feed.page(for: request)))
+        let subscriber = try reportctl.start(["subscribe", "--since", "4"])
+        // Dropping only once the replay is printed makes the rest arrive live.
+        try awaitPrinted(by: subscriber, "the replay up to seq \(lastStored)") { $0.contains { $0.seq == lastStored } }
+        let later = try ["001", "004"].map { try daemon.dropSample($0).reportId }
+        try awaitPrinted(by: subscriber, "report.done of \(later)") { events in
+            Set(later).isSubset(of: events.filter { $0.topic == .done }.map(\.reportId))
         }
-
-        let subscriber = try reportctl.start(["subscribe", "--since", "1200"])
-        XCTAssertTrue(subscriber.awaitOutputLine { $0.contains(#""seq":2504"#) }, "never printed seq 2504:\n\(subscriber.errorOutput)")
         subscriber.signal(SIGINT)
         XCTAssertEqual(subscriber.exitStatus(), 0, subscriber.errorOutput)
 
-        XCTAssertEqual(try printedEvents(subscriber).map(\.seq), Array(1201...2504))
-        let replays = daemon.received
-        XCTAssertEqual(replays.map(\.command), [.replay, .replay, .replay])
-        XCTAssertEqual(replays.map(\.since), [1200, 2200, 2501], "two pages, then the gap before 2503")
-        XCTAssertEqual(replays.map(\.limit), [1000, 1000, 1000])
+        let history = try daemon.history()
+        let lastSeq = try XCTUnwrap(history.last?.seq)
+        XCTAssertEqual(lastSeq, 25, "five reports, five events each")
+        let printed = try printedEvents(subscriber)
+        XCTAssertEqual(printed.map(\.seq), Array(5...lastSeq), "every event after seq 4, once, in order")
+        XCTAssertEqual(printed, Array(history.drop { $0.seq <= 4 }), "each line is the stored event")
     }
 
-    func testTopicFiltersReplayAndLiveEventsAlike() throws {
-        let feed = StoredFeed()
-        for _ in 1...60 { feed.append() }
-        let step = Step()
-        let daemon = try startDaemon(whenIdle: { live in
-            guard step.value == 1 else { return }
-            try live.awaitSubscription()
-            try live.publish(feed.append(topic: .parsed))
-            try live.publish(feed.append(topic: .done))
-            step.value = 2
-        }) { request, _, _ in
-            step.value += 1
-            return .success(try JSONValue(encoding: feed.page(for: request)))
-        }
+    func testATopicFilterAppliesToTheReplayAndToLiveEvents() throws {
+        let daemon = try DaemonProcess()
+        try daemon.start()
+        let reportctl = try Reportctl(daemon: daemon, test: self)
+        var reportIds = try ["000", "002"].map { try daemon.dropSample($0).reportId }
+        try daemon.awaitReports(reportIds)
 
         let subscriber = try reportctl.start(["subscribe", "--topic", "report.done", "--since", "0"])
-        XCTAssertTrue(subscriber.awaitOutputLine { $0.contains(#""seq":62"#) }, "never printed seq 62:\n\(subscriber.errorOutput)")
-        subscriber.signal(SIGTERM)
-        XCTAssertEqual(subscriber.exitStatus(), 0, subscriber.errorOutput)
-
-        let events = try printedEvents(subscriber)
-        XCTAssertEqual(Set(events.map(\.topic)), [.done])
-        XCTAssertEqual(events.map(\.seq), Array(stride(from: 5, through: 59, by: 6)) + [62])
-        XCTAssertEqual(daemon.received.map(\.topic), ["report.done", "report.done"])
-        XCTAssertEqual(daemon.received.map(\.since), [0, 59], "the replay, then the first live event's gap")
-    }
-
-    func testWithoutSinceOnlyLiveEventsArePrintedAndNothingIsAsked() throws {
-        let feed = StoredFeed()
-        let step = Step()
-        let daemon = try startDaemon(whenIdle: { live in
-            guard step.value == 0 else { return }
-            try live.awaitSubscription()
-            for _ in 1...3 { try live.publish(feed.append()) }
-            step.value = 1
-        }) { _, _, _ in .failure("must not be asked") }
-
-        let subscriber = try reportctl.start(["subscribe"])
-        XCTAssertTrue(subscriber.awaitOutputLine { $0.contains(#""seq":3"#) }, "never printed seq 3:\n\(subscriber.errorOutput)")
+        try awaitPrinted(by: subscriber, "the two stored report.done") { $0.count == 2 }
+        reportIds.append(try daemon.dropSample("003").reportId)
+        try awaitPrinted(by: subscriber, "the live report.done") { $0.count == 3 }
+        try daemon.awaitReports(reportIds)
         subscriber.signal(SIGINT)
         XCTAssertEqual(subscriber.exitStatus(), 0, subscriber.errorOutput)
-        XCTAssertEqual(try printedEvents(subscriber).map(\.seq), [1, 2, 3])
-        XCTAssertEqual(daemon.received, [])
+
+        let printed = try printedEvents(subscriber)
+        XCTAssertEqual(printed.map(\.topic), [.done, .done, .done], "only report.done lines")
+        XCTAssertEqual(printed.map(\.reportId).sorted(), reportIds.sorted(), "one line per report")
+        XCTAssertEqual(printed, try daemon.history().filter { $0.topic == .done })
+    }
+
+    func testWithoutSinceALiveSubscriberPrintsEveryEventOfAReportDroppedAfterItStarted() throws {
+        let daemon = try DaemonProcess()
+        try daemon.start()
+        let reportctl = try Reportctl(daemon: daemon, test: self)
+
+        let subscriber = try reportctl.start(["subscribe"])
+        // A subscription takes a moment to reach the daemon. A first report proves it has: once its
+        // report.done is printed, every event of a report dropped afterwards must be printed too.
+        let probe = try daemon.dropSample("000").reportId
+        try awaitPrinted(by: subscriber, "report.done of the first report") { events in
+            events.contains { $0.topic == .done && $0.reportId == probe }
+        }
+        let (file, reportId) = try daemon.dropSample("003")
+        try awaitPrinted(by: subscriber, "report.done of \(file)") { events in
+            events.contains { $0.topic == .done && $0.reportId == reportId }
+        }
+        subscriber.signal(SIGINT)
+        XCTAssertEqual(subscriber.exitStatus(), 0, subscriber.errorOutput)
+
+        let printed = try printedEvents(subscriber).filter { $0.reportId == reportId }
+        let topics = printed.map(\.topic)
+        XCTAssertEqual(topics.count, 5, "\(topics)")
+        XCTAssertEqual(topics.first, .accepted)
+        XCTAssertEqual(topics.dropFirst().first, .parsed)
+        XCTAssertEqual(Set(topics.dropFirst(2).prefix(2)), [.indexed, .summarized])
+        XCTAssertEqual(topics.last, .done)
+        XCTAssertTrue(printed.allSatisfy { $0.file == file })
+        XCTAssertEqual(printed, try daemon.history().filter { $0.reportId == reportId }, "live events are the stored ones")
     }
 
     func testAReaderThatGoesAwayEndsTheSubscriptionCleanly() throws {
-        let feed = StoredFeed()
-        _ = try startDaemon(whenIdle: { live in
-            // Keeps publishing until reportctl notices nobody reads what it prints.
-            guard feed.lastSeq < 5000 else { return }
-            try live.awaitSubscription()
-            try live.publish(feed.append())
-        }) { _, _, _ in .failure("must not be asked") }
-
+        let sample = try SampleDaemon(test: self)
         let pipe = Pipe()
-        let subscriber = try reportctl.start(["subscribe"], standardOutput: pipe)
+        // --since 0 has five stored events to print at once, so the closed pipe is noticed without waiting for news.
+        let subscriber = try sample.reportctl.start(["subscribe", "--since", "0"], standardOutput: pipe)
         pipe.fileHandleForReading.closeFile()
-        XCTAssertEqual(subscriber.exitStatus(), 0, "like `reportctl subscribe | head -1`:\n\(subscriber.errorOutput)")
+        XCTAssertEqual(subscriber.exitStatus(within: 60), 0, "like `reportctl subscribe | head -1`:\n\(subscriber.errorOutput)")
         XCTAssertEqual(subscriber.errorOutput, "")
     }
 
-    /// Every line of stdout, each one envelope of JSON Lines.
+    /// Every complete line of stdout, each one envelope of JSON Lines.
     private func printedEvents(_ subscriber: ChildProcess) throws -> [FeedEnvelope] {
-        try subscriber.output.split(separator: "\n").map { line in
-            try WireJSON.decode(FeedEnvelope.self, from: Array(line.utf8))
+        var lines = subscriber.output.split(separator: "\n", omittingEmptySubsequences: false)
+        lines.removeLast()  // after the last newline: empty, or a line still being written
+        return try lines.map { line in
+            do { return try WireJSON.decode(FeedEnvelope.self, from: Array(line.utf8)) }
+            catch { throw ControlClientError(message: "not a feed envelope: \(line) (\(error))") }
+        }
+    }
+
+    /// Waits until what the subscriber printed satisfies `condition`; the wait bounds a hang.
+    private func awaitPrinted(by subscriber: ChildProcess, within seconds: TimeInterval = 60, _ what: String,
+                              until condition: ([FeedEnvelope]) -> Bool) throws {
+        let end = Date() + seconds
+        while !condition(try printedEvents(subscriber)) {
+            guard Date() < end, subscriber.process.isRunning else {
+                throw ControlClientError(message: "reportctl subscribe never printed \(what); stdout:\n"
+                                         + "\(subscriber.output)\nstderr:\n\(subscriber.errorOutput)")
+            }
+            Thread.sleep(forTimeInterval: 0.1)
         }
     }
 }

@@ -41,7 +41,7 @@ final class RestartEndToEndTests: XCTestCase {
         let end = Date() + 120
         repeat {
             Thread.sleep(forTimeInterval: 0.5)
-            history = try replayAll(daemon)
+            history = try daemon.history()
         } while Set(history.filter { $0.topic == .done }.map(\.reportId)).count < count && Date() < end
 
         let done = history.filter { $0.topic == .done }
@@ -54,16 +54,5 @@ final class RestartEndToEndTests: XCTestCase {
         XCTAssertEqual(daemon.files(in: "work"), [], "nothing is left in the work area", file: file, line: line)
         let inbox = try FileManager.default.contentsOfDirectory(atPath: daemon.inbox.path)
         XCTAssertEqual(inbox, [], "the inbox is empty", file: file, line: line)
-    }
-
-    private func replayAll(_ daemon: DaemonProcess) throws -> [FeedEnvelope] {
-        let control = try daemon.control()
-        var events: [FeedEnvelope] = []
-        while true {
-            let reply = try control.request(.init(command: .replay, limit: 1000, since: events.last?.seq ?? 0))
-            let page = try XCTUnwrap(reply.data).decode(ReplayView.self).events
-            events += page
-            if page.count < 1000 { return events }
-        }
     }
 }

@@ -39,7 +39,7 @@ final class SystemdUnitTests: XCTestCase {
             throw XCTSkip("/usr/bin/python3 is needed to set PR_SET_MDWE before exec")
         }
         for name in ["reportd", "reportctl"] {
-            let executable = try builtExecutable(name)
+            let executable = try RepositoryPaths.executable(name)
             let result = try run(python, ["-c", Self.refuseWritableCode, executable.path, "--help"])
             if result.status == Self.mdweUnsupported {
                 throw XCTSkip("this kernel has no PR_SET_MDWE (Linux 6.3+)")
@@ -77,13 +77,6 @@ final class SystemdUnitTests: XCTestCase {
         return nil
     }
 
-    private var repositoryRoot: URL {
-        URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent()  // EndToEndTests
-            .deletingLastPathComponent()  // Tests
-            .deletingLastPathComponent()
-    }
-
     private func systemdAnalyze() throws -> URL {
         for path in ["/usr/bin/systemd-analyze", "/bin/systemd-analyze"]
         where FileManager.default.isExecutableFile(atPath: path) {
@@ -92,46 +85,22 @@ final class SystemdUnitTests: XCTestCase {
         throw XCTSkip("systemd-analyze is not installed (Debian package systemd; scripts/install-deps.sh installs it)")
     }
 
-    /// The executables are built into the same folder as this test bundle.
-    private func builtExecutable(_ name: String) throws -> URL {
-        let testBinary = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
-        let candidates = [
-            URL(fileURLWithPath: testBinary).deletingLastPathComponent().appendingPathComponent(name),
-            repositoryRoot.appendingPathComponent(".build/debug/\(name)"),
-        ]
-        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw MissingBuild(name: name, searched: candidates.map(\.path))
-        }
-        return found
-    }
-
     /// A copy of the unit whose ExecStart names the reportd just built: verify checks that
     /// the binary exists, and /usr/local/bin/reportd only does after `make install`.
     /// Everything else, arguments included, is the file as shipped.
     private func stagedUnit() throws -> URL {
-        let shipped = repositoryRoot.appendingPathComponent("deploy/reportd.service")
+        let shipped = RepositoryPaths.root.appendingPathComponent("deploy/reportd.service")
         let text = try String(contentsOf: shipped, encoding: .utf8)
         let installedPath = "ExecStart=/usr/local/bin/reportd "
         XCTAssertTrue(text.contains(installedPath), "deploy/reportd.service no longer starts /usr/local/bin/reportd")
-        let built = try builtExecutable("reportd")
+        let built = try RepositoryPaths.executable("reportd")
         let staged = text.replacingOccurrences(of: installedPath, with: "ExecStart=\(built.path) ")
 
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("reportd-unit-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
+        let directory = try RepositoryPaths.scratchDirectory(for: self)
         // The unit's name is its file name, so it must stay reportd.service.
         let unit = directory.appendingPathComponent("reportd.service")
         try staged.write(to: unit, atomically: true, encoding: .utf8)
         return unit
-    }
-
-    private struct MissingBuild: Error, CustomStringConvertible {
-        var name: String
-        var searched: [String]
-        var description: String {
-            "\(name) is not built (looked in \(searched.joined(separator: ", "))); run `swift build` first, as `make test` does"
-        }
     }
 
     private struct Finished {

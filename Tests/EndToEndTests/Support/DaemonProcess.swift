@@ -15,11 +15,11 @@ final class DaemonProcess {
 
     /// `config` is TOML text written beside the directories; nil runs on the embedded defaults.
     init(config: String? = nil) throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("reportd-e2e-\(UUID().uuidString.prefix(8))")
+        // Under /tmp with a short name: the ipc:// socket paths inside must stay under 107 bytes.
+        root = try RepositoryPaths.shortTemporaryDirectory()
         inbox = root.appendingPathComponent("inbox")
         dataDir = root.appendingPathComponent("data")
         output = root.appendingPathComponent("reportd.log")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         if let config {
             let file = root.appendingPathComponent("reportd.toml")
             try Data(config.utf8).write(to: file)
@@ -31,10 +31,7 @@ final class DaemonProcess {
 
     /// Starts reportd and waits until its control socket answers.
     func start() throws {
-        let executable = RepositoryPaths.binaries.appendingPathComponent("reportd")
-        guard FileManager.default.isExecutableFile(atPath: executable.path) else {
-            throw ControlClientError(message: "\(executable.path) is missing: run `swift build` before the end-to-end tests")
-        }
+        let executable = try RepositoryPaths.executable("reportd")
         let process = Process()
         process.executableURL = executable
         var arguments = ["--inbox", inbox.path, "--data-dir", dataDir.path]

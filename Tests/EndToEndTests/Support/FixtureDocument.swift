@@ -7,7 +7,7 @@ enum FixtureDocument {
     static let file = "003_844469fc1023d5d4.txt"
 
     static func load() throws -> ParsedDocument {
-        let text = try String(contentsOf: TestPaths.corpusFile(file), encoding: .utf8)
+        let text = try String(contentsOf: RepositoryPaths.corpusFile(file), encoding: .utf8)
         let paragraphs = text.split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }
@@ -30,6 +30,8 @@ enum FixtureDocument {
         return !number.isEmpty && number.allSatisfy(numerals.contains)
     }
 
-    /// Not a real SHA-256: the worker treats the id as opaque, and these tests link no hashing.
-    static let reportId = String(repeating: "844469fc1023d5d4", count: 4)
+    /// The id reportd gives the sample: the SHA-256 of its bytes.
+    static var reportId: String {
+        get throws { ContentHash.of(Array(try Data(contentsOf: RepositoryPaths.corpusFile(file)))) }
+    }
 }

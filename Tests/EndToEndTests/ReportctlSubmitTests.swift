@@ -1,0 +1,46 @@
+import Foundation
+import ReportProtocol
+import XCTest
+
+/// `reportctl submit` hands files to a real reportd, which processes them like dropped ones.
+final class ReportctlSubmitTests: XCTestCase {
+    func testASubmittedFileIsProcessedUnderTheIdSubmitPrinted() throws {
+        let daemon = try DaemonProcess()
+        try daemon.start()
+        let reportctl = try Reportctl(daemon: daemon, test: self)
+        let fixture = try RepositoryPaths.corpusFile("002")
+        let expectedId = ContentHash.of(Array(try Data(contentsOf: fixture)))
+
+        let run = try reportctl.run(["submit", fixture.path])
+
+        XCTAssertEqual(run.status, 0, run.errorOutput)
+        let fields = run.output.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        XCTAssertEqual(fields.first, expectedId, "submit prints the SHA-256 of the file:\n\(run.output)")
+        XCTAssertEqual(fields.dropFirst().first, fixture.lastPathComponent, run.output)
+        XCTAssertTrue(run.output.hasSuffix("-> \(daemon.inbox.appendingPathComponent(fixture.lastPathComponent).path)\n"),
+                      "submit names where the daemon put the file:\n\(run.output)")
+        let history = try daemon.awaitReports([expectedId])
+        let events = history.filter { $0.reportId == expectedId }
+        XCTAssertEqual(events.map(\.topic).first, .accepted)
+        XCTAssertTrue(events.allSatisfy { $0.file == fixture.lastPathComponent }, "\(events.map(\.file))")
+        XCTAssertEqual(daemon.files(in: "processed"), [fixture.lastPathComponent])
+    }
+
+    func testAMissingFileIsNamedAndTheOthersAreStillSubmitted() throws {
+        let daemon = try DaemonProcess()
+        try daemon.start()
+        let reportctl = try Reportctl(daemon: daemon, test: self)
+        let missing = daemon.root.appendingPathComponent("no-such-report.txt")
+        let fixture = try RepositoryPaths.corpusFile("004")
+
+        let run = try reportctl.run(["submit", missing.path, fixture.path])
+
+        XCTAssertEqual(run.status, 1, run.output)
+        XCTAssertTrue(run.errorOutput.contains("cannot read \(missing.path)"), run.errorOutput)
+        XCTAssertTrue(run.errorOutput.contains("1 of 2 files were not submitted"), run.errorOutput)
+        let submittedId = ContentHash.of(Array(try Data(contentsOf: fixture)))
+        XCTAssertTrue(run.output.hasPrefix(submittedId), "the readable file was submitted:\n\(run.output)")
+        try daemon.awaitReports([submittedId])
+        XCTAssertEqual(Set(try daemon.history().map(\.reportId)), [submittedId], "nothing was made of the missing file")
+    }
+}
