@@ -110,7 +110,8 @@ public struct ReportView: Codable, Sendable, Equatable {
     public var file: String
     /// The last stage reached: `accepted`, `parsed`, `indexed`, `summarized`, `done` or `failed`.
     public var state: String
-    /// Job attempts made so far, over all services.
+    /// Failed tries of the report's current stage (a stage that succeeds starts the count again);
+    /// a failed report keeps the count it gave up at.
     public var attempts: Int
     /// Why the report failed, when `state` is `failed`.
     public var error: String?

@@ -22,7 +22,8 @@ enum ReportText {
         var fields: [(String, String)] = [
             ("Report", report.reportId),
             ("File", report.file),
-            ("State", "\(report.state) after \(report.attempts) attempt\(report.attempts == 1 ? "" : "s")"),
+            ("State", report.attempts == 0 ? report.state
+                : "\(report.state), \(report.attempts) failed attempt\(report.attempts == 1 ? "" : "s")"),
             ("Received", report.receivedAt),
         ]
         if let error = report.error { fields.append(("Error", error)) }
