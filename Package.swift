@@ -29,7 +29,9 @@ let package = Package(
         .target(name: "ReportProtocol"),
 
         // Decoding, normalisation, sentences and word segmentation of Chinese text.
+        .systemLibrary(name: "COpenCC", path: "Sources/COpenCC", providers: [.apt(["libopencc-dev"])]),
         .target(name: "ChineseText", dependencies: [
+            "COpenCC",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
 
