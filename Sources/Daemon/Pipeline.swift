@@ -18,6 +18,7 @@ final class Pipeline {
     let workArea: WorkArea
     let layout: InboxLayout
     var policy: PipelinePolicy
+    private let nearDuplicates: NearDuplicateFinder
     let logger: Logger
     /// Answers a `reportctl` request whose work ran on a worker (search).
     var replyToClient: ([UInt8], ControlResponse) -> Void = { _, _ in }
@@ -25,6 +26,7 @@ final class Pipeline {
     init(store: StateStore, dispatcher: Dispatcher, publisher: Publisher, workArea: WorkArea, layout: InboxLayout,
          policy: PipelinePolicy, logger: Logger) {
         self.store = store
+        nearDuplicates = NearDuplicateFinder(store: store)
         self.dispatcher = dispatcher
         self.publisher = publisher
         self.workArea = workArea
@@ -111,8 +113,12 @@ final class Pipeline {
         var events: [PublishedEvent]
         switch service {
         case ServiceName.parser:
-            try ResultCheck.decode(ParsedDocument.self, body, from: service)
-            events = try store.recordParsed(id: id, file: file, document: body, time: time)
+            let document = try ResultCheck.decode(ParsedDocument.self, body, from: service)
+            let fingerprint = TextFingerprint(paragraphs: document.paragraphs)
+            let nearDuplicate = try nearDuplicates.closest(to: fingerprint, excluding: id)
+            events = try store.recordParsed(id: id, file: file, document: body, fingerprint: fingerprint,
+                                            nearDuplicate: nearDuplicate, time: time)
+            try nearDuplicates.remember(id: id, file: file, fingerprint: fingerprint)
             try store.resetAttempts(id: id)
             enqueue(.init(service: ServiceName.indexer, origin: .report(id: id, file: file)))
             enqueue(.init(service: ServiceName.summarizer, origin: .report(id: id, file: file)))
@@ -186,9 +192,10 @@ final class Pipeline {
 
 /// A worker's answer must have the shape of its service's result before it is stored and published.
 enum ResultCheck {
-    static func decode<T: Decodable>(_ type: T.Type, _ body: [UInt8], from service: String) throws {
+    @discardableResult
+    static func decode<T: Decodable>(_ type: T.Type, _ body: [UInt8], from service: String) throws -> T {
         do {
-            _ = try WireJSON.decode(type, from: body)
+            return try WireJSON.decode(type, from: body)
         } catch {
             throw JobFailure(reason: "the \(service) worker returned a result that is not a valid \(type): \(error)",
                              retryable: false)

@@ -97,6 +97,14 @@ public final class StateStore {
         }
     }
 
+    /// Every stored text fingerprint, for near-duplicate detection.
+    func fingerprints() throws -> [(id: String, file: String, bytes: [UInt8])] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, file, fingerprint FROM reports WHERE fingerprint IS NOT NULL")
+                .map { ($0["id"], $0["file"], Array($0["fingerprint"] as Data)) }
+        }
+    }
+
     // MARK: Helpers
 
     private static let recordColumns = """

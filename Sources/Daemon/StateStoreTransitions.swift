@@ -16,10 +16,12 @@ extension StateStore {
         }
     }
 
-    public func recordParsed(id: String, file: String, document: [UInt8], time: String) throws -> [PublishedEvent] {
+    func recordParsed(id: String, file: String, document: [UInt8], fingerprint: TextFingerprint,
+                      nearDuplicate: NearDuplicate?, time: String) throws -> [PublishedEvent] {
         try database.write { db in
-            try db.execute(sql: "UPDATE reports SET state = 'parsed', document = ? WHERE id = ?",
-                           arguments: [Data(document), id])
+            try db.execute(sql: """
+                UPDATE reports SET state = 'parsed', document = ?, fingerprint = ?, near_duplicate = ? WHERE id = ?
+                """, arguments: [Data(document), Data(fingerprint.bytes), try nearDuplicate.map { Data(try WireJSON.encode($0)) }, id])
             return [try Self.appendEvent(db, .parsed, id: id, file: file, time: time, rawData: document)]
         }
     }
@@ -92,7 +94,7 @@ extension StateStore {
     /// The headline of a finished report, read from the stored JSON without decoding it all.
     private static func overview(_ db: Database, id: String, finishedAt: String) throws -> DoneData {
         let row = try Row.fetchOne(db, sql: """
-            SELECT received_at,
+            SELECT received_at, near_duplicate,
                    json_extract(document, '$.title') AS title, json_extract(document, '$.region') AS region,
                    json_extract(document, '$.plan_year') AS plan_year,
                    json_array_length(document, '$.indicators') AS indicators,
@@ -101,8 +103,9 @@ extension StateStore {
             """, arguments: [id])
         let received = (row?["received_at"] as String?).flatMap(Date.init(rfc3339:))
         let finished = Date(rfc3339: finishedAt)
+        let nearDuplicate = try (row?["near_duplicate"] as Data?).map { try WireJSON.decode(NearDuplicate.self, from: Array($0)) }
         return DoneData(title: row?["title"], region: row?["region"], planYear: row?["plan_year"],
-                        indicators: row?["indicators"], keywords: row?["keywords"],
+                        indicators: row?["indicators"], keywords: row?["keywords"], nearDuplicateOf: nearDuplicate,
                         elapsedMs: received.flatMap { start in finished.map { Int($0.timeIntervalSince(start) * 1000) } })
     }
 
@@ -134,6 +137,8 @@ struct DoneData: Encodable {
     var planYear: Int?
     var indicators: Int?
     var keywords: Int?
+    /// The earlier report with nearly the same text (the same report in another format), if any.
+    var nearDuplicateOf: NearDuplicate?
     /// From acceptance to done.
     var elapsedMs: Int?
 
@@ -145,10 +150,11 @@ struct DoneData: Encodable {
         try container.encode(planYear, forKey: .planYear)
         try container.encode(indicators, forKey: .indicators)
         try container.encode(keywords, forKey: .keywords)
+        try container.encode(nearDuplicateOf, forKey: .nearDuplicateOf)
         try container.encode(elapsedMs, forKey: .elapsedMs)
     }
 
-    private enum CodingKeys: String, CodingKey { case title, region, planYear, indicators, keywords, elapsedMs }
+    private enum CodingKeys: String, CodingKey { case title, region, planYear, indicators, keywords, nearDuplicateOf, elapsedMs }
 }
 
 /// The data of `report.failed`: which stage gave up, why, and after how many tries.

@@ -33,6 +33,13 @@ enum StoreSchema {
                 CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
                 """)
         }
+        migrator.registerMigration("v2 near duplicates") { db in
+            // The MinHash of the parsed text, and the earlier report it nearly duplicates.
+            try db.execute(sql: """
+                ALTER TABLE reports ADD COLUMN fingerprint BLOB;
+                ALTER TABLE reports ADD COLUMN near_duplicate BLOB;
+                """)
+        }
         return migrator
     }
 }
