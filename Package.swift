@@ -78,10 +78,12 @@ let package = Package(
 
         .testTarget(name: "ZMQTests", dependencies: ["ZMQ"]),
         .testTarget(name: "ReportProtocolTests", dependencies: ["ReportProtocol"]),
-        .testTarget(name: "ChineseTextTests", dependencies: ["ChineseText"]),
-        .testTarget(name: "ReportParsingTests", dependencies: ["ReportParsing"]),
-        .testTarget(name: "ReportIndexingTests", dependencies: ["ReportIndexing"]),
-        .testTarget(name: "ReportSummarizingTests", dependencies: ["ReportSummarizing"]),
+        // The sample reports (bytes, text, and as the real parser reads them) for the tests below.
+        .target(name: "TestSupport", dependencies: ["ReportParsing", "ReportProtocol"], path: "Tests/Support"),
+        .testTarget(name: "ChineseTextTests", dependencies: ["ChineseText", "TestSupport"]),
+        .testTarget(name: "ReportParsingTests", dependencies: ["ReportParsing", "TestSupport"]),
+        .testTarget(name: "ReportIndexingTests", dependencies: ["ReportIndexing", "TestSupport"]),
+        .testTarget(name: "ReportSummarizingTests", dependencies: ["ReportSummarizing", "TestSupport"]),
         .testTarget(name: "DaemonTests", dependencies: ["Daemon"]),
         .testTarget(name: "EndToEndTests", dependencies: [
             "ZMQ", "ReportProtocol",

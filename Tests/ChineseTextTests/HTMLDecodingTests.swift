@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import ChineseText
+import TestSupport
 
 final class HTMLDecodingTests: XCTestCase {
     private let page = """

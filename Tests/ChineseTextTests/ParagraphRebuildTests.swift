@@ -1,5 +1,6 @@
 import XCTest
 import ChineseText
+import TestSupport
 
 /// Sample 000 is the PDF extraction of the report that sample 001 carries as a web page, so
 /// 001's paragraphs are the truth 000's rebuilt paragraphs are checked against.

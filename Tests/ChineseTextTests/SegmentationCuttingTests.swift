@@ -1,5 +1,6 @@
 import XCTest
 @testable import ChineseText
+import TestSupport
 
 /// Sentences from the sample reports, cut by hand.
 final class SegmentationCuttingTests: XCTestCase {
@@ -62,11 +63,10 @@ final class SegmentationCuttingTests: XCTestCase {
 
     func testEverySampleReportIsCoveredByItsTokens() throws {
         let segmenter = try SegmentationTestSupport.segmenter()
-        let corpus = SegmentationTestSupport.repositoryRoot.appendingPathComponent("Tests/Fixtures/corpus")
-        for name in try FileManager.default.contentsOfDirectory(atPath: corpus.path) where name.hasSuffix(".txt") {
-            let text = try String(contentsOf: corpus.appendingPathComponent(name), encoding: .utf8)
+        for sample in try Corpus.samples() {
+            let text = try Corpus.text(sample.number)
             let withoutSpace = text.unicodeScalars.filter { !$0.properties.isWhitespace }
-            XCTAssertEqual(segmenter.segment(text).joined(), String(String.UnicodeScalarView(withoutSpace)), name)
+            XCTAssertEqual(segmenter.segment(text).joined(), String(String.UnicodeScalarView(withoutSpace)), sample.file)
         }
     }
 }

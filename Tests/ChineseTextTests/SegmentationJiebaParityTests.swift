@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import ChineseText
+import TestSupport
 
 /// With jieba's own dictionary and HMM, the segmenter must cut Han text exactly as Debian's
 /// python3-jieba does (`jieba.cut(text, HMM=True)`); this runs the real thing on a sample.
@@ -17,9 +18,7 @@ final class SegmentationJiebaParityTests: XCTestCase {
         guard FileManager.default.fileExists(atPath: "/usr/lib/python3/dist-packages/jieba/__init__.py") else {
             throw XCTSkip("python3-jieba is not installed")
         }
-        let sample = SegmentationTestSupport.repositoryRoot
-            .appendingPathComponent("Tests/Fixtures/corpus/003_844469fc1023d5d4.txt")
-        let runs = hanRuns(try String(contentsOf: sample, encoding: .utf8))
+        let runs = hanRuns(try Corpus.text("003"))
         XCTAssertGreaterThan(runs.count, 1000)
 
         let jieba = try runJieba(runs)

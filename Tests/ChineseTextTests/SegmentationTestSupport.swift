@@ -1,13 +1,11 @@
 import Foundation
 @testable import ChineseText
+import TestSupport
 
 /// The real dictionaries, loaded once per test process: the jieba dictionary takes seconds to
 /// load in a debug build.
 enum SegmentationTestSupport {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    static let domainDictionary = repositoryRoot.appendingPathComponent("Config/dict/domain.txt")
+    static let domainDictionary = Repository.config.appendingPathComponent("dict/domain.txt")
 
     static let standard: Result<Segmenter, Error> = Result {
         try Segmenter.standard(domainDictionary: domainDictionary)

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import ChineseText
+import TestSupport
 
 final class TextDecoderTests: XCTestCase {
     private var sample: String!

@@ -3,6 +3,7 @@ import GRDB
 import XCTest
 import ReportProtocol
 @testable import ReportIndexing
+import TestSupport
 
 final class IndexLifecycleTests: XCTestCase {
     func testReindexingAReportReplacesItsRows() throws {
@@ -22,8 +23,8 @@ final class IndexLifecycleTests: XCTestCase {
     func testReindexingWithChangedTextForgetsTheOldText() throws {
         let directory = try makeTemporaryDirectory(self)
         let index = try SearchIndex(path: directory.appendingPathComponent("search.sqlite").path)
-        let first = CorpusReport.document(from: "甲区报告\n一、回顾\n推进冬奥场馆建设")
-        let second = CorpusReport.document(from: "甲区报告\n一、回顾\n推进乡村振兴")
+        let first = threeParagraphs(body: "推进冬奥场馆建设")
+        let second = threeParagraphs(body: "推进乡村振兴")
         _ = try index.index(reportId: "r1", file: "a.txt", document: first)
         _ = try index.index(reportId: "r1", file: "a.txt", document: second)
         XCTAssertEqual(try index.reportIds("冬奥"), [])
@@ -54,7 +55,7 @@ final class IndexLifecycleTests: XCTestCase {
         let path = try makeTemporaryDirectory(self).appendingPathComponent("search.sqlite").path
         let created = try SearchIndex(path: path)
         XCTAssertEqual(created.schemaState, .created)
-        let report = try CorpusReport.loadAll()[2]
+        let report = try Corpus.report("002")
         _ = try created.index(reportId: report.id, file: report.file, document: report.document)
         XCTAssertEqual(try userVersion(at: path), IndexSchema.version)
         XCTAssertEqual(try SearchIndex(path: path).schemaState, .current)
@@ -79,7 +80,7 @@ final class IndexLifecycleTests: XCTestCase {
 
     func testSeveralWritersOnOneFileKeepEveryReportOnce() throws {
         let path = try makeTemporaryDirectory(self).appendingPathComponent("search.sqlite").path
-        let reports = try CorpusReport.loadAll()
+        let reports = try Corpus.reports()
         let writers = [try SearchIndex(path: path), try SearchIndex(path: path), try SearchIndex(path: path)]
         let failures = FailureLog()
         DispatchQueue.concurrentPerform(iterations: reports.count * 2) { job in
@@ -107,6 +108,13 @@ final class IndexLifecycleTests: XCTestCase {
             guard case let .cannotOpen(path, _) = error as? SearchIndexError else { return XCTFail("\(error)") }
             XCTAssertEqual(path, directory.path)
         }
+    }
+
+    /// A title, one heading and `body`: too short for the parser, which wants a whole report.
+    private func threeParagraphs(body: String) -> ParsedDocument {
+        ParsedDocument(encoding: "utf-8", paragraphs: ["甲区报告", "一、回顾", body],
+                       sections: [Section(number: "一、", title: "回顾", level: 1, paragraphIndex: 1, paragraphCount: 2)],
+                       indicators: [], parserVersion: "test")
     }
 
     private func userVersion(at path: String) throws -> Int? {

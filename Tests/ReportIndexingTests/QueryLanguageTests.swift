@@ -1,6 +1,7 @@
 import XCTest
 import ReportProtocol
 @testable import ReportIndexing
+import TestSupport
 
 final class QueryLanguageTests: XCTestCase {
     func testSpaceSeparatedTermsMustAllOccurInTheReport() throws {

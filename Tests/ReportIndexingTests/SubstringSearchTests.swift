@@ -1,6 +1,7 @@
 import XCTest
 import ReportProtocol
 @testable import ReportIndexing
+import TestSupport
 
 /// Search must find a Chinese term in exactly the reports where grep would find it.
 final class SubstringSearchTests: XCTestCase {

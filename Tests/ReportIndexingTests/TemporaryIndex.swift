@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import ReportProtocol
 @testable import ReportIndexing
+import TestSupport
 
 /// A directory of its own under the system temp dir, removed when the test ends.
 func makeTemporaryDirectory(_ testCase: XCTestCase) throws -> URL {
@@ -12,11 +13,11 @@ func makeTemporaryDirectory(_ testCase: XCTestCase) throws -> URL {
     return url
 }
 
-/// An index file in a fresh directory, holding every sample report.
+/// An index file in a fresh directory, holding every sample report as the parser reads it.
 func makeCorpusIndex(_ testCase: XCTestCase) throws -> (index: SearchIndex, reports: [CorpusReport]) {
     let directory = try makeTemporaryDirectory(testCase)
     let index = try SearchIndex(path: directory.appendingPathComponent("index/search.sqlite").path)
-    let reports = try CorpusReport.loadAll()
+    let reports = try Corpus.reports()
     for report in reports {
         _ = try index.index(reportId: report.id, file: report.file, document: report.document)
     }

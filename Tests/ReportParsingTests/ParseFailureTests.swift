@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import ReportParsing
+import TestSupport
 
 final class ParseFailureTests: XCTestCase {
     private func failure(_ bytes: [UInt8], _ fileName: String) -> ParseFailure? {

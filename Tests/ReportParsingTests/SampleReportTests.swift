@@ -1,6 +1,7 @@
 import XCTest
 import ReportParsing
 import ReportProtocol
+import TestSupport
 
 /// The five sample reports, with figures read from the samples by hand.
 final class SampleReportTests: XCTestCase {

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import ReportParsing
 import ReportProtocol
+import TestSupport
 
 /// The same reports as users also send them: other encodings, HTML pages, excerpts.
 final class VariantInputTests: XCTestCase {
