@@ -84,9 +84,9 @@ let package = Package(
         .testTarget(name: "ReportParsingTests", dependencies: ["ReportParsing", "TestSupport"]),
         .testTarget(name: "ReportIndexingTests", dependencies: ["ReportIndexing", "TestSupport"]),
         .testTarget(name: "ReportSummarizingTests", dependencies: ["ReportSummarizing", "TestSupport"]),
-        .testTarget(name: "DaemonTests", dependencies: ["Daemon"]),
+        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: [
-            "ZMQ", "ReportProtocol",
+            "ZMQ", "ReportProtocol", "TestSupport",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
     ]

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Logging
 import XCTest
@@ -62,10 +63,6 @@ func waitUntil(_ what: String, limit: Duration = .seconds(30), step: () -> Void 
 }
 
 /// The repository root, found from this file's location.
-let repositoryRoot: URL = {
-    var url = URL(fileURLWithPath: #filePath)
-    while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-        url.deleteLastPathComponent()
-    }
-    return url
-}()
+/// The repository, for the shipped config files.
+let repositoryRoot = Repository.root
+

@@ -48,6 +48,10 @@ final class PipelineEndToEndTests: XCTestCase {
         let done = try XCTUnwrap(events.first { $0.topic == .done && $0.reportId == id000 })
         XCTAssertEqual(done.data["region"]?.stringValue, "延庆区", "report.done carries the headline")
         XCTAssertNotNil(done.data["elapsed_ms"]?.intValue)
+        let duplicates = events.filter { $0.topic == .done }.compactMap { done in
+            done.data["near_duplicate_of"]?["report_id"]?.stringValue.map { [done.reportId, $0] }
+        }
+        XCTAssertEqual(duplicates.map(Set.init), [[id000, id001]], "000 and 001 are recognised as the same report")
         let summarized = try XCTUnwrap(events.first { $0.topic == .summarized && $0.reportId == id000 })
         XCTAssertFalse(summarized.data["keywords"]?.arrayValue?.isEmpty ?? true)
 

@@ -1,5 +1,6 @@
 import Foundation
 import ReportProtocol
+import TestSupport
 import XCTest
 
 /// Plays the broker against Plugins/examples/python/summarizer_worker.py, so the example that
@@ -19,8 +20,9 @@ final class PythonWorkerTests: XCTestCase {
         XCTAssertEqual(session.hello.protocolVersion, WorkerProtocol.version)
         XCTAssertEqual(session.hello.pid, session.worker.pid)
 
-        let document = try FixtureDocument.load()
-        let input = try WireJSON.encode(DocumentInput(reportId: FixtureDocument.reportId, file: FixtureDocument.file, document: document))
+        let sample = try Corpus.report("003")
+        let document = sample.document
+        let input = try WireJSON.encode(DocumentInput(reportId: sample.id, file: sample.file, document: document))
         try session.broker.send(.job(JobRequest(jobId: "job-1", service: ServiceName.summarizer, input: input)), to: session.identity)
         let summary = try summaryResult(of: "job-1", in: session)
         assertPlausible(summary, of: document)
@@ -76,8 +78,8 @@ final class PythonWorkerTests: XCTestCase {
         let session = try startWelcomedWorker(heartbeatMs: 100, liveness: 300)
         // A BYE in a version the worker does not speak must not stop it.
         try session.broker.send(frames: [Array("reportd.worker/2".utf8), Array("BYE".utf8)], to: session.identity)
-        let input = try WireJSON.encode(DocumentInput(reportId: FixtureDocument.reportId, file: FixtureDocument.file,
-                                                      document: try FixtureDocument.load()))
+        let sample = try Corpus.report("003")
+        let input = try WireJSON.encode(DocumentInput(reportId: sample.id, file: sample.file, document: sample.document))
         try session.broker.send(.job(JobRequest(jobId: "after-v2", service: ServiceName.summarizer, input: input)), to: session.identity)
         XCTAssertFalse(try summaryResult(of: "after-v2", in: session).keywords.isEmpty)
         XCTAssertTrue(session.worker.errorOutput.contains("reportd.worker/2"), session.worker.errorOutput)
@@ -142,7 +144,7 @@ final class PythonWorkerTests: XCTestCase {
                        file: file, line: line)
 
         XCTAssertFalse(summary.summary.isEmpty, file: file, line: line)
-        let headings = Set(document.sections.map { document.paragraphs[$0.paragraphIndex] })
+        let headings = Set(document.allSections.map { document.paragraphs[$0.paragraphIndex] })
         var previous = text.startIndex
         for sentence in summary.summary {
             XCTAssertTrue(sentence.hasSuffix("。"), sentence, file: file, line: line)

@@ -1,20 +1,13 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Places the end-to-end tests need: the repository (found from this file's own path, so the tests
 /// run the same from any working directory), its fixtures, the built executables, a Python with pyzmq,
 /// and scratch folders.
 enum RepositoryPaths {
-    static let root: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-        }
-        fatalError("Package.swift not found above \(#filePath)")
-    }()
-
-    static var fixtures: URL { root.appendingPathComponent("Tests/Fixtures") }
+    static var root: URL { Repository.root }
+    static var fixtures: URL { Repository.fixtures }
 
     /// The sample report whose name starts with `prefix`, e.g. "003".
     static func corpusFile(_ prefix: String) throws -> URL {
