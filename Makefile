@@ -46,8 +46,10 @@ run: release
 test: debug
 	SWIFT=$(SWIFT) scripts/run-tests.sh $(SWIFT_TEST_FLAGS)
 
+# The end-to-end figures (the daemon and its plugins), then the text-work micro-benchmarks.
 bench: release
 	$(PYTHON) bench/e2e_bench.py --build-dir .build/release $(BENCH_FLAGS)
+	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark --format markdown --no-progress
 
 # No build here: `sudo make install` would leave root-owned files in .build.
 install:

@@ -11,6 +11,11 @@ let package = Package(
         .executable(name: "report-parser", targets: ["report-parser"]),
         .executable(name: "report-indexer", targets: ["report-indexer"]),
         .executable(name: "report-summarizer", targets: ["report-summarizer"]),
+        // The plugin libraries, for the benchmarks package in Benchmarks/.
+        .library(name: "ChineseText", targets: ["ChineseText"]),
+        .library(name: "ReportParsing", targets: ["ReportParsing"]),
+        .library(name: "ReportIndexing", targets: ["ReportIndexing"]),
+        .library(name: "ReportSummarizing", targets: ["ReportSummarizing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

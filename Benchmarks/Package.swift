@@ -1,0 +1,24 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Micro-benchmarks of the text work (ordo-one/benchmark), kept out of the main package so
+// `swift build` and `swift test` do not build the benchmark harness. `reportd` is a symlink to
+// the repository, so the dependency has the same identity whatever the clone is called.
+let package = Package(
+    name: "reportd-benchmarks",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        .package(path: "reportd"),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .executableTarget(
+            name: "ParsingBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "ReportParsing", package: "reportd"),
+            ],
+            path: "ParsingBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+    ]
+)
