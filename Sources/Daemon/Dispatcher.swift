@@ -1,10 +1,11 @@
+import DequeModule
 import Foundation
 import ReportProtocol
 
 /// Per-service FIFO queues and the jobs in flight. It hands queued work to idle workers,
 /// and knows which jobs ran out of time or lost their worker.
 final class Dispatcher {
-    private var queues: [String: [WorkItem]] = [:]
+    private var queues: [String: Deque<WorkItem>] = [:]
     private var running: [String: RunningJob] = [:]
     private var nextJobNumber = 0
     private let jobTimeout: TimeInterval
@@ -25,13 +26,13 @@ final class Dispatcher {
     /// Sends as much queued work as there are idle workers. `request` builds the wire job
     /// (reading the file or the stored document); nil means the item was settled another way.
     func dispatch(broker: Broker, now: Date = Date(), request: (WorkItem, String) -> JobRequest?) {
-        for service in queues.keys {
-            var queue = queues[service] ?? []
-            var waiting: [WorkItem] = []
-            while !queue.isEmpty, let worker = broker.idleWorker(for: service) {
-                let item = queue.removeFirst()
+        for service in Array(queues.keys) {
+            // Taken out of the dictionary so popping does not copy the whole queue.
+            guard var queue = queues.removeValue(forKey: service) else { continue }
+            var notYet: [WorkItem] = []
+            while let worker = broker.idleWorker(for: service), let item = queue.popFirst() {
                 guard item.notBefore <= now else {
-                    waiting.append(item)
+                    notYet.append(item)
                     continue
                 }
                 nextJobNumber += 1
@@ -40,10 +41,11 @@ final class Dispatcher {
                 if broker.send(job, to: worker) {
                     running[jobId] = RunningJob(jobId: jobId, item: item, worker: worker, deadline: now + jobTimeout)
                 } else {
-                    waiting.append(item)
+                    notYet.append(item)
                 }
             }
-            queues[service] = waiting + queue
+            queue.prepend(contentsOf: notYet)
+            if !queue.isEmpty { queues[service] = queue }
         }
     }
 
@@ -64,19 +66,5 @@ final class Dispatcher {
         let held = running.values.filter { $0.worker == worker }
         for job in held { running[job.jobId] = nil }
         return held
-    }
-
-    /// Empties the queues at shutdown: queued pipeline work is derived again from the store at start.
-    func drainQueued() -> [WorkItem] {
-        defer { queues.removeAll() }
-        return queues.values.flatMap { $0 }
-    }
-
-    func isQueuedOrRunning(reportId: String) -> Bool {
-        func matches(_ item: WorkItem) -> Bool {
-            if case .report(let id, _) = item.origin { return id == reportId }
-            return false
-        }
-        return running.values.contains { matches($0.item) } || queues.values.contains { $0.contains(where: matches) }
     }
 }
