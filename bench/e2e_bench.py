@@ -121,6 +121,7 @@ def run_once(arguments, corpus, run_index):
         sampler.stop()
         memory = dict(sampler.peak_by_name)
         total_rss = sampler.peak_total_rss
+        cpu = sampler.cpu_by_name()
         sampler = None
         feed.stop()
         if feed.problems:
@@ -150,6 +151,10 @@ def run_once(arguments, corpus, run_index):
     }
     for name in sorted(memory, key=lambda name: (name != "reportd", name)):
         figures[f"{name} peak RSS, VmHWM (MiB)"] = memory[name] / KIB_PER_MIB
+    # Where the time goes: CPU seconds per process over the whole run, per report processed.
+    processed = 1 + arguments.reports + arguments.idle
+    for name in sorted(cpu, key=lambda name: (name != "reportd", name)):
+        figures[f"{name} CPU per report (ms)"] = cpu[name] * 1000 / processed
     return figures
 
 

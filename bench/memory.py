@@ -1,4 +1,4 @@
-"""Samples the resident memory of the daemon and its worker processes from /proc."""
+"""Samples the resident memory and CPU time of the daemon and its worker processes from /proc."""
 import os
 import threading
 
@@ -17,6 +17,20 @@ def read_status(pid):
     if "VmHWM" not in fields:
         return None  # a zombie has no memory lines
     return fields["Name"], int(fields["VmRSS"].split()[0]), int(fields["VmHWM"].split()[0])
+
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid):
+    """User plus system CPU time so far, or None once the process is gone."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            after_name = stat.read().rsplit(")", 1)[1].split()
+    except (FileNotFoundError, ProcessLookupError, IndexError):
+        return None
+    # Fields 14 and 15 of stat(5); after_name starts at field 3.
+    return (int(after_name[11]) + int(after_name[12])) / CLOCK_TICKS
 
 
 def children_of(pid):
@@ -41,6 +55,7 @@ class MemorySampler:
         self.interval = interval
         self.peak_by_name = {}   # process name -> highest VmHWM seen, KiB
         self.peak_total_rss = 0  # highest sum of VmRSS over the daemon and its workers at one instant, KiB
+        self.cpu_by_pid = {}     # pid -> (process name, CPU seconds at the last sample)
         self.stopping = threading.Event()
         self.thread = threading.Thread(target=self._run, name="memory", daemon=True)
 
@@ -66,4 +81,14 @@ class MemorySampler:
             name = "reportd" if pid == self.daemon_pid else name
             self.peak_by_name[name] = max(self.peak_by_name.get(name, 0), hwm)
             total += rss
+            seconds = cpu_seconds(pid)
+            if seconds is not None:
+                self.cpu_by_pid[pid] = (name, seconds)
         self.peak_total_rss = max(self.peak_total_rss, total)
+
+    def cpu_by_name(self):
+        """CPU seconds per process name, summed over its instances (restarted ones included)."""
+        totals = {}
+        for name, seconds in self.cpu_by_pid.values():
+            totals[name] = totals.get(name, 0) + seconds
+        return totals
