@@ -36,12 +36,14 @@ final class Broker {
     }
 
     /// Sends a job; false when the worker vanished in the meantime (the caller requeues).
+    /// An unreachable worker is forgotten at once, so it is not offered the next job too.
     func send(_ job: JobRequest, to identity: [UInt8]) -> Bool {
-        guard workers[identity] != nil else { return false }
+        guard let worker = workers[identity] else { return false }
         do {
             try socket.send(multipart: [identity] + BrokerMessage.job(job).frames())
         } catch {
-            logger.warning("could not send job \(job.jobId) to worker: \(error)")
+            workers[identity] = nil
+            logger.warning("worker \(worker.hello.name) is unreachable (\(error)); forgotten")
             return false
         }
         workers[identity]?.state = .busy
@@ -74,14 +76,14 @@ final class Broker {
         let deadline = heartbeatInterval * Double(liveness)
         for worker in workers.values where now.timeIntervalSince(worker.lastHeard) > deadline {
             workers[worker.identity] = nil
-            events.append(.lost(worker, reason: "no heartbeat for \(String(format: "%.1f", deadline)) s"))
+            events.append(.lost(worker, reason: .silent(seconds: deadline)))
         }
         if now.timeIntervalSince(lastBeatSent) >= heartbeatInterval {
             lastBeatSent = now
             for worker in workers.values {
                 if (try? socket.send(multipart: [worker.identity] + BrokerMessage.heartbeat.frames(), dontWait: true)) == nil {
                     workers[worker.identity] = nil
-                    events.append(.lost(worker, reason: "unreachable"))
+                    events.append(.lost(worker, reason: .unreachable))
                 }
             }
         }
@@ -111,7 +113,7 @@ final class Broker {
             let welcome = WorkerWelcome(heartbeatMs: Int(heartbeatInterval * 1000), liveness: liveness)
             try socket.send(multipart: [identity] + BrokerMessage.welcome(welcome).frames())
             // A READY from a known identity means the worker reconnected and forgot its job.
-            return (replaced.map { [.lost($0, reason: "reconnected")] } ?? []) + [.joined(worker)]
+            return (replaced.map { [.lost($0, reason: .reconnected)] } ?? []) + [.joined(worker)]
         }
         guard var worker = workers[identity] else {
             // A worker from before a daemon restart: it gets no heartbeats, so it reconnects with READY.
@@ -131,7 +133,7 @@ final class Broker {
             return [.failure(jobId: jobId, worker: worker, failure)]
         case .bye:
             workers[identity] = nil
-            return [.lost(worker, reason: "said goodbye")]
+            return [.lost(worker, reason: .saidGoodbye)]
         }
     }
 

@@ -23,5 +23,23 @@ enum BrokerEvent {
     case result(jobId: String, worker: ConnectedWorker, body: [UInt8])
     case failure(jobId: String, worker: ConnectedWorker, JobFailure)
     /// The worker said BYE, went silent, or became unreachable; its job (if any) must be retried.
-    case lost(ConnectedWorker, reason: String)
+    case lost(ConnectedWorker, reason: WorkerLoss)
+}
+
+/// Why the broker stopped counting on a worker.
+enum WorkerLoss: CustomStringConvertible {
+    case saidGoodbye
+    case silent(seconds: TimeInterval)
+    case unreachable
+    /// It sent READY again: a new session, the old one's job is lost.
+    case reconnected
+
+    var description: String {
+        switch self {
+        case .saidGoodbye: "said goodbye"
+        case .silent(let seconds): "no heartbeat for \(String(format: "%.1f", seconds)) s"
+        case .unreachable: "unreachable"
+        case .reconnected: "reconnected"
+        }
+    }
 }

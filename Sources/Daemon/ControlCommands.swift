@@ -10,19 +10,22 @@ struct ControlCommands {
     let inbox: URL
     let startedAt: Date
 
+    /// Whether the daemon is shutting down: work for a worker is refused then.
+    let isStopping: () -> Bool
+
     /// The reply, or nil when the answer comes later from a worker.
-    func answer(_ request: ControlServer.Request) -> ControlResponse? {
+    func answer(_ request: ControlServer.Request) -> ControlReply? {
         do {
             switch request.body.command {
-            case .status: return .success(try JSONValue(encoding: status()))
-            case .get: return try get(request.body.reportId ?? "")
-            case .replay: return .success(try JSONValue(encoding: replay(request.body)))
-            case .submit: return try submit(name: request.body.file ?? "", bytes: request.payload)
-            case .retry: return try retry(request.body.reportId ?? "")
-            case .search: return search(request)
+            case .status: return .response(.success(try JSONValue(encoding: status())))
+            case .get: return .response(try get(request.body.reportId ?? ""))
+            case .replay: return .encoded(try replay(request.body))
+            case .submit: return .response(try submit(name: request.body.file ?? "", bytes: request.payload))
+            case .retry: return .response(try retry(request.body.reportId ?? ""))
+            case .search: return search(request).map(ControlReply.response)
             }
         } catch {
-            return .failure("\(request.body.command.rawValue) failed: \(error)")
+            return .response(.failure("\(request.body.command.rawValue) failed: \(error)"))
         }
     }
 
@@ -46,64 +49,106 @@ struct ControlCommands {
                           version: ReportdVersion.current)
     }
 
-    private func get(_ idOrPrefix: String) throws -> ControlResponse {
-        guard idOrPrefix.count >= 8, idOrPrefix.allSatisfy(\.isHexDigit) else {
-            return .failure("a report id is at least 8 hex digits, got `\(idOrPrefix.sanitizedForLog)`")
+    /// The one report an id or id prefix (at least 8 hex digits) names, or the reason there is none.
+    private func resolve(_ idOrPrefix: String) throws -> Resolution {
+        guard idOrPrefix.count >= 8, idOrPrefix.count <= 64, idOrPrefix.allSatisfy(\.isHexDigit) else {
+            return .refused(.failure("a report id is 8 to 64 hex digits, got `\(idOrPrefix.sanitizedForLog)`"))
         }
         let matches = try pipeline.store.reports(idPrefix: idOrPrefix.lowercased())
-        guard let record = matches.first else { return .failure("no report with id \(idOrPrefix)") }
-        guard matches.count == 1 else { return .failure("\(idOrPrefix) matches several reports; give more digits") }
+        guard let record = matches.first else { return .refused(.failure("no report with id \(idOrPrefix)")) }
+        guard matches.count == 1 else { return .refused(.failure("\(idOrPrefix) matches several reports; give more digits")) }
+        return .found(record)
+    }
+
+    private enum Resolution {
+        case found(ReportRecord)
+        case refused(ControlResponse)
+    }
+
+    private func get(_ idOrPrefix: String) throws -> ControlResponse {
+        switch try resolve(idOrPrefix) {
+        case .refused(let refusal): return refusal
+        case .found(let record): return .success(try JSONValue(encoding: view(of: record)))
+        }
+    }
+
+    private func view(of record: ReportRecord) throws -> ReportView {
         let results = try pipeline.store.results(id: record.id)
         let events = try pipeline.store.events(reportId: record.id).map { try WireJSON.decode(FeedEnvelope.self, from: $0.envelope) }
-        let view = ReportView(
-            reportId: record.id, file: record.file, state: events.last?.topic.rawValue.replacingOccurrences(of: "report.", with: "") ?? record.state.rawValue,
+        return ReportView(
+            reportId: record.id, file: record.file,
+            state: events.last?.topic.rawValue.replacingOccurrences(of: "report.", with: "") ?? record.state.rawValue,
             attempts: record.attempts, error: record.error, receivedAt: record.receivedAt,
             document: try results.document.map { try WireJSON.decode(ParsedDocument.self, from: $0) },
             index: try results.index.map { try WireJSON.decode(IndexResult.self, from: $0) },
             summary: try results.summary.map { try WireJSON.decode(SummaryResult.self, from: $0) },
             events: events)
-        return .success(try JSONValue(encoding: view))
     }
 
-    private func replay(_ request: ControlRequest) throws -> ReplayView {
+    /// A page of stored envelopes, spliced into the reply as stored rather than decoded and
+    /// re-encoded, and cut at about `replayPageBytes` (parsed documents are large): `more` then
+    /// tells the client to ask again.
+    private func replay(_ request: ControlRequest) throws -> [UInt8] {
         let limit = min(max(request.limit ?? 1000, 1), 10_000)
         let events = try pipeline.store.events(since: request.since ?? 0, limit: limit, topicPrefix: request.topic)
-        return ReplayView(events: try events.map { try WireJSON.decode(FeedEnvelope.self, from: $0.envelope) },
-                          lastSeq: try pipeline.store.lastSeq())
+        var page: [[UInt8]] = []
+        var bytes = 0
+        for event in events where page.isEmpty || bytes + event.envelope.count <= Self.replayPageBytes {
+            page.append(event.envelope)
+            bytes += event.envelope.count
+        }
+        let more = page.count < events.count
+        var reply = Array(#"{"data":{"events":["#.utf8)
+        for (index, envelope) in page.enumerated() {
+            if index > 0 { reply.append(UInt8(ascii: ",")) }
+            reply += envelope
+        }
+        reply += Array(#"],"last_seq":\#(try pipeline.store.lastSeq()),"more":\#(more)},"ok":true}"#.utf8)
+        return reply
     }
 
-    /// Writes the bytes into the inbox the safe way (a hidden temporary name, then rename), so the
-    /// watcher takes it like any dropped file.
+    private static let replayPageBytes = 4 << 20
+
+    /// Writes the bytes into the inbox the safe way (a hidden temporary name, then a move that
+    /// never replaces a file), so the watcher takes it like any dropped file.
     private func submit(name: String, bytes: [UInt8]) throws -> ControlResponse {
         let base = (name as NSString).lastPathComponent
         guard !base.isEmpty, base != ".", base != "..", !base.hasPrefix("."),
               !base.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
             return .failure("`\(name.sanitizedForLog)` is not a usable file name")
         }
-        var target = inbox.appendingPathComponent(base)
-        var number = 1
-        while FileManager.default.fileExists(atPath: target.path) {
-            target = inbox.appendingPathComponent(NoClobberMove.suffixed(base, number))
-            number += 1
-        }
         let temporary = inbox.appendingPathComponent(".submit-\(UUID().uuidString).part")
+        defer { try? FileManager.default.removeItem(at: temporary) }
         try Data(bytes).write(to: temporary)
-        try FileManager.default.moveItem(at: temporary, to: target)
+        let target = try NoClobberMove.move(temporary, into: inbox, name: base)
+        // The no-clobber move links the file in, which inotify reports only as IN_CREATE; a
+        // close after opening for writing gives the IN_CLOSE_WRITE the watcher acts on.
+        let descriptor = open(target.path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
+        if descriptor >= 0 { close(descriptor) }
         return .success(try JSONValue(encoding: SubmitView(reportId: ContentHash.of(bytes), file: target.lastPathComponent,
                                                            path: target.path)))
     }
 
-    private func retry(_ id: String) throws -> ControlResponse {
-        guard let record = try pipeline.store.reports(idPrefix: id.lowercased()).first, id.count >= 8 else {
-            return .failure("no report with id \(id.sanitizedForLog)")
+    private func retry(_ idOrPrefix: String) throws -> ControlResponse {
+        let record: ReportRecord
+        switch try resolve(idOrPrefix) {
+        case .refused(let refusal): return refusal
+        case .found(let found): record = found
         }
-        guard try pipeline.retry(reportId: record.id) else {
-            return .failure("report \(record.id) is \(record.state.rawValue); only failed reports can be retried")
+        switch try pipeline.retry(reportId: record.id) {
+        case .requeued:
+            return .success(try JSONValue(encoding: view(of: try pipeline.store.report(id: record.id) ?? record)))
+        case .unknown:
+            return .failure("no report with id \(idOrPrefix)")
+        case .notFailed(let state):
+            return .failure("report \(record.id) is \(state.rawValue); only failed reports can be retried")
+        case .inputMissing(let detail):
+            return .failure("report \(record.id) cannot be retried: its input is missing (\(detail))")
         }
-        return .success(.object(["report_id": .string(record.id), "state": .string("accepted")]))
     }
 
     private func search(_ request: ControlServer.Request) -> ControlResponse? {
+        guard !isStopping() else { return .failure("reportd is shutting down") }
         guard broker.serves(ServiceName.search) else {
             return .failure("no worker serves `search` right now (is report-indexer running? see reportctl status)")
         }
@@ -112,4 +157,10 @@ struct ControlCommands {
         pipeline.enqueue(WorkItem(service: ServiceName.search, origin: .control(client: request.client, input: input)))
         return nil
     }
+}
+
+/// What the control socket sends back: a response to encode, or one already encoded.
+enum ControlReply {
+    case response(ControlResponse)
+    case encoded([UInt8])
 }

@@ -48,4 +48,17 @@ final class ControlServer {
             logger.debug("could not answer a control client: \(error)")
         }
     }
+
+    func reply(to client: [UInt8], _ reply: ControlReply) {
+        switch reply {
+        case .response(let response):
+            self.reply(to: client, response)
+        case .encoded(let body):
+            do {
+                try socket.send(multipart: [client, [], Array(ControlProtocol.header.utf8), body], dontWait: true)
+            } catch {
+                logger.debug("could not answer a control client: \(error)")
+            }
+        }
+    }
 }

@@ -26,7 +26,10 @@ final class DaemonLoop: @unchecked Sendable {
     private let watcher: InboxWatcher
     private let commandsAnswerer: ControlCommands
     private let notifier: SystemdNotifier
-    private var stopDeadline: Date?
+    private var stopDeadline: Date? {
+        didSet { stopping.isSet = stopDeadline != nil }
+    }
+    private let stopping: StopFlag
     private var lastWatchdog = Date.distantPast
     private var lastHousekeeping = Date()
 
@@ -51,8 +54,10 @@ final class DaemonLoop: @unchecked Sendable {
         supervisor = Supervisor(manifests: configuration.plugins, workerEndpoint: configuration.workerEndpoint,
                                 dataDir: configuration.dataDir, logger: logger)
         watcher = try InboxWatcher(config: configuration, logger: logger)
+        let stopping = StopFlag()
+        self.stopping = stopping
         commandsAnswerer = ControlCommands(pipeline: pipeline, broker: broker, supervisor: supervisor,
-                                           inbox: configuration.inbox, startedAt: Date())
+                                           inbox: configuration.inbox, startedAt: Date(), isStopping: { stopping.isSet })
         let control = self.control
         pipeline.replyToClient = { client, response in control.reply(to: client, response) }
     }
@@ -99,7 +104,7 @@ final class DaemonLoop: @unchecked Sendable {
     }
 
     private func answer(_ request: ControlServer.Request) {
-        if let response = commandsAnswerer.answer(request) { control.reply(to: request.client, response) }
+        if let reply = commandsAnswerer.answer(request) { control.reply(to: request.client, reply) }
     }
 
     private func handle(_ event: BrokerEvent) {
@@ -115,9 +120,10 @@ final class DaemonLoop: @unchecked Sendable {
             for candidate in watcher.readyFiles() { pipeline.ingest(candidate.file.url) }
         }
         broker.checkLiveness(now: now).forEach(handle)
-        for worker in pipeline.expireLateJobs(timeout: TimeInterval(configuration.jobTimeoutSeconds)) {
+        for worker in pipeline.expireLateJobs() {
             replaceHungWorker(worker)
         }
+        pipeline.answerStaleControlRequests(olderThan: Self.controlRequestPatience)
         if stopDeadline == nil {
             pipeline.dispatcher.dispatch(broker: broker, now: now, request: pipeline.jobRequest)
         }
@@ -156,24 +162,35 @@ final class DaemonLoop: @unchecked Sendable {
     /// Applies what can change without dropping sockets; endpoint and directory changes need a restart.
     private func reload(_ fresh: DaemonConfig) {
         notifier.reloading()
-        var unchangeable: [String] = []
-        if fresh.inbox != configuration.inbox { unchangeable.append("inbox") }
-        if fresh.dataDir != configuration.dataDir { unchangeable.append("data_dir") }
-        if fresh.feedEndpoint != configuration.feedEndpoint { unchangeable.append("feed") }
-        if fresh.controlEndpoint != configuration.controlEndpoint { unchangeable.append("control") }
-        if fresh.workerEndpoint != configuration.workerEndpoint { unchangeable.append("workers") }
+        // Settings held by sockets, the watcher or the logger when they were made.
+        let needRestart: [(String, Bool)] = [
+            ("daemon.inbox", fresh.inbox != configuration.inbox),
+            ("daemon.data_dir", fresh.dataDir != configuration.dataDir),
+            ("daemon.log_level", fresh.logLevel != configuration.logLevel),
+            ("feed.endpoint", fresh.feedEndpoint != configuration.feedEndpoint),
+            ("feed.high_water_mark", fresh.feedHighWaterMark != configuration.feedHighWaterMark),
+            ("daemon.control_endpoint", fresh.controlEndpoint != configuration.controlEndpoint),
+            ("daemon.worker_endpoint", fresh.workerEndpoint != configuration.workerEndpoint),
+            ("jobs.heartbeat_ms", fresh.heartbeatMilliseconds != configuration.heartbeatMilliseconds),
+            ("jobs.liveness", fresh.liveness != configuration.liveness),
+            ("watcher.settle_ms", fresh.settleMilliseconds != configuration.settleMilliseconds),
+            ("watcher.ignore", fresh.ignorePatterns != configuration.ignorePatterns),
+        ]
+        let unchangeable = needRestart.filter(\.1).map(\.0)
         if !unchangeable.isEmpty {
             logger.warning("reload: \(unchangeable.joined(separator: ", ")) changed; restart reportd to apply")
         }
         supervisor.reload(manifests: fresh.plugins)
         pipeline.policy = Self.policy(fresh)
+        pipeline.dispatcher.jobTimeout = TimeInterval(fresh.jobTimeoutSeconds)
         configuration.plugins = fresh.plugins
         configuration.maxAttempts = fresh.maxAttempts
         configuration.retryBackoffMilliseconds = fresh.retryBackoffMilliseconds
         configuration.jobTimeoutSeconds = fresh.jobTimeoutSeconds
         configuration.feedHistory = fresh.feedHistory
         configuration.shutdownDeadlineSeconds = fresh.shutdownDeadlineSeconds
-        logger.info("configuration reloaded")
+        configuration.maxFileBytes = fresh.maxFileBytes
+        logger.info("configuration reloaded: plugins, jobs.max_attempts, jobs.timeout_seconds, jobs.retry_backoff_ms, feed.history, shutdown.deadline_seconds, watcher.max_file_bytes")
         notifier.ready()
     }
 
@@ -189,7 +206,9 @@ final class DaemonLoop: @unchecked Sendable {
 
     private func shutDown() {
         broker.sayGoodbye()
-        supervisor.stopAll(deadline: .seconds(configuration.shutdownDeadlineSeconds))
+        // What is left of the shutdown deadline, so the whole stop stays within it (and a moment).
+        let left = max(1, (stopDeadline ?? Date()).timeIntervalSinceNow)
+        supervisor.stopAll(deadline: .milliseconds(Int(left * 1000)))
         broker.socket.close()
         publisher.socket.close()
         control.socket.close()
@@ -206,6 +225,9 @@ final class DaemonLoop: @unchecked Sendable {
         notifier.status("\(counts[.done] ?? 0) done, \(counts[.failed] ?? 0) failed, \(pipeline.dispatcher.queuedCount) queued")
     }
 
+    /// How long a `reportctl` request may wait for a free worker: reportctl itself waits 10 s.
+    private static let controlRequestPatience: TimeInterval = 8
+
     private static func policy(_ configuration: DaemonConfig) -> PipelinePolicy {
         PipelinePolicy(maxAttempts: configuration.maxAttempts,
                        retryBackoff: TimeInterval(configuration.retryBackoffMilliseconds) / 1000,
@@ -219,4 +241,9 @@ final class DaemonLoop: @unchecked Sendable {
             chmod(String(endpoint.dropFirst("ipc://".count)), 0o700)
         }
     }
+}
+
+/// Whether the loop is shutting down, for the parts that only read it.
+final class StopFlag {
+    var isSet = false
 }

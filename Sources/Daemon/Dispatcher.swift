@@ -5,66 +5,138 @@ import ReportProtocol
 /// Per-service FIFO queues and the jobs in flight. It hands queued work to idle workers,
 /// and knows which jobs ran out of time or lost their worker.
 final class Dispatcher {
+    /// Control requests first (a person is waiting), then the later stages, so reports in
+    /// flight finish before new ones start; services not named here come last.
+    private static let serviceOrder = [ServiceName.search, ServiceName.indexer, ServiceName.summarizer, ServiceName.parser]
+
     private var queues: [String: Deque<WorkItem>] = [:]
+    /// Retries waiting out their back-off, kept apart so a long queue is not rescanned for them.
+    private var delayed: [WorkItem] = []
     private var running: [String: RunningJob] = [:]
+    /// Stages queued, delayed or running: a stage is never queued twice.
+    private var scheduled: Set<StageKey> = []
     private var nextJobNumber = 0
-    private let jobTimeout: TimeInterval
+    /// Job ids differ between daemon runs, so an answer to a job of a previous run is never
+    /// taken for a job of this one.
+    private let runToken = String(UInt32.random(in: .min ... .max), radix: 36)
+    var jobTimeout: TimeInterval
 
     init(jobTimeout: TimeInterval) {
         self.jobTimeout = jobTimeout
     }
 
-    var queueDepths: [String: Int] { queues.mapValues(\.count).filter { $0.value > 0 } }
+    var queueDepths: [String: Int] {
+        var depths = queues.mapValues(\.count).filter { $0.value > 0 }
+        for item in delayed { depths[item.service, default: 0] += 1 }
+        return depths
+    }
     var runningCount: Int { running.count }
     var isIdle: Bool { running.isEmpty }
-    var queuedCount: Int { queues.values.reduce(0) { $0 + $1.count } }
+    var queuedCount: Int { queues.values.reduce(delayed.count) { $0 + $1.count } }
 
-    func enqueue(_ item: WorkItem) {
-        queues[item.service, default: []].append(item)
+    func enqueue(_ item: WorkItem, now: Date = Date()) {
+        if let key = item.stageKey, !scheduled.insert(key).inserted { return }
+        if item.notBefore > now {
+            delayed.append(item)
+        } else {
+            queues[item.service, default: []].append(item)
+        }
     }
 
     /// Sends as much queued work as there are idle workers. `request` builds the wire job
-    /// (reading the file or the stored document); nil means the item was settled another way.
+    /// (reading the file or the stored document); nil means the item is no longer needed.
     func dispatch(broker: Broker, now: Date = Date(), request: (WorkItem, String) -> JobRequest?) {
-        for service in Array(queues.keys) {
+        releaseDueRetries(now: now)
+        for service in queues.keys.sorted(by: Self.dispatchOrder) {
             // Taken out of the dictionary so popping does not copy the whole queue.
             guard var queue = queues.removeValue(forKey: service) else { continue }
-            var notYet: [WorkItem] = []
             while let worker = broker.idleWorker(for: service), let item = queue.popFirst() {
-                guard item.notBefore <= now else {
-                    notYet.append(item)
+                nextJobNumber += 1
+                let jobId = "\(service)-\(runToken)-\(nextJobNumber)"
+                guard let job = request(item, jobId) else {
+                    unschedule(item)
                     continue
                 }
-                nextJobNumber += 1
-                let jobId = "\(service)-\(nextJobNumber)"
-                guard let job = request(item, jobId) else { continue }
                 if broker.send(job, to: worker) {
                     running[jobId] = RunningJob(jobId: jobId, item: item, worker: worker, deadline: now + jobTimeout)
                 } else {
-                    notYet.append(item)
+                    queue.prepend(item)
                 }
             }
-            queue.prepend(contentsOf: notYet)
             if !queue.isEmpty { queues[service] = queue }
         }
     }
 
-    /// Removes and returns a finished job; nil for one already given up on (a late answer).
-    func complete(jobId: String) -> RunningJob? {
-        running.removeValue(forKey: jobId)
+    /// Removes and returns a finished job, if `worker` is the one it was sent to; nil for a job
+    /// already given up on (a late answer) or an answer from the wrong peer.
+    func complete(jobId: String, from worker: [UInt8]) -> RunningJob? {
+        guard let job = running[jobId], job.worker == worker else { return nil }
+        running[jobId] = nil
+        unschedule(job.item)
+        return job
     }
 
     /// Jobs past their deadline, removed from the running set.
     func expired(now: Date = Date()) -> [RunningJob] {
         let late = running.values.filter { $0.deadline < now }
-        for job in late { running[job.jobId] = nil }
+        for job in late { finish(job) }
         return late
     }
 
-    /// The job a lost worker held, removed from the running set.
+    /// The jobs a lost worker held, removed from the running set.
     func jobs(heldBy worker: [UInt8]) -> [RunningJob] {
         let held = running.values.filter { $0.worker == worker }
-        for job in held { running[job.jobId] = nil }
+        for job in held { finish(job) }
         return held
+    }
+
+    /// Control requests no worker took within `timeout`, removed from their queues.
+    func staleControlRequests(olderThan timeout: TimeInterval, now: Date = Date()) -> [WorkItem] {
+        var stale: [WorkItem] = []
+        for (service, queue) in queues where queue.contains(where: { $0.stageKey == nil && now.timeIntervalSince($0.queuedAt) > timeout }) {
+            var kept = Deque<WorkItem>()
+            for item in queue {
+                if item.stageKey == nil && now.timeIntervalSince(item.queuedAt) > timeout { stale.append(item) } else { kept.append(item) }
+            }
+            queues[service] = kept
+        }
+        return stale
+    }
+
+    /// Forgets the queued and delayed work of a report that ended; its running jobs finish
+    /// and their answers are ignored by the store's state checks.
+    func cancel(reportId: String) {
+        let matches = { (item: WorkItem) in item.reportId == reportId }
+        for (service, queue) in queues where queue.contains(where: matches) {
+            queues[service] = Deque(queue.filter { !matches($0) })
+        }
+        delayed.removeAll(where: matches)
+        scheduled = scheduled.filter { $0.reportId != reportId || runningStage($0) }
+    }
+
+    private func runningStage(_ key: StageKey) -> Bool {
+        running.values.contains { $0.item.stageKey == key }
+    }
+
+    private func finish(_ job: RunningJob) {
+        running[job.jobId] = nil
+        unschedule(job.item)
+    }
+
+    private func unschedule(_ item: WorkItem) {
+        if let key = item.stageKey { scheduled.remove(key) }
+    }
+
+    private func releaseDueRetries(now: Date) {
+        guard delayed.contains(where: { $0.notBefore <= now }) else { return }
+        for item in delayed where item.notBefore <= now {
+            queues[item.service, default: []].prepend(item)
+        }
+        delayed.removeAll { $0.notBefore <= now }
+    }
+
+    private static func dispatchOrder(_ first: String, _ second: String) -> Bool {
+        let rank = { (service: String) in serviceOrder.firstIndex(of: service) ?? serviceOrder.count }
+        return (rank(first), first) < (rank(second), second)
     }
 }

@@ -37,12 +37,14 @@ final class Pipeline {
 
     // MARK: Jobs
 
-    /// Builds the wire job for a work item, reading its input only now so queued work costs no memory.
+    /// Builds the wire job for a work item, reading its input only now so queued work costs no
+    /// memory. Nil when the stage is no longer needed (the report ended or the stage is done).
     func jobRequest(for item: WorkItem, jobId: String) -> JobRequest? {
         switch item.origin {
         case .control(_, let input):
             return JobRequest(jobId: jobId, service: item.service, input: input)
         case .report(let id, let file):
+            guard let record = try? store.report(id: id), record.needs(item.service) else { return nil }
             do {
                 if item.service == ServiceName.parser {
                     return JobRequest(jobId: jobId, service: item.service,
@@ -66,16 +68,19 @@ final class Pipeline {
         switch event {
         case .joined(let worker):
             logger.info("worker \(worker.hello.name) \(worker.hello.version) joined for \(worker.hello.services.joined(separator: ", "))")
-        case .result(let jobId, _, let body):
-            guard let job = dispatcher.complete(jobId: jobId) else { return }
+        case .result(let jobId, let worker, let body):
+            guard let job = dispatcher.complete(jobId: jobId, from: worker.identity) else {
+                logger.debug("ignored a late or foreign answer to \(jobId) from \(worker.hello.name)")
+                return
+            }
             complete(job.item, body: body)
         case .failure(let jobId, let worker, let failure):
-            guard let job = dispatcher.complete(jobId: jobId) else { return }
+            guard let job = dispatcher.complete(jobId: jobId, from: worker.identity) else { return }
             logger.debug("\(worker.hello.name) failed \(jobId): \(failure.reason)")
             setBack(job.item, failure: failure)
         case .lost(let worker, let reason):
             let held = dispatcher.jobs(heldBy: worker.identity)
-            if held.isEmpty, reason == "said goodbye" { return }
+            if held.isEmpty, case .saidGoodbye = reason { return }
             logger.warning("worker \(worker.hello.name) (pid \(worker.hello.pid.map(String.init) ?? "?")) lost: \(reason)")
             for job in held {
                 setBack(job.item, failure: JobFailure(reason: "worker \(worker.hello.name) lost: \(reason)", retryable: true))
@@ -84,10 +89,18 @@ final class Pipeline {
     }
 
     /// Jobs past their deadline are retried; their workers are returned so the caller can replace them.
-    func expireLateJobs(timeout: TimeInterval) -> [[UInt8]] {
-        dispatcher.expired().map { job in
-            setBack(job.item, failure: JobFailure(reason: "timed out after \(Int(timeout)) s", retryable: true))
+    func expireLateJobs() -> [[UInt8]] {
+        let timeout = Int(dispatcher.jobTimeout)
+        return dispatcher.expired().map { job in
+            setBack(job.item, failure: JobFailure(reason: "timed out after \(timeout) s", retryable: true))
             return job.worker
+        }
+    }
+
+    /// Control requests that waited too long for a worker get an answer rather than silence.
+    func answerStaleControlRequests(olderThan timeout: TimeInterval) {
+        for item in dispatcher.staleControlRequests(olderThan: timeout) {
+            setBack(item, failure: JobFailure(reason: "no \(item.service) worker was free within \(Int(timeout)) s", retryable: false))
         }
     }
 
@@ -103,7 +116,11 @@ final class Pipeline {
             } catch let failure as JobFailure {
                 fail(id: id, file: file, stage: item.service, reason: failure.reason)
             } catch {
-                logger.error("could not record the \(item.service) result of \(id.prefix(12)): \(error)")
+                // The store failed, not the worker: try the stage again later without counting it.
+                logger.error("could not record the \(item.service) result of \(id.prefix(12)), retrying later: \(error)")
+                var again = item
+                again.notBefore = Date() + policy.retryBackoff
+                enqueue(again)
             }
         }
     }
@@ -118,8 +135,8 @@ final class Pipeline {
             let nearDuplicate = try nearDuplicates.closest(to: fingerprint, excluding: id)
             events = try store.recordParsed(id: id, file: file, document: body, fingerprint: fingerprint,
                                             nearDuplicate: nearDuplicate, time: time)
+            guard !events.isEmpty else { return }
             try nearDuplicates.remember(id: id, file: file, fingerprint: fingerprint)
-            try store.resetAttempts(id: id)
             enqueue(.init(service: ServiceName.indexer, origin: .report(id: id, file: file)))
             enqueue(.init(service: ServiceName.summarizer, origin: .report(id: id, file: file)))
         case ServiceName.indexer:
@@ -162,11 +179,14 @@ final class Pipeline {
         }
     }
 
+    /// Ends a report still in the pipeline: recorded, its queued work dropped, its file shelved,
+    /// then announced. A failure of a report that already ended changes nothing.
     func fail(id: String, file: String, stage: String, reason: String, attempts: Int? = nil) {
         do {
-            let event = try store.recordFailure(id: id, file: file, stage: stage, reason: reason,
-                                                attempts: attempts ?? max(1, try store.report(id: id)?.attempts ?? 1),
-                                                time: Date().rfc3339)
+            guard let event = try store.recordFailure(id: id, file: file, stage: stage, reason: reason,
+                                                      attempts: attempts ?? max(1, try store.report(id: id)?.attempts ?? 1),
+                                                      time: Date().rfc3339) else { return }
+            dispatcher.cancel(reportId: id)
             logger.warning("failed \(file.sanitizedForLog) at \(stage): \(reason)")
             shelve(id: id, file: file, state: .failed, reason: "\(stage): \(reason)")
             publisher.publish(event)
@@ -175,12 +195,19 @@ final class Pipeline {
         }
     }
 
+    /// Moves a finished report's file out of the work area. A work file with a second link was
+    /// already linked onto its shelf before a crash (the move links, then unlinks): only the
+    /// unlink is left to do, so the shelf does not get a second copy.
     func shelve(id: String, file: String, state: ReportState, reason: String?) {
         let source = workArea.url(for: id)
-        guard FileManager.default.fileExists(atPath: source.path) else { return }
+        var info = stat()
+        guard lstat(source.path, &info) == 0 else { return }
         do {
-            if state == .failed {
-                try layout.moveToFailed(source, name: file, reason: "\(reason ?? "failed") (report \(id))")
+            if info.st_nlink > 1 {
+                try FileManager.default.removeItem(at: source)
+            } else if state == .failed {
+                let shelved = try layout.moveToFailed(source, name: file, reason: "\(reason ?? "failed") (report \(id))")
+                try store.recordShelf(id: id, name: shelved.lastPathComponent)
             } else {
                 try layout.moveToProcessed(source, name: file)
             }

@@ -19,10 +19,29 @@ struct WorkArea {
         Array(try Data(contentsOf: url(for: reportId)))
     }
 
-    /// Moves a dropped file in. rename(2) is atomic within one file system; across file
-    /// systems it falls back to copy-then-remove, which a restart completes if interrupted.
+    /// Moves a dropped file in. rename(2) is atomic within one file system. Across file systems
+    /// the bytes are copied to `<id>.partial`, synced and renamed, so `work/<id>` is never a
+    /// half copy; the source goes only after that.
     func take(_ source: URL, as reportId: String) throws {
-        try FileManager.default.moveItem(at: source, to: url(for: reportId))
+        let target = url(for: reportId)
+        if rename(source.path, target.path) == 0 { return }
+        guard errno == EXDEV else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        let partial = target.appendingPathExtension("partial")
+        try? FileManager.default.removeItem(at: partial)
+        try FileManager.default.copyItem(at: source, to: partial)
+        let handle = try FileHandle(forUpdating: partial)
+        try handle.synchronize()
+        try handle.close()
+        guard rename(partial.path, target.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        try FileManager.default.removeItem(at: source)
+    }
+
+    /// Copies a crash interrupted; their sources are still where they were.
+    func removeUnfinishedCopies() {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        for name in names where name.hasSuffix(".partial") {
+            try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
+        }
     }
 
     func reportIds() -> [String] {

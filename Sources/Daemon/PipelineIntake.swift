@@ -31,16 +31,17 @@ extension Pipeline {
     }
 
     private func shelveDuplicate(_ url: URL, name: String, of known: ReportRecord) throws {
-        try store.incrementCounter("duplicates")
         let reason = "same content as report \(known.id) (\(known.file), \(known.state.rawValue))"
         let destination = known.state == .failed
             ? try layout.moveToFailed(url, name: name, reason: reason)
             : try layout.moveToProcessed(url, name: name)
+        try store.incrementCounter("duplicates")
         logger.info("\(name.sanitizedForLog) is a duplicate of \(known.id.prefix(12)); moved to \(destination.path.sanitizedForLog)")
     }
 
     /// Picks up where a previous run stopped: files in the work area and unfinished reports.
     func resume() throws {
+        workArea.removeUnfinishedCopies()
         for id in workArea.reportIds() {
             guard let record = try store.report(id: id) else {
                 // Moved in but not recorded before a crash: record it now.
@@ -58,12 +59,13 @@ extension Pipeline {
         }
     }
 
+    /// Records a work file whose acceptance a crash interrupted; the loop over unfinished reports
+    /// that follows queues its parse job.
     private func ingestFromWorkArea(id: String) {
         let url = workArea.url(for: id)
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
         guard let accepted = try? store.accept(id: id, file: id, size: size, time: Date().rfc3339) else { return }
         publisher.publish(accepted)
-        enqueue(.init(service: ServiceName.parser, origin: .report(id: id, file: id)))
     }
 
     private func enqueueNextStages(of record: ReportRecord) {
@@ -81,18 +83,34 @@ extension Pipeline {
 
     func enqueue(_ item: WorkItem) { dispatcher.enqueue(item) }
 
-    /// `reportctl retry`: a failed report goes back to the start.
-    func retry(reportId: String) throws -> Bool {
-        guard let event = try store.requeue(id: reportId, time: Date().rfc3339) else { return false }
-        guard let record = try store.report(id: reportId) else { return false }
-        let failedCopy = layout.failed.appendingPathComponent(record.file)
-        if !FileManager.default.fileExists(atPath: workArea.url(for: reportId).path),
-           FileManager.default.fileExists(atPath: failedCopy.path) {
+    /// `reportctl retry`: a failed report goes back to the start. Its input comes back from
+    /// exactly the name it got in failed/, and only if those bytes are still the report's.
+    func retry(reportId: String) throws -> RetryOutcome {
+        guard let record = try store.report(id: reportId) else { return .unknown }
+        guard record.state == .failed else { return .notFailed(record.state) }
+        if !FileManager.default.fileExists(atPath: workArea.url(for: reportId).path) {
+            guard let shelved = record.shelvedAs.map({ layout.failed.appendingPathComponent($0) }),
+                  FileManager.default.fileExists(atPath: shelved.path) else {
+                return .inputMissing("failed/\(record.shelvedAs ?? record.file)")
+            }
+            guard try ContentHash.of(fileAt: shelved).id == reportId else {
+                return .inputMissing("failed/\(shelved.lastPathComponent) no longer holds the report's bytes")
+            }
             // The reason file stays in failed/ as the record of the earlier failure.
-            try workArea.take(failedCopy, as: reportId)
+            try workArea.take(shelved, as: reportId)
         }
+        guard let event = try store.requeue(id: reportId, time: Date().rfc3339) else { return .notFailed(record.state) }
         publisher.publish(event)
         enqueue(.init(service: ServiceName.parser, origin: .report(id: reportId, file: record.file)))
-        return true
+        return .requeued
     }
+}
+
+/// What `reportctl retry` achieved.
+enum RetryOutcome: Equatable {
+    case requeued
+    case unknown
+    case notFailed(ReportState)
+    /// The failed input cannot be found (or was replaced); nothing was changed.
+    case inputMissing(String)
 }

@@ -108,7 +108,7 @@ public final class StateStore {
     // MARK: Helpers
 
     private static let recordColumns = """
-        SELECT id, file, size, state, attempts, error, received_at,
+        SELECT id, file, size, state, attempts, error, received_at, shelved_as,
                index_result IS NOT NULL AS has_index, summary IS NOT NULL AS has_summary FROM reports
         """
 
@@ -116,7 +116,7 @@ public final class StateStore {
         ReportRecord(id: row["id"], file: row["file"], size: row["size"],
                      state: ReportState(rawValue: row["state"]) ?? .failed, attempts: row["attempts"],
                      error: row["error"], receivedAt: row["received_at"],
-                     hasIndex: row["has_index"], hasSummary: row["has_summary"])
+                     hasIndex: row["has_index"], hasSummary: row["has_summary"], shelvedAs: row["shelved_as"])
     }
 
     private static func event(_ row: Row) -> PublishedEvent? {

@@ -16,23 +16,30 @@ extension StateStore {
         }
     }
 
+    /// Records the parser's result of an `accepted` report; a late or repeated result changes nothing.
+    /// The attempt count starts again for the next stages.
     func recordParsed(id: String, file: String, document: [UInt8], fingerprint: TextFingerprint,
                       nearDuplicate: NearDuplicate?, time: String) throws -> [PublishedEvent] {
         try database.write { db in
             try db.execute(sql: """
-                UPDATE reports SET state = 'parsed', document = ?, fingerprint = ?, near_duplicate = ? WHERE id = ?
+                UPDATE reports SET state = 'parsed', attempts = 0, document = ?, fingerprint = ?, near_duplicate = ?
+                WHERE id = ? AND state = 'accepted'
                 """, arguments: [Data(document), Data(fingerprint.bytes), try nearDuplicate.map { Data(try WireJSON.encode($0)) }, id])
+            guard db.changesCount == 1 else { return [] }
             return [try Self.appendEvent(db, .parsed, id: id, file: file, time: time, rawData: document)]
         }
     }
 
     public enum Stage: String, Sendable { case indexed, summarized }
 
-    /// Records the indexer's or summarizer's result; when both are in, the report is done.
+    /// Records the indexer's or summarizer's result of a `parsed` report; when both are in, the
+    /// report is done. A late or repeated result (the report failed meanwhile, or the stage is in) changes nothing.
     public func recordStage(_ stage: Stage, id: String, file: String, result: [UInt8], time: String) throws -> [PublishedEvent] {
         try database.write { db in
             let column = stage == .indexed ? "index_result" : "summary"
-            try db.execute(sql: "UPDATE reports SET \(column) = ? WHERE id = ?", arguments: [Data(result), id])
+            try db.execute(sql: "UPDATE reports SET \(column) = ? WHERE id = ? AND state = 'parsed' AND \(column) IS NULL",
+                           arguments: [Data(result), id])
+            guard db.changesCount == 1 else { return [] }
             var events = [try Self.appendEvent(db, stage == .indexed ? .indexed : .summarized,
                                                id: id, file: file, time: time, rawData: result)]
             let complete = try Bool.fetchOne(db, sql: """
@@ -47,13 +54,23 @@ extension StateStore {
         }
     }
 
+    /// Ends a report that is still in the pipeline; nil when it had already ended (a late failure).
     public func recordFailure(id: String, file: String, stage: String, reason: String, attempts: Int,
-                              time: String) throws -> PublishedEvent {
+                              time: String) throws -> PublishedEvent? {
         try database.write { db in
-            try db.execute(sql: "UPDATE reports SET state = 'failed', error = ?, attempts = ?, finished_at = ? WHERE id = ?",
-                           arguments: [reason, attempts, time, id])
+            try db.execute(sql: """
+                UPDATE reports SET state = 'failed', error = ?, attempts = ?, finished_at = ?
+                WHERE id = ? AND state IN ('accepted', 'parsed')
+                """, arguments: [reason, attempts, time, id])
+            guard db.changesCount == 1 else { return nil }
             return try Self.appendEvent(db, .failed, id: id, file: file, time: time,
                                         data: FailedData(stage: stage, reason: reason, attempts: attempts))
+        }
+    }
+
+    func recordShelf(id: String, name: String) throws {
+        try database.write { db in
+            try db.execute(sql: "UPDATE reports SET shelved_as = ? WHERE id = ?", arguments: [name, id])
         }
     }
 
@@ -64,10 +81,6 @@ extension StateStore {
             try db.execute(sql: "UPDATE reports SET attempts = attempts + 1 WHERE id = ?", arguments: [id])
             return try Int.fetchOne(db, sql: "SELECT attempts FROM reports WHERE id = ?", arguments: [id]) ?? 0
         }
-    }
-
-    public func resetAttempts(id: String) throws {
-        try database.write { db in try db.execute(sql: "UPDATE reports SET attempts = 0 WHERE id = ?", arguments: [id]) }
     }
 
     /// Puts a failed report back at the start of the pipeline (`reportctl retry`).

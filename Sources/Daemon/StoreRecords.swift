@@ -1,3 +1,5 @@
+import ReportProtocol
+
 /// Where a report is in the pipeline. Persisted as text in `reports.state`.
 public enum ReportState: String, Sendable, CaseIterable {
     /// Recorded, waiting for (or in) the parser.
@@ -21,6 +23,18 @@ public struct ReportRecord: Sendable, Equatable {
     public var receivedAt: String
     public var hasIndex: Bool
     public var hasSummary: Bool
+    /// The name the input got in failed/ (a suffix is added when the name was taken).
+    public var shelvedAs: String?
+
+    /// Whether the report still waits for `service`: a stale queued item is dropped, not sent.
+    func needs(_ service: String) -> Bool {
+        switch service {
+        case ServiceName.parser: state == .accepted
+        case ServiceName.indexer: state == .parsed && !hasIndex
+        case ServiceName.summarizer: state == .parsed && !hasSummary
+        default: false
+        }
+    }
 }
 
 /// The stored results of a report, raw JSON exactly as the workers returned them.

@@ -40,6 +40,10 @@ enum StoreSchema {
                 ALTER TABLE reports ADD COLUMN near_duplicate BLOB;
                 """)
         }
+        migrator.registerMigration("v3 shelved names") { db in
+            // Where a failed input went in failed/, so a retry takes exactly that file back.
+            try db.execute(sql: "ALTER TABLE reports ADD COLUMN shelved_as TEXT")
+        }
         return migrator
     }
 }

@@ -142,14 +142,18 @@ public struct ReportView: Codable, Sendable, Equatable {
 /// `replay`: a page of stored feed events.
 public struct ReplayView: Codable, Sendable, Equatable {
     /// Events with seq > the request's `since` (and the request's topic prefix, if any), oldest first,
-    /// at most the request's `limit`. Fewer than `limit` means the page reached the newest event.
+    /// at most the request's `limit`. Fewer than `limit` without `more` means the page reached the newest event.
     public var events: [FeedEnvelope]
     /// The seq of the newest event the daemon had published when it answered.
     public var lastSeq: Int64
+    /// True when the page was cut short by size (parsed documents are large): ask again from the
+    /// last seq even though fewer than `limit` events came.
+    public var more: Bool?
 
-    public init(events: [FeedEnvelope], lastSeq: Int64) {
+    public init(events: [FeedEnvelope], lastSeq: Int64, more: Bool? = nil) {
         self.events = events
         self.lastSeq = lastSeq
+        self.more = more
     }
 }
 

@@ -30,6 +30,8 @@ final class WorkerRunner<Plugin: WorkerPlugin> {
     private var lastBeatSent = Date.distantPast
     private var runningJob: String?
     private var stopping = false
+    /// The broker said BYE: it has given up on any running job, so there is nothing to wait for.
+    private var leaveNow = false
     /// Set when the daemon started this process: the worker leaves when that parent is gone,
     /// even if it died by SIGKILL and could not say goodbye.
     private let supervisingParent: pid_t? =
@@ -47,7 +49,7 @@ final class WorkerRunner<Plugin: WorkerPlugin> {
         signal(SIGTERM) { _ in stopSignalled = 1 }
         signal(SIGINT) { _ in stopSignalled = 1 }
         try connect()
-        while !(stopping && runningJob == nil) {
+        while !(stopping && (runningJob == nil || leaveNow)) {
             if stopSignalled != 0 && !stopping { beginStopping() }
             var poller = Poller()
             poller.add(socket)
@@ -105,6 +107,7 @@ final class WorkerRunner<Plugin: WorkerPlugin> {
             case .refused(let reason):
                 throw JobFailure(reason: "broker refused \(plugin.name): \(reason)", retryable: false)
             case .bye:
+                leaveNow = true
                 beginStopping()
             }
         }
@@ -152,7 +155,9 @@ final class WorkerRunner<Plugin: WorkerPlugin> {
             try socket.send(multipart: WorkerMessage.heartbeat.frames(), dontWait: true)
             lastBeatSent = now
         }
-        if !stopping, now.timeIntervalSince(lastHeardFromBroker) > heartbeatInterval * Double(liveness) {
+        // A new session while a job runs would be offered a second job; it waits for the first
+        // to end (its answer then goes to the old session and is ignored if that is gone).
+        if !stopping, runningJob == nil, now.timeIntervalSince(lastHeardFromBroker) > heartbeatInterval * Double(liveness) {
             try reconnect()
         }
     }

@@ -21,14 +21,16 @@ final class FeedFollower {
         self.isStopping = isStopping
     }
 
-    /// Prints the stored events after `lastPrinted`, a page at a time, until a page comes back short.
+    /// Prints the stored events after `lastPrinted`, a page at a time, until a page comes back short
+    /// and says there is no more.
     func catchUp() throws {
         guard var cursor = lastPrinted else { return }
         while !isStopping() {
             let page = try control.call(
                 ControlRequest(command: .replay, limit: Self.pageSize, since: cursor, topic: topic), as: ReplayView.self)
             for event in page.events { try emit(event) }
-            guard page.events.count >= Self.pageSize, let last = page.events.last?.seq, last > cursor else { return }
+            guard page.events.count >= Self.pageSize || page.more == true, let last = page.events.last?.seq, last > cursor
+            else { return }
             cursor = last
         }
     }

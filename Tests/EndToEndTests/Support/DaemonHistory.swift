@@ -14,9 +14,9 @@ extension DaemonProcess {
             guard reply.ok, let data = reply.data else {
                 throw ControlClientError(message: "replay refused: \(reply.error ?? "no data")")
             }
-            let page = try data.decode(ReplayView.self).events
-            events += page
-            if page.count < 1000 { return events }
+            let page = try data.decode(ReplayView.self)
+            events += page.events
+            if page.events.count < 1000 && page.more != true { return events }
         }
     }
 
