@@ -32,8 +32,8 @@ extension Socket {
     /// to poll beside this one. A refused CURVE key shows as an authentication failure, which
     /// is otherwise invisible: libzmq just keeps reconnecting.
     public func monitorHandshakes() throws -> Socket {
-        // The socket's own address makes the endpoint unique within the process.
-        let endpoint = "inproc://reportd-monitor-\(UInt(bitPattern: handle))"
+        // Random, not the socket's address: a closed socket's monitor may still hold its name a while.
+        let endpoint = "inproc://reportd-monitor-\(UInt64.random(in: .min ... .max))"
         guard zmq_socket_monitor(handle, endpoint, MonitoredEvents.handshakes) == 0 else {
             throw ZMQError.last("zmq_socket_monitor")
         }

@@ -30,6 +30,7 @@ struct SubscribeCommand: ParsableCommand {
         let feed = try context.socket(.sub)
         // Subscribing before replaying is what makes the clone pattern gap-free.
         try feed.subscribe(topic ?? "")
+        try feed.useCurve(try daemon.curveCredentials())
         try feed.connect(feedEndpoint ?? DaemonEndpoints.feed(dataDirectory: daemon.dataDirectory))
         let control = try daemon.controlClient(context: context)
         control.isInterrupted = { signals.isStopping }

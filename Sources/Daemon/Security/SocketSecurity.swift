@@ -16,6 +16,10 @@ struct SocketSecurity {
             try socket.makeCurveServer(credentials.server)
             try socket.setZAPDomain(Self.zapDomain)
         }
+        // libzmq binds IPv6 addresses only with ZMQ_IPV6 set.
+        if endpoint.hasPrefix("tcp://["), EndpointExposure.host(ofTCP: endpoint)?.contains(":") == true {
+            try socket.setIPv6(true)
+        }
         try socket.bind(endpoint)
     }
 
