@@ -33,10 +33,11 @@ final class ZAPHandler {
             let keys = AuthorizedKeys.read(directory: directory, alwaysAllowed: alwaysAllowed)
             reportUnreadable(keys.unreadable)
             let decision = ZAPAuthenticator.decide(frames, keys: keys)
+            // Logged before answering, so the refusal is on record before the client can learn of it.
+            record(decision, now: now)
             do { try socket.send(multipart: decision.replyFrames) } catch {
                 logger.error("could not answer a ZAP request: \(error)")
             }
-            record(decision, now: now)
             decisions.append(decision)
         }
         return decisions

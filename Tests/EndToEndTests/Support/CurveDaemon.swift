@@ -1,0 +1,80 @@
+import Foundation
+import ReportProtocol
+import XCTest
+import ZMQ
+
+/// A real reportd whose worker socket is on TCP with CURVE and that runs no parser of its own,
+/// so every parse job must be done by a worker started by the test, and two key pairs made by
+/// `reportctl keygen`: `good` is authorised on the daemon, `unknown` is not.
+struct CurveDaemon {
+    let daemon: DaemonProcess
+    let bindEndpoint: String
+    let keysFolder: URL
+
+    var serverPublicKeyFile: URL { daemon.dataDir.appendingPathComponent("keys/server.key") }
+    func secretKeyFile(_ name: String) -> URL { keysFolder.appendingPathComponent("\(name).key_secret") }
+    func publicKeyFile(_ name: String) -> URL { keysFolder.appendingPathComponent("\(name).key") }
+
+    /// `bindHost` is the address the daemon binds its worker socket on (a non-loopback one, so CURVE applies).
+    init(bindHost: String, test: XCTestCase) throws {
+        let port = try FreePort.tcp()
+        bindEndpoint = "tcp://\(bindHost):\(port)"
+        daemon = try DaemonProcess(config: """
+            plugins_dir = "plugins"
+
+            [daemon]
+            worker_endpoint = "\(bindEndpoint)"
+
+            [jobs]
+            heartbeat_ms = 500
+
+            [security]
+            curve = true
+            """)
+        let plugins = daemon.root.appendingPathComponent("plugins")
+        try FileManager.default.createDirectory(at: plugins, withIntermediateDirectories: true)
+        for name in ["indexer.toml", "summarizer.toml"] {
+            try FileManager.default.copyItem(at: RepositoryPaths.root.appendingPathComponent("Config/plugins/\(name)"),
+                                             to: plugins.appendingPathComponent(name))
+        }
+        keysFolder = daemon.root.appendingPathComponent("worker-keys")
+        let reportctl = try Reportctl(daemon: daemon, test: test)
+        for name in ["good", "unknown"] {
+            let run = try reportctl.run(["keygen", "--out", keysFolder.path, "--name", name])
+            XCTAssertEqual(run.status, 0, run.errorOutput)
+        }
+        try daemon.start()
+        let authorized = daemon.dataDir.appendingPathComponent("keys/authorized")
+        try FileManager.default.copyItem(at: publicKeyFile("good"), to: authorized.appendingPathComponent("good.key"))
+    }
+
+    /// The arguments that make report-parser a CURVE worker of this daemon, with key `name`.
+    func workerArguments(connectingTo endpoint: String, key name: String) -> [String] {
+        ["serve", "--broker", endpoint, "--server-key", serverPublicKeyFile.path, "--key-file", secretKeyFile(name).path]
+    }
+
+    /// The workers serving the parser service, all started by the test.
+    func parserWorkers() throws -> [WorkerView] {
+        let status = try XCTUnwrap(try daemon.control().request(.init(command: .status)).data).decode(StatusView.self)
+        return status.workers.filter { $0.services.contains("parser") }
+    }
+
+    /// The first 8 characters of a key file's key: what the daemon logs of a refused key.
+    func keyPrefix(_ name: String) throws -> String {
+        String(try CurveKeyFiles.readKey(at: publicKeyFile(name).path).prefix(8))
+    }
+}
+
+/// A TCP port nothing listens on right now, found by letting the kernel pick one.
+enum FreePort {
+    static func tcp() throws -> Int {
+        let context = try Context()
+        let socket = try context.socket(.router)
+        try socket.bind("tcp://127.0.0.1:*")
+        defer { socket.close() }
+        guard let port = socket.lastEndpoint.split(separator: ":").last.flatMap({ Int($0) }) else {
+            throw ControlClientError(message: "no port in \(socket.lastEndpoint)")
+        }
+        return port
+    }
+}
