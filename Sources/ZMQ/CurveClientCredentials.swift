@@ -20,7 +20,8 @@ public struct CurveClientCredentials: Sendable, Equatable {
         case (nil, nil):
             return nil
         case (let server?, let keyFile?):
-            let key = CurveKeyPair.isValidKey(server) ? server : try CurveKeyFiles.readKey(at: server)
+            let trimmed = server.trimmingCharacters(in: .whitespacesAndNewlines)
+            let key = CurveKeyPair.isValidKey(trimmed) ? trimmed : try CurveKeyFiles.readKey(at: server)
             return CurveClientCredentials(serverKey: key, keys: try CurveKeyFiles.readKeyPair(secretFile: keyFile))
         case (nil, _):
             throw IncompleteCurveSettings(missing: serverSetting, present: keySetting, need: "the daemon's public key too")

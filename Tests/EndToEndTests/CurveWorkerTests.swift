@@ -1,6 +1,7 @@
 import Foundation
 import ReportProtocol
 import XCTest
+import ZMQ
 
 /// A worker on another machine, as the daemon sees it: TCP off loopback, CURVE, authorised keys.
 final class CurveWorkerTests: XCTestCase {
@@ -22,7 +23,7 @@ final class CurveWorkerTests: XCTestCase {
         // The same settings through the environment, as a systemd unit on a worker machine gives them.
         let worker = try ChildProcess(parser, ["serve"], environment: [
             "REPORTD_BROKER": endpoint,
-            "REPORTD_CURVE_SERVER_KEY": try String(contentsOf: setup.serverPublicKeyFile, encoding: .utf8),
+            "REPORTD_CURVE_SERVER_KEY": try CurveKeyFiles.readKey(at: setup.serverPublicKeyFile.path),
             "REPORTD_CURVE_KEY_FILE": setup.secretKeyFile("good").path,
         ], logDirectory: daemon.root, test: self)
         let sample = try daemon.dropSample("003")

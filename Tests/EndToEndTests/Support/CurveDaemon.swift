@@ -38,10 +38,12 @@ struct CurveDaemon {
                                              to: plugins.appendingPathComponent(name))
         }
         keysFolder = daemon.root.appendingPathComponent("worker-keys")
-        let reportctl = try Reportctl(daemon: daemon, test: test)
+        let reportctl = try RepositoryPaths.executable("reportctl")
         for name in ["good", "unknown"] {
-            let run = try reportctl.run(["keygen", "--out", keysFolder.path, "--name", name])
-            XCTAssertEqual(run.status, 0, run.errorOutput)
+            let keygen = try ChildProcess(reportctl, ["keygen", "--out", keysFolder.path, "--name", name],
+                                          logDirectory: daemon.root, test: test)
+            XCTAssertEqual(keygen.exitStatus(within: 60), 0, keygen.errorOutput)
+            XCTAssertTrue(keygen.output.contains("public key: "), keygen.output)
         }
         try daemon.start()
         let authorized = daemon.dataDir.appendingPathComponent("keys/authorized")
