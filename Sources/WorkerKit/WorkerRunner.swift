@@ -41,7 +41,8 @@ final class WorkerRunner<Plugin: WorkerPlugin> {
     init(plugin: Plugin, endpoint: String, curve: CurveClientCredentials?, logger: Logger) throws {
         self.plugin = plugin
         self.endpoint = endpoint
-        self.curve = curve
+        // The daemon never serves CURVE on ipc or inproc, so keys only matter for tcp://.
+        self.curve = endpoint.hasPrefix("tcp://") ? curve : nil
         self.logger = logger
         context = try Context()
         socket = try context.socket(.dealer)
@@ -71,7 +72,7 @@ final class WorkerRunner<Plugin: WorkerPlugin> {
 
     private func connect() throws {
         try socket.setLinger(milliseconds: 1000)
-        try socket.useCurve(curve)
+        try socket.useCurve(curve, for: endpoint)
         monitor?.close()
         monitor = curve == nil ? nil : try socket.monitorHandshakes()
         try socket.connect(endpoint)

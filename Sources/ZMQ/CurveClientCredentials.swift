@@ -33,9 +33,11 @@ public struct CurveClientCredentials: Sendable, Equatable {
 }
 
 extension Socket {
-    /// Makes this socket a CURVE client when `credentials` are given; before `connect`.
-    public func useCurve(_ credentials: CurveClientCredentials?) throws {
-        guard let credentials else { return }
+    /// Makes this socket a CURVE client of `endpoint` when `credentials` are given and the
+    /// endpoint is `tcp://`; before `connect`. ipc and inproc sockets are never CURVE on the
+    /// daemon, so one set of keys serves a client whose control socket is ipc and feed is TCP.
+    public func useCurve(_ credentials: CurveClientCredentials?, for endpoint: String) throws {
+        guard let credentials, endpoint.hasPrefix("tcp://") else { return }
         try makeCurveClient(credentials.keys, serverKey: credentials.serverKey)
     }
 }

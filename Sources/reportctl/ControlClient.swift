@@ -21,7 +21,7 @@ final class ControlClient {
 
     private static func connect(_ context: Context, _ endpoint: String, _ curve: CurveClientCredentials?) throws -> Socket {
         let socket = try context.socket(.dealer)
-        try socket.useCurve(curve)
+        try socket.useCurve(curve, for: endpoint)
         try socket.connect(endpoint)
         return socket
     }

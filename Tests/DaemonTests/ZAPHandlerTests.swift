@@ -31,7 +31,7 @@ final class ZAPHandlerTests: XCTestCase {
 
     private func client(_ keys: CurveKeyPair, to endpoint: String) throws -> (socket: Socket, monitor: Socket) {
         let socket = try context.socket(.dealer)
-        try socket.useCurve(CurveClientCredentials(serverKey: credentials.server.publicKey, keys: keys))
+        try socket.useCurve(CurveClientCredentials(serverKey: credentials.server.publicKey, keys: keys), for: endpoint)
         let monitor = try socket.monitorHandshakes()
         try socket.connect(endpoint)
         return (socket, monitor)

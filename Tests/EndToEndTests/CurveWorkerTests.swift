@@ -18,22 +18,41 @@ final class CurveWorkerTests: XCTestCase {
         XCTAssertTrue(intruder.errorOutput.contains("refused this worker's CURVE key"), intruder.errorOutput)
         let prefix = try setup.keyPrefix("unknown")
         XCTAssertTrue(daemon.log.contains("refused client 127.0.0.1 with key \(prefix)"), daemon.log)
-        XCTAssertEqual(try setup.parserWorkers(), [], "the refused worker never joined")
+        XCTAssertEqual(try setup.workers(), [], "the refused worker never joined")
 
         // The same settings through the environment, as a systemd unit on a worker machine gives them.
-        let worker = try ChildProcess(parser, ["serve"], environment: [
-            "REPORTD_BROKER": endpoint,
-            "REPORTD_CURVE_SERVER_KEY": try CurveKeyFiles.readKey(at: setup.serverPublicKeyFile.path),
-            "REPORTD_CURVE_KEY_FILE": setup.secretKeyFile("good").path,
-        ], logDirectory: daemon.root, test: self)
+        let worker = try ChildProcess(parser, ["serve"], environment: try setup.curveEnvironment(key: "good")
+            .merging(["REPORTD_BROKER": endpoint]) { $1 }, logDirectory: daemon.root, test: self)
         let sample = try daemon.dropSample("003")
         let events = try daemon.awaitReports([sample.reportId])
         XCTAssertNotNil(events.first { $0.topic == .parsed && $0.reportId == sample.reportId })
-        let workers = try setup.parserWorkers()
+        let workers = try setup.workers()
         XCTAssertEqual(workers.count, 1, "\(workers)")
         XCTAssertGreaterThanOrEqual(workers.first?.jobsDone ?? 0, 1, "the authorised remote worker parsed the report")
         XCTAssertTrue(worker.process.isRunning, worker.errorOutput)
         XCTAssertEqual(daemon.stop(), 0, daemon.log)
+    }
+
+    func testASubscriberGetsTheFeedOverCurveOnlyWithAnAuthorisedKey() throws {
+        let setup = try CurveDaemon(bindHost: "0.0.0.0", localPlugins: ["parser", "indexer", "summarizer"],
+                                    feedOnNetwork: true, test: self)
+        let feed = try XCTUnwrap(setup.feedEndpoint).replacingOccurrences(of: "0.0.0.0", with: "127.0.0.1")
+        let reportctl = try Reportctl(daemon: setup.daemon, test: self)
+        func subscriber(key: String) throws -> ChildProcess {
+            // --since 0 replays through the (plain, ipc) control socket once, at start, while the
+            // history is still empty: every line printed afterwards came through the CURVE feed.
+            try reportctl.start(["subscribe", "--feed", feed, "--since", "0", "--topic", "report.done",
+                                 "--server-key", setup.serverPublicKeyFile.path, "--key-file", setup.secretKeyFile(key).path])
+        }
+        let intruder = try subscriber(key: "unknown")
+        try setup.awaitRefusal(of: "unknown", from: "127.0.0.1")
+        let reader = try subscriber(key: "good")
+
+        let sample = try setup.daemon.dropSample("003")
+        XCTAssertTrue(reader.awaitOutputLine { $0.contains(sample.reportId) && $0.contains("report.done") },
+                      "the authorised subscriber sees report.done: \(reader.output)\(reader.errorOutput)\n\(setup.daemon.log)")
+        XCTAssertEqual(intruder.output, "", "the refused subscriber received nothing")
+        XCTAssertTrue(intruder.process.isRunning, intruder.errorOutput)
     }
 
     func testTheDaemonRefusesToStartWithPlainTCPOffLoopback() throws {

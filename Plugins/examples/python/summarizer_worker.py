@@ -207,7 +207,8 @@ class Worker:
         self.liveness = DEFAULT_LIVENESS
         self.socket = self.context.socket(zmq.DEALER)
         self.socket.setsockopt(zmq.LINGER, 0)
-        if self.curve:
+        # The daemon serves CURVE only on tcp:// endpoints; ipc ones are always plain.
+        if self.curve and self.endpoint.startswith("tcp://"):
             server_key, public_key, secret_key = self.curve
             self.socket.setsockopt(zmq.CURVE_SERVERKEY, server_key)
             self.socket.setsockopt(zmq.CURVE_PUBLICKEY, public_key)

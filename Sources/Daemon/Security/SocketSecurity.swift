@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import ZMQ
 
@@ -20,6 +21,10 @@ struct SocketSecurity {
         if endpoint.hasPrefix("tcp://["), EndpointExposure.host(ofTCP: endpoint)?.contains(":") == true {
             try socket.setIPv6(true)
         }
+        // An ipc socket file is created by bind with the umask's mode; 0077 keeps it closed to
+        // others from the first instant, not only after the chmod that follows.
+        let previousMask = endpoint.hasPrefix("ipc://") ? umask(0o077) : nil
+        defer { if let previousMask { umask(previousMask) } }
         try socket.bind(endpoint)
     }
 

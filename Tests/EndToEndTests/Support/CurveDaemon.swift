@@ -3,12 +3,14 @@ import ReportProtocol
 import XCTest
 import ZMQ
 
-/// A real reportd whose worker socket is on TCP with CURVE and that runs no parser of its own,
-/// so every parse job must be done by a worker started by the test, and two key pairs made by
-/// `reportctl keygen`: `good` is authorised on the daemon, `unknown` is not.
+/// A real reportd whose worker socket is on TCP with CURVE and that runs only the plugins named
+/// (by default no parser, so every parse job must be done by a worker the test starts), and two
+/// key pairs made by `reportctl keygen`: `good` is authorised on the daemon, `unknown` is not.
 struct CurveDaemon {
     let daemon: DaemonProcess
     let bindEndpoint: String
+    /// The feed's endpoint when it was put on the network too, else nil (ipc).
+    let feedEndpoint: String?
     let keysFolder: URL
 
     var serverPublicKeyFile: URL { daemon.dataDir.appendingPathComponent("keys/server.key") }
@@ -16,14 +18,18 @@ struct CurveDaemon {
     func publicKeyFile(_ name: String) -> URL { keysFolder.appendingPathComponent("\(name).key") }
 
     /// `bindHost` is the address the daemon binds its worker socket on (a non-loopback one, so CURVE applies).
-    init(bindHost: String, test: XCTestCase) throws {
-        let port = try FreePort.tcp()
-        bindEndpoint = "tcp://\(bindHost):\(port)"
+    init(bindHost: String, localPlugins: [String] = ["indexer", "summarizer"], feedOnNetwork: Bool = false,
+         test: XCTestCase) throws {
+        bindEndpoint = "tcp://\(bindHost):\(try FreePort.tcp())"
+        feedEndpoint = feedOnNetwork ? "tcp://\(bindHost):\(try FreePort.tcp())" : nil
+        let feedTable = feedEndpoint.map { "[feed]\nendpoint = \"\($0)\"" } ?? ""
         daemon = try DaemonProcess(config: """
             plugins_dir = "plugins"
 
             [daemon]
             worker_endpoint = "\(bindEndpoint)"
+
+            \(feedTable)
 
             [jobs]
             heartbeat_ms = 500
@@ -33,9 +39,9 @@ struct CurveDaemon {
             """)
         let plugins = daemon.root.appendingPathComponent("plugins")
         try FileManager.default.createDirectory(at: plugins, withIntermediateDirectories: true)
-        for name in ["indexer.toml", "summarizer.toml"] {
-            try FileManager.default.copyItem(at: RepositoryPaths.root.appendingPathComponent("Config/plugins/\(name)"),
-                                             to: plugins.appendingPathComponent(name))
+        for name in localPlugins {
+            try FileManager.default.copyItem(at: RepositoryPaths.root.appendingPathComponent("Config/plugins/\(name).toml"),
+                                             to: plugins.appendingPathComponent("\(name).toml"))
         }
         keysFolder = daemon.root.appendingPathComponent("worker-keys")
         let reportctl = try RepositoryPaths.executable("reportctl")
@@ -55,10 +61,26 @@ struct CurveDaemon {
         ["serve", "--broker", endpoint, "--server-key", serverPublicKeyFile.path, "--key-file", secretKeyFile(name).path]
     }
 
-    /// The workers serving the parser service, all started by the test.
-    func parserWorkers() throws -> [WorkerView] {
+    /// The connected workers serving `service`.
+    func workers(serving service: String = "parser") throws -> [WorkerView] {
         let status = try XCTUnwrap(try daemon.control().request(.init(command: .status)).data).decode(StatusView.self)
-        return status.workers.filter { $0.services.contains("parser") }
+        return status.workers.filter { $0.services.contains(service) }
+    }
+
+    /// The CURVE settings a client with key `name` is given through its environment.
+    func curveEnvironment(key name: String) throws -> [String: String] {
+        ["REPORTD_CURVE_SERVER_KEY": try CurveKeyFiles.readKey(at: serverPublicKeyFile.path),
+         "REPORTD_CURVE_KEY_FILE": secretKeyFile(name).path]
+    }
+
+    /// Waits until the daemon has logged a refusal of key `name` from `address`.
+    func awaitRefusal(of name: String, from address: String) throws {
+        let line = "refused client \(address) with key \(try keyPrefix(name))"
+        let end = Date() + 60
+        while !daemon.log.contains(line) {
+            guard Date() < end else { throw ControlClientError(message: "no '\(line)' in the log:\n\(daemon.log)") }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
     }
 
     /// The first 8 characters of a key file's key: what the daemon logs of a refused key.
