@@ -14,7 +14,7 @@ packages=(
     sqlite3            # inspecting the store by hand
     systemd            # systemd-analyze, for the unit file tests
     procps             # /bin/kill, the unit's ExecReload
-    iproute2           # ss, for looking at the daemon's sockets
+    iproute2           # ss, and `ip netns` for the remote-worker test
 )
 
 is_installed() {

@@ -13,10 +13,11 @@ final class Broker {
     private var workers: [[UInt8]: ConnectedWorker] = [:]
     private var lastBeatSent = Date.distantPast
 
-    init(context: Context, endpoint: String, heartbeatMilliseconds: Int, liveness: Int, logger: Logger) throws {
+    init(context: Context, endpoint: String, heartbeatMilliseconds: Int, liveness: Int, logger: Logger,
+         security: SocketSecurity = SocketSecurity(credentials: nil)) throws {
         socket = try context.socket(.router)
         try socket.setRouterMandatory(true)
-        try socket.bind(endpoint)
+        try security.bind(socket, to: endpoint)
         heartbeatInterval = Double(heartbeatMilliseconds) / 1000
         self.liveness = liveness
         self.logger = logger

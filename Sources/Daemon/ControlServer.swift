@@ -14,9 +14,10 @@ final class ControlServer {
     let socket: Socket
     private let logger: Logger
 
-    init(context: Context, endpoint: String, logger: Logger) throws {
+    init(context: Context, endpoint: String, logger: Logger,
+         security: SocketSecurity = SocketSecurity(credentials: nil)) throws {
         socket = try context.socket(.router)
-        try socket.bind(endpoint)
+        try security.bind(socket, to: endpoint)
         self.logger = logger
     }
 

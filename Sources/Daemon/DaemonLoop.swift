@@ -18,6 +18,7 @@ final class DaemonLoop: @unchecked Sendable {
     let commands = Mailbox<LoopCommand>()
 
     private let context: Context
+    private let security: DaemonSecurity
     private let broker: Broker
     private let publisher: Publisher
     private let control: ControlServer
@@ -40,19 +41,24 @@ final class DaemonLoop: @unchecked Sendable {
         let layout = InboxLayout(config: configuration)
         try layout.create(logger: logger)
         context = try Context()
+        security = try DaemonSecurity(configuration: configuration, context: context, logger: logger)
         let store = try StateStore(path: configuration.dataDir.appendingPathComponent("state.sqlite").path)
         broker = try Broker(context: context, endpoint: configuration.workerEndpoint,
                             heartbeatMilliseconds: configuration.heartbeatMilliseconds,
-                            liveness: configuration.liveness, logger: logger)
+                            liveness: configuration.liveness, logger: logger, security: security.sockets)
         publisher = try Publisher(context: context, endpoint: configuration.feedEndpoint,
-                                  highWaterMark: configuration.feedHighWaterMark, logger: logger)
-        control = try ControlServer(context: context, endpoint: configuration.controlEndpoint, logger: logger)
+                                  highWaterMark: configuration.feedHighWaterMark, logger: logger, security: security.sockets)
+        control = try ControlServer(context: context, endpoint: configuration.controlEndpoint, logger: logger,
+                                    security: security.sockets)
         try Self.restrictSocketFiles(of: configuration)
         pipeline = Pipeline(store: store, dispatcher: Dispatcher(jobTimeout: TimeInterval(configuration.jobTimeoutSeconds)),
                             publisher: publisher, workArea: try WorkArea(dataDirectory: configuration.dataDir),
                             layout: layout, policy: Self.policy(configuration), logger: logger)
-        supervisor = Supervisor(manifests: configuration.plugins, workerEndpoint: configuration.workerEndpoint,
-                                dataDir: configuration.dataDir, logger: logger)
+        supervisor = Supervisor(manifests: configuration.plugins,
+                                workerEndpoint: security.pluginEndpoint(workerEndpoint: configuration.workerEndpoint),
+                                dataDir: configuration.dataDir,
+                                environment: security.pluginEnvironment(workerEndpoint: configuration.workerEndpoint),
+                                logger: logger)
         watcher = try InboxWatcher(config: configuration, logger: logger)
         let stopping = StopFlag()
         self.stopping = stopping
@@ -91,6 +97,7 @@ final class DaemonLoop: @unchecked Sendable {
         poller.add(control.socket)
         poller.add(fileDescriptor: watcher.fileDescriptor)
         poller.add(fileDescriptor: commands.fileDescriptor)
+        let zapIndex = security.zap.map { poller.add($0.socket) }
         while !finishedStopping {
             let ready = try poller.poll(timeoutMilliseconds: 50)
             if ready[0].contains(.readable) { broker.receive().forEach(handle) }
@@ -98,6 +105,7 @@ final class DaemonLoop: @unchecked Sendable {
             if ready[2].contains(.readable) { control.receive().forEach(answer) }
             if ready[3].contains(.readable) { watcher.drainEvents() }
             if ready[4].contains(.readable) { commands.take().forEach(obey) }
+            if let zapIndex, ready[zapIndex].contains(.readable) { security.zap?.answerPending() }
             tick()
         }
         shutDown()
@@ -175,6 +183,7 @@ final class DaemonLoop: @unchecked Sendable {
             ("jobs.liveness", fresh.liveness != configuration.liveness),
             ("watcher.settle_ms", fresh.settleMilliseconds != configuration.settleMilliseconds),
             ("watcher.ignore", fresh.ignorePatterns != configuration.ignorePatterns),
+            ("security", fresh.security != configuration.security),
         ]
         let unchangeable = needRestart.filter(\.1).map(\.0)
         if !unchangeable.isEmpty {
@@ -212,6 +221,7 @@ final class DaemonLoop: @unchecked Sendable {
         broker.socket.close()
         publisher.socket.close()
         control.socket.close()
+        security.zap?.socket.close()
         logger.info("stopped")
     }
 

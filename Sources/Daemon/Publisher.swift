@@ -9,11 +9,12 @@ final class Publisher {
     private(set) var subscriptions = 0
     private(set) var unsent = 0
 
-    init(context: Context, endpoint: String, highWaterMark: Int, logger: Logger) throws {
+    init(context: Context, endpoint: String, highWaterMark: Int, logger: Logger,
+         security: SocketSecurity = SocketSecurity(credentials: nil)) throws {
         socket = try context.socket(.xpub)
         try socket.setSendHighWaterMark(Int32(clamping: highWaterMark))
         try socket.setXPubVerbose(true)
-        try socket.bind(endpoint)
+        try security.bind(socket, to: endpoint)
         self.logger = logger
     }
 

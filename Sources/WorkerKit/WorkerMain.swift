@@ -1,10 +1,12 @@
 import Foundation
 import Logging
 import ReportProtocol
+import ZMQ
 
 /// The entry point every plugin executable calls from its `main.swift`.
 ///
 ///     report-parser serve [--broker ENDPOINT]   # the worker; REPORTD_BROKER is the default endpoint
+///         [--server-key KEY|FILE --key-file FILE] # CURVE; REPORTD_CURVE_SERVER_KEY, REPORTD_CURVE_KEY_FILE
 ///     report-parser parse FILE                   # one-shot, prints JSON
 public enum WorkerMain {
     public static func run(_ plugin: some WorkerPlugin, arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
@@ -32,17 +34,22 @@ public enum WorkerMain {
     }
 
     private static func serve(_ plugin: some WorkerPlugin, arguments: [String]) -> Never {
-        var endpoint = ProcessInfo.processInfo.environment["REPORTD_BROKER"]
-        if let index = arguments.firstIndex(of: "--broker"), index + 1 < arguments.count {
-            endpoint = arguments[index + 1]
+        let environment = ProcessInfo.processInfo.environment
+        func setting(_ flag: String, _ variable: String) -> String? {
+            if let index = arguments.firstIndex(of: flag), index + 1 < arguments.count { return arguments[index + 1] }
+            return environment[variable]
         }
-        guard let endpoint else {
+        guard let endpoint = setting("--broker", "REPORTD_BROKER") else {
             fail(plugin, "no broker endpoint: pass --broker ENDPOINT or set REPORTD_BROKER")
         }
         let logger = Logger(label: plugin.name)
         do {
+            let curve = try CurveClientCredentials.resolve(
+                serverKey: setting("--server-key", "REPORTD_CURVE_SERVER_KEY"),
+                keyFile: setting("--key-file", "REPORTD_CURVE_KEY_FILE"),
+                serverSetting: "--server-key/REPORTD_CURVE_SERVER_KEY", keySetting: "--key-file/REPORTD_CURVE_KEY_FILE")
             try plugin.prepare()
-            try WorkerRunner(plugin: plugin, endpoint: endpoint, logger: logger).run()
+            try WorkerRunner(plugin: plugin, endpoint: endpoint, curve: curve, logger: logger).run()
             exit(0)
         } catch {
             fail(plugin, "\(error)")
@@ -63,7 +70,8 @@ public enum WorkerMain {
     }
 
     private static func exitWithUsage(_ plugin: some WorkerPlugin, status: Int32) -> Never {
-        var lines = ["usage: \(plugin.name) serve [--broker ENDPOINT]   serve \(plugin.services.joined(separator: ", ")) for reportd"]
+        var lines = ["usage: \(plugin.name) serve [--broker ENDPOINT] [--server-key KEY|FILE --key-file FILE]",
+                     "           serve \(plugin.services.joined(separator: ", ")) for reportd (the two key options: CURVE)"]
         lines += plugin.oneShotCommands.map { "       \(plugin.name) \($0.name) \($0.usage)" }
         lines.append("       \(plugin.name) --version")
         let text = lines.joined(separator: "\n") + "\n"

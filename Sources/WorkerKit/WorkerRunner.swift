@@ -19,11 +19,14 @@ final class WorkerRunner<Plugin: WorkerPlugin> {
 
     private let plugin: Plugin
     private let endpoint: String
+    private let curve: CurveClientCredentials?
     private let logger: Logger
     private let context: Context
     private let finished = Mailbox<Outcome>()
 
     private var socket: Socket
+    /// Handshake events of `socket` when it uses CURVE: the only sign of a refused key.
+    private var monitor: Socket?
     private var heartbeatInterval: TimeInterval = 1
     private var liveness = 5
     private var lastHeardFromBroker = Date()
@@ -37,9 +40,11 @@ final class WorkerRunner<Plugin: WorkerPlugin> {
     private let supervisingParent: pid_t? =
         ProcessInfo.processInfo.environment["REPORTD_INSTANCE"] != nil ? getppid() : nil
 
-    init(plugin: Plugin, endpoint: String, logger: Logger) throws {
+    init(plugin: Plugin, endpoint: String, curve: CurveClientCredentials?, logger: Logger) throws {
         self.plugin = plugin
         self.endpoint = endpoint
+        // The daemon never serves CURVE on ipc or inproc, so keys only matter for tcp://.
+        self.curve = endpoint.hasPrefix("tcp://") ? curve : nil
         self.logger = logger
         context = try Context()
         socket = try context.socket(.dealer)
@@ -54,28 +59,44 @@ final class WorkerRunner<Plugin: WorkerPlugin> {
             var poller = Poller()
             poller.add(socket)
             poller.add(fileDescriptor: finished.fileDescriptor)
+            if let monitor { poller.add(monitor) }
             let ready = try poller.poll(timeoutMilliseconds: Int(heartbeatInterval * 1000 / 2))
             if ready[0].contains(.readable) { try drainBroker() }
             if ready[1].contains(.readable) { try sendOutcomes() }
+            if ready.count > 2, ready[2].contains(.readable) { try checkHandshakes() }
             try keepAlive()
         }
         _ = try? socket.send(multipart: WorkerMessage.bye.frames(), dontWait: true)
         socket.close()
+        monitor?.close()
         logger.debug("stopped")
     }
 
     private func connect() throws {
         try socket.setLinger(milliseconds: 1000)
+        try socket.useCurve(curve, for: endpoint)
+        monitor?.close()
+        monitor = curve == nil ? nil : try socket.monitorHandshakes()
         try socket.connect(endpoint)
         let hello = WorkerHello(name: plugin.name, version: plugin.version, services: plugin.services, pid: getpid())
         try socket.send(multipart: WorkerMessage.ready(hello).frames())
         lastHeardFromBroker = Date()
-        logger.debug("connected to \(endpoint) for \(plugin.services)")
+        logger.debug("connected to \(endpoint) for \(plugin.services)\(curve == nil ? "" : " with CURVE")")
+    }
+
+    /// A refused key will not be accepted by retrying: stop with the key to authorise.
+    private func checkHandshakes() throws {
+        while let event = try monitor?.receiveMonitorEvent() {
+            if event.isAuthenticationFailure, let curve {
+                throw CurveKeyRefused(endpoint: endpoint, publicKey: curve.keys.publicKey, status: event.value)
+            }
+        }
     }
 
     /// A broker that fell silent has restarted or died: start over with a fresh socket, as MDP does.
     private func reconnect() throws {
-        logger.warning("broker at \(endpoint) silent for \(liveness) heartbeats; reconnecting")
+        let hint = curve == nil ? "" : " (with CURVE, check that REPORTD_CURVE_SERVER_KEY is the daemon's public key)"
+        logger.warning("broker at \(endpoint) silent for \(liveness) heartbeats; reconnecting\(hint)")
         socket.close()
         socket = try context.socket(.dealer)
         try connect()
@@ -160,5 +181,16 @@ final class WorkerRunner<Plugin: WorkerPlugin> {
         if !stopping, runningJob == nil, now.timeIntervalSince(lastHeardFromBroker) > heartbeatInterval * Double(liveness) {
             try reconnect()
         }
+    }
+}
+
+/// The daemon's ZAP handler turned this worker's key away; retrying cannot help until it is authorised.
+struct CurveKeyRefused: Error, CustomStringConvertible {
+    let endpoint: String
+    let publicKey: String
+    let status: Int32
+    var description: String {
+        "the daemon at \(endpoint) refused this worker's CURVE key \(publicKey) (ZAP status \(status)): "
+            + "copy its public key file (NAME.key) into the daemon's authorised keys folder"
     }
 }

@@ -17,6 +17,24 @@ public struct CurveKeyPair: Sendable, Equatable, Codable {
         return CurveKeyPair(publicKey: Self.text(publicKey), secretKey: Self.text(secretKey))
     }
 
+    /// The pair whose secret key is `secretKey`, its public key derived with `zmq_curve_public`,
+    /// so a secret key file alone is enough to act as a client or a server.
+    public init(secretKey: String) throws {
+        var publicKey = [CChar](repeating: 0, count: 41)
+        guard Self.isValidKey(secretKey), zmq_curve_public(&publicKey, secretKey) == 0 else {
+            throw ZMQError.last("zmq_curve_public")
+        }
+        self.init(publicKey: Self.text(publicKey), secretKey: secretKey)
+    }
+
+    /// The Z85 text of a 32-byte binary key, as ZAP requests carry the client's key.
+    public static func z85(_ binaryKey: [UInt8]) -> String? {
+        guard binaryKey.count == 32 else { return nil }
+        var text = [CChar](repeating: 0, count: 41)
+        guard zmq_z85_encode(&text, binaryKey, binaryKey.count) != nil else { return nil }
+        return Self.text(text)
+    }
+
     private static func text(_ buffer: [CChar]) -> String {
         String(decoding: buffer.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }

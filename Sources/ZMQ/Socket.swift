@@ -25,7 +25,7 @@ public final class Socket {
     let handle: UnsafeMutableRawPointer
     private var isClosed = false
     // Keeps the context alive for as long as any of its sockets.
-    private let context: Context
+    let context: Context
 
     init(context: Context, type: SocketType) throws {
         guard let handle = zmq_socket(context.handle, type.raw) else { throw ZMQError.last("zmq_socket") }

@@ -1,6 +1,6 @@
 /// Why a reportctl command could not do its job; ArgumentParser prints the description and exits 1.
 enum CLIError: Error, CustomStringConvertible {
-    case noReply(endpoint: String, seconds: Double)
+    case noReply(endpoint: String, seconds: Double, curve: Bool)
     case daemonRefused(command: String, reason: String)
     case badReply(command: String, detail: String)
     case invalidReportId(String)
@@ -11,8 +11,9 @@ enum CLIError: Error, CustomStringConvertible {
 
     var description: String {
         switch self {
-        case .noReply(let endpoint, let seconds):
+        case .noReply(let endpoint, let seconds, let curve):
             "no reply from the daemon at \(endpoint) within \(Formatting.seconds(seconds)): is reportd running?"
+                + (curve ? " Is this client's public key in its authorised keys, and --server-key its public key?" : "")
         case .daemonRefused(let command, let reason):
             "the daemon refused \(command): \(reason)"
         case .badReply(let command, let detail):

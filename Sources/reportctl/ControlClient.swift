@@ -5,20 +5,23 @@ import ZMQ
 final class ControlClient {
     let endpoint: String
     let timeoutSeconds: Double
+    let curve: CurveClientCredentials?
     /// Checked while waiting, so a caller that blocks signals (subscribe) can still stop mid-request.
     var isInterrupted: () -> Bool = { false }
     private let context: Context
     private var socket: Socket
 
-    init(context: Context, endpoint: String, timeoutSeconds: Double) throws {
+    init(context: Context, endpoint: String, curve: CurveClientCredentials? = nil, timeoutSeconds: Double) throws {
         self.endpoint = endpoint
         self.timeoutSeconds = timeoutSeconds
         self.context = context
-        socket = try Self.connect(context, endpoint)
+        self.curve = curve
+        socket = try Self.connect(context, endpoint, curve)
     }
 
-    private static func connect(_ context: Context, _ endpoint: String) throws -> Socket {
+    private static func connect(_ context: Context, _ endpoint: String, _ curve: CurveClientCredentials?) throws -> Socket {
         let socket = try context.socket(.dealer)
+        try socket.useCurve(curve, for: endpoint)
         try socket.connect(endpoint)
         return socket
     }
@@ -45,8 +48,8 @@ final class ControlClient {
         }
         // A reply that comes after all would be taken for the answer to the next request: start afresh.
         socket.close()
-        socket = try Self.connect(context, endpoint)
-        throw CLIError.noReply(endpoint: endpoint, seconds: timeoutSeconds)
+        socket = try Self.connect(context, endpoint, curve)
+        throw CLIError.noReply(endpoint: endpoint, seconds: timeoutSeconds, curve: curve != nil)
     }
 
     /// Like `call`, decoding the reply's `data` as `type`.

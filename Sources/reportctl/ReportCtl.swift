@@ -11,7 +11,7 @@ struct ReportCtl: ParsableCommand {
             """,
         subcommands: [
             SubscribeCommand.self, SearchCommand.self, GetCommand.self,
-            StatusCommand.self, SubmitCommand.self, RetryCommand.self,
+            StatusCommand.self, SubmitCommand.self, RetryCommand.self, KeygenCommand.self,
         ]
     )
 }

@@ -30,7 +30,9 @@ struct SubscribeCommand: ParsableCommand {
         let feed = try context.socket(.sub)
         // Subscribing before replaying is what makes the clone pattern gap-free.
         try feed.subscribe(topic ?? "")
-        try feed.connect(feedEndpoint ?? DaemonEndpoints.feed(dataDirectory: daemon.dataDirectory))
+        let endpoint = feedEndpoint ?? DaemonEndpoints.feed(dataDirectory: daemon.dataDirectory)
+        try feed.useCurve(try daemon.curveCredentials(), for: endpoint)
+        try feed.connect(endpoint)
         let control = try daemon.controlClient(context: context)
         control.isInterrupted = { signals.isStopping }
         let follower = FeedFollower(topic: topic, since: since, control: control, isStopping: { signals.isStopping })

@@ -5,6 +5,9 @@ Written from docs/PROTOCOL.md alone, with nothing but pyzmq (Debian's python3-zm
 standard library, to show what any plugin has to do: connect a DEALER to $REPORTD_BROKER,
 announce itself with READY, keep the heartbeat going both ways, answer each JOB with exactly
 one RESULT or ERROR, reconnect when the broker goes silent, and leave on BYE or SIGTERM.
+When $REPORTD_CURVE_SERVER_KEY and $REPORTD_CURVE_KEY_FILE are set (the daemon sets them for
+the plugins it starts on a CURVE worker endpoint; an operator sets them on a worker machine),
+it connects as a CURVE client.
 
 The summary itself is deliberately simple but real: keywords are the most frequent CJK
 character bigrams outside a small stop list, and the summary is the first sentence of the
@@ -148,10 +151,34 @@ class Stop(Exception):
         self.code = code
 
 
+def read_key(path):
+    """The one Z85 key in a reportd key file (lines starting with # are comments)."""
+    with open(path, encoding="utf-8") as handle:
+        lines = [line.strip() for line in handle if line.strip() and not line.lstrip().startswith("#")]
+    if len(lines) != 1 or len(lines[0]) != 40:
+        raise ValueError(f"{path} must hold exactly one 40-character Z85 key")
+    return lines[0].encode()
+
+
+def curve_settings():
+    """(server public key, own public key, own secret key) from the environment, or None for plain."""
+    server = os.environ.get("REPORTD_CURVE_SERVER_KEY", "").strip()
+    key_file = os.environ.get("REPORTD_CURVE_KEY_FILE", "")
+    if not server and not key_file:
+        return None
+    if not server or not key_file:
+        raise ValueError("set both REPORTD_CURVE_SERVER_KEY and REPORTD_CURVE_KEY_FILE, or neither")
+    # The daemon's public key itself, or the path of its server.key file.
+    server_key = server.encode() if len(server) == 40 and not os.path.exists(server) else read_key(server)
+    secret = read_key(key_file)
+    return server_key, zmq.curve_public(secret), secret
+
+
 class Worker:
-    def __init__(self, context, endpoint):
+    def __init__(self, context, endpoint, curve=None):
         self.context = context
         self.endpoint = endpoint
+        self.curve = curve
         self.terminating = False
         self.socket = None
         self.heartbeat_s = DEFAULT_HEARTBEAT_MS / 1000
@@ -180,6 +207,12 @@ class Worker:
         self.liveness = DEFAULT_LIVENESS
         self.socket = self.context.socket(zmq.DEALER)
         self.socket.setsockopt(zmq.LINGER, 0)
+        # The daemon serves CURVE only on tcp:// endpoints; ipc ones are always plain.
+        if self.curve and self.endpoint.startswith("tcp://"):
+            server_key, public_key, secret_key = self.curve
+            self.socket.setsockopt(zmq.CURVE_SERVERKEY, server_key)
+            self.socket.setsockopt(zmq.CURVE_PUBLICKEY, public_key)
+            self.socket.setsockopt(zmq.CURVE_SECRETKEY, secret_key)
         self.socket.connect(self.endpoint)
         hello = {"name": NAME, "version": VERSION, "protocol_version": 1,
                  "services": [SERVICE], "pid": os.getpid()}
@@ -287,8 +320,13 @@ def main():
     if not endpoint:
         log.error("REPORTD_BROKER is not set: it must name the daemon's worker endpoint, e.g. ipc://var/data/workers.sock")
         return 2
+    try:
+        curve = curve_settings()
+    except (OSError, ValueError) as error:
+        log.error("CURVE settings: %s", error)
+        return 2
     context = zmq.Context()
-    worker = Worker(context, endpoint)
+    worker = Worker(context, endpoint, curve)
 
     def terminate(signum, _frame):
         worker.terminating = True

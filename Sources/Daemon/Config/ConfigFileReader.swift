@@ -3,7 +3,7 @@ import Logging
 
 /// Reads reportd.toml into `ConfigLayers`, rejecting unknown keys and wrong types with the key's name.
 enum ConfigFileReader {
-    static let rootKeys = ["plugins_dir", "daemon", "watcher", "jobs", "shutdown", "feed"]
+    static let rootKeys = ["plugins_dir", "daemon", "watcher", "jobs", "shutdown", "feed", "security"]
 
     static func read(file: String, currentDirectory: URL) throws(ConfigError) -> ConfigLayers {
         let url = file.hasPrefix("/") ? URL(fileURLWithPath: file) : currentDirectory.appendingPathComponent(file)
@@ -47,6 +47,11 @@ enum ConfigFileReader {
             if let value = try feed.int("history", atLeast: 0) { layers.settings.feedHistory = value }
             if let value = try feed.int("high_water_mark", atLeast: 0) { layers.settings.feedHighWaterMark = value }
             try feed.rejectUnknownKeys(known: ["endpoint", "history", "high_water_mark"])
+        }
+        if var security = try root.section("security") {
+            if let value = try security.bool("curve") { layers.settings.security.curve = value }
+            if let value = try security.string("authorized_keys") { layers.authorizedKeys = sourced(value, security, "authorized_keys") }
+            try security.rejectUnknownKeys(known: ["curve", "authorized_keys"])
         }
         if let pluginsDir = try root.string("plugins_dir") {
             let directory = pluginsDir.hasPrefix("/") ? URL(fileURLWithPath: pluginsDir)

@@ -19,6 +19,8 @@ struct ConfigLayers {
     var feed: SourcedSetting?
     var control: SourcedSetting?
     var worker: SourcedSetting?
+    /// `security.authorized_keys`; relative paths resolve against the data directory.
+    var authorizedKeys: SourcedSetting?
 
     mutating func apply(_ overrides: ConfigOverrides) {
         if let inbox = overrides.inbox { self.inbox = SourcedSetting(value: inbox, file: nil, key: "--inbox") }
@@ -36,11 +38,15 @@ struct ConfigLayers {
             let setting = explicit ?? SourcedSetting(
                 value: DaemonConfig.ipcEndpoint(in: config.dataDir, named: socket), file: dataDir.file, key: dataDir.key)
             try EndpointRule.validate(setting)
+            try EndpointPolicy.check(setting, curve: settings.security.curve)
             return setting.value
         }
         config.feedEndpoint = try endpoint(feed, "feed.sock")
         config.controlEndpoint = try endpoint(control, "control.sock")
         config.workerEndpoint = try endpoint(worker, "workers.sock")
+        config.security.authorizedKeysDirectory = try authorizedKeys.map { setting throws(ConfigError) in
+            try Self.directory(setting, currentDirectory: config.dataDir)
+        } ?? SecuritySettings.defaultAuthorizedKeysDirectory(in: config.dataDir)
         let endpoints = [config.feedEndpoint, config.controlEndpoint, config.workerEndpoint]
         if Set(endpoints).count != endpoints.count {
             throw ConfigError(file: nil, key: nil, reason: .invalidValue(

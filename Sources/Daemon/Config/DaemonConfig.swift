@@ -37,6 +37,8 @@ public struct DaemonConfig: Sendable, Equatable {
     /// ZMQ_SNDHWM of the feed socket: a slow subscriber loses messages beyond this.
     public var feedHighWaterMark: Int
     public var logLevel: Logger.Level
+    /// CURVE on network endpoints and the keys it lets in.
+    public var security: SecuritySettings
     public var plugins: [PluginManifest]
 
     public static let defaultIgnorePatterns = [".*", "*~", "*.part", "*.tmp", "*.swp", "*.crdownload", "#*#"]
@@ -60,6 +62,7 @@ public struct DaemonConfig: Sendable, Equatable {
         self.feedHistory = 100_000
         self.feedHighWaterMark = 1_000
         self.logLevel = .info
+        self.security = SecuritySettings(authorizedKeysDirectory: SecuritySettings.defaultAuthorizedKeysDirectory(in: dataDir))
         self.plugins = PluginManifest.embeddedDefaults
     }
 

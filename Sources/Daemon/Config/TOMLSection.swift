@@ -42,6 +42,11 @@ struct TOMLSection {
         return number
     }
 
+    mutating func bool(_ key: String) throws(ConfigError) -> Bool? {
+        guard let value = try value(key, expected: .bool, described: "a boolean (true or false)") else { return nil }
+        return value.bool
+    }
+
     mutating func string(_ key: String) throws(ConfigError) -> String? {
         guard let value = try value(key, expected: .string, described: "a string") else { return nil }
         return value.string
