@@ -28,6 +28,7 @@ final class TextFingerprintTests: XCTestCase {
         let fingerprint = TextFingerprint(paragraphs: ["推动冬奥遗产可持续利用。"])
         XCTAssertEqual(TextFingerprint(bytes: fingerprint.bytes), fingerprint)
         XCTAssertNil(TextFingerprint(bytes: [1, 2, 3]))
+        XCTAssertEqual(fingerprint.minima, fingerprint.minima.sorted())
         let empty = TextFingerprint(paragraphs: ["。，"])
         XCTAssertEqual(empty.similarity(to: empty), 0)
     }

@@ -8,7 +8,7 @@ public struct NearDuplicate: Codable, Sendable, Equatable {
 }
 
 /// Compares a new report's fingerprint with every stored one. Fingerprints are loaded from the
-/// store on first use and kept in memory (256 bytes a report), so a comparison is a scan of
+/// store on first use and kept in memory (at most 256 bytes a report), so a comparison is a scan of
 /// plain integers, not a query.
 final class NearDuplicateFinder {
     /// Reports this similar are the same text: formatting and web junk change a few percent.

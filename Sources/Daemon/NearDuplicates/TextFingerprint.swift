@@ -1,11 +1,13 @@
-/// A MinHash signature of a text's content: 64 minima over hashed 4-character shingles of its
-/// letters, digits and Chinese characters. Punctuation, spaces and line breaks are left out, so
-/// the same report hard-wrapped from a PDF or scraped from a web page gets nearly the same
-/// signature, and the share of equal minima estimates the Jaccard similarity of the two texts.
+/// A bottom-k MinHash sketch of a text's content: the 64 smallest distinct hashes of its
+/// 4-character shingles of letters, digits and Chinese characters. Punctuation, spaces and line
+/// breaks are left out, so the same report hard-wrapped from a PDF or scraped from a web page
+/// gets nearly the same sketch, and comparing two sketches estimates the Jaccard similarity of
+/// the texts. One hash per shingle keeps it cheap enough for the daemon's loop.
 struct TextFingerprint: Equatable, Sendable {
     static let size = 64
     private static let shingleLength = 4
 
+    /// Ascending, distinct; fewer than `size` only for very short texts.
     let minima: [UInt32]
 
     init(minima: [UInt32]) {
@@ -13,27 +15,42 @@ struct TextFingerprint: Equatable, Sendable {
     }
 
     init(paragraphs: [String]) {
-        var window: [UInt32] = []
-        window.reserveCapacity(Self.shingleLength)
-        var minima = [UInt32](repeating: .max, count: Self.size)
-        var shingles = 0
+        var window = (UInt64(0), UInt64(0), UInt64(0))
+        var filled = 0
+        var sketch: [UInt32] = []
+        sketch.reserveCapacity(Self.size + 1)
         for paragraph in paragraphs {
             for scalar in paragraph.unicodeScalars where Self.isContent(scalar) {
-                if window.count == Self.shingleLength { window.removeFirst() }
-                window.append(scalar.value)
-                guard window.count == Self.shingleLength else { continue }
-                shingles += 1
-                Self.fold(Self.hash(window), into: &minima)
+                let value = UInt64(scalar.value)
+                defer { window = (window.1, window.2, value) }
+                filled += 1
+                guard filled >= Self.shingleLength else { continue }
+                Self.insert(Self.hash(window.0, window.1, window.2, value), into: &sketch)
             }
         }
-        self.minima = shingles == 0 ? [] : minima
+        minima = sketch
     }
 
-    /// The estimated Jaccard similarity, 0…1; 0 when either text had no content.
+    /// The estimated Jaccard similarity, 0…1: of the `size` smallest hashes of both texts
+    /// together, the share found in both sketches. 0 when either text had no content.
     func similarity(to other: TextFingerprint) -> Double {
-        guard minima.count == Self.size, other.minima.count == Self.size else { return 0 }
-        let equal = zip(minima, other.minima).reduce(0) { $0 + ($1.0 == $1.1 ? 1 : 0) }
-        return Double(equal) / Double(Self.size)
+        guard !minima.isEmpty, !other.minima.isEmpty else { return 0 }
+        var (left, right, taken, shared) = (0, 0, 0, 0)
+        while taken < Self.size, left < minima.count || right < other.minima.count {
+            let a = left < minima.count ? minima[left] : .max
+            let b = right < other.minima.count ? other.minima[right] : .max
+            if a == b {
+                shared += 1
+                left += 1
+                right += 1
+            } else if a < b {
+                left += 1
+            } else {
+                right += 1
+            }
+            taken += 1
+        }
+        return Double(shared) / Double(taken)
     }
 
     /// Little-endian bytes, for the store.
@@ -42,36 +59,42 @@ struct TextFingerprint: Equatable, Sendable {
     }
 
     init?(bytes: [UInt8]) {
-        guard bytes.count == Self.size * 4 else { return nil }
+        guard bytes.count % 4 == 0, bytes.count <= Self.size * 4 else { return nil }
         minima = stride(from: 0, to: bytes.count, by: 4).map { offset in
             (0..<4).reduce(UInt32(0)) { $0 | UInt32(bytes[offset + $1]) << (8 * $1) }
         }
     }
 
+    /// Letters, digits and Chinese characters; the common ranges are decided without Unicode tables.
     private static func isContent(_ scalar: Unicode.Scalar) -> Bool {
-        let properties = scalar.properties
-        return properties.isAlphabetic || properties.numericType != nil
+        switch scalar.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x4E00...0x9FFF: return true
+        case 0...0x7F, 0x3000...0x303F, 0xFF00...0xFF0F, 0xFF1A...0xFF20: return false
+        default:
+            let properties = scalar.properties
+            return properties.isAlphabetic || properties.numericType != nil
+        }
     }
 
-    /// FNV-1a over the shingle's code points.
-    private static func hash(_ window: [UInt32]) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for value in window {
-            hash = (hash ^ UInt64(value)) &* 0x0000_0100_0000_01b3
-        }
-        return hash
+    /// splitmix64's finaliser over the four code points.
+    private static func hash(_ a: UInt64, _ b: UInt64, _ c: UInt64, _ d: UInt64) -> UInt32 {
+        var mixed = (a << 42) ^ (b << 28) ^ (c << 14) ^ d ^ 0x9e37_79b9_7f4a_7c15
+        mixed = (mixed ^ (mixed >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        mixed = (mixed ^ (mixed >> 27)) &* 0x94d0_49bb_1331_11eb
+        mixed ^= mixed >> 31
+        return UInt32(truncatingIfNeeded: mixed >> 32)
     }
 
-    /// One minimum per seed: the shingle's hash mixed with the seed by splitmix64's finaliser
-    /// stands in for 64 independent hash functions.
-    private static func fold(_ hash: UInt64, into minima: inout [UInt32]) {
-        for index in 0..<size {
-            var mixed = hash &+ UInt64(index + 1) &* 0x9e37_79b9_7f4a_7c15
-            mixed = (mixed ^ (mixed >> 30)) &* 0xbf58_476d_1ce4_e5b9
-            mixed = (mixed ^ (mixed >> 27)) &* 0x94d0_49bb_1331_11eb
-            mixed ^= mixed >> 31
-            let value = UInt32(truncatingIfNeeded: mixed >> 32)
-            if value < minima[index] { minima[index] = value }
+    /// Keeps `sketch` the `size` smallest distinct hashes seen, ascending.
+    private static func insert(_ hash: UInt32, into sketch: inout [UInt32]) {
+        if sketch.count == size, hash >= sketch[size - 1] { return }
+        var low = 0, high = sketch.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sketch[middle] < hash { low = middle + 1 } else { high = middle }
         }
+        if low < sketch.count, sketch[low] == hash { return }
+        sketch.insert(hash, at: low)
+        if sketch.count > size { sketch.removeLast() }
     }
 }
