@@ -13,7 +13,7 @@ struct IndicatorExtractor {
 
     func extract() -> [Indicator] {
         var indicators = [Indicator]()
-        for (p, paragraph) in paragraphs.enumerated() where HeadingMarker.parse(paragraph) == nil {
+        for (p, paragraph) in paragraphs.enumerated() where !outline.headingParagraphs.contains(p) {
             let top = outline.topLevelIndex[p]
             let role = top.flatMap { timeline.roles[$0] }
             let sectionTitle = top.map { outline.sections[$0].title }

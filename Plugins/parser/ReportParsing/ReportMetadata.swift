@@ -1,13 +1,17 @@
 import Foundation
 import ChineseText
 
-/// Title, region, speaker and meeting date: all read from the report's opening paragraphs
-/// (before the first heading), where the title, the dateline and the speaker's line stand.
+/// Title, region, speaker, meeting date and session: all read from the report's opening
+/// paragraphs (before the first heading), where the title, the dateline and the speaker's line stand.
 struct ReportMetadata {
     var title: String?
     var region: String?
     var speaker: String?
+    /// 区长, 代区长…, as written next to the speaker's name.
+    var office: String?
     var meetingDate: String?
+    /// 第三届人民代表大会第三次会议.
+    var session: String?
 
     static let speakerRoles = ["代区长", "区长", "代县长", "县长", "代市长", "市长"]
 
@@ -15,8 +19,12 @@ struct ReportMetadata {
         let opening = paragraphs.prefix(min(firstHeading ?? 12, 12))
         title = Self.title(in: opening)
         region = title.flatMap(Self.region(inName:)) ?? Self.regionFromText(paragraphs)
-        speaker = opening.lazy.compactMap(Self.speaker(in:)).first
+        if let (name, role) = opening.lazy.compactMap(Self.speaker(in:)).first {
+            speaker = name
+            office = role
+        }
         meetingDate = opening.lazy.compactMap(Self.meetingDate(in:)).first
+        session = opening.lazy.compactMap(Self.session(in:)).first
     }
 
     /// The most specific short line naming the document: "北京市延庆区2023年政府工作报告"
@@ -62,8 +70,8 @@ struct ReportMetadata {
         return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
     }
 
-    /// "北京市延庆区人民政府区长  叶大华" → 叶大华.
-    static func speaker(in paragraph: String) -> String? {
+    /// "北京市延庆区人民政府区长  叶大华" → (叶大华, 区长).
+    static func speaker(in paragraph: String) -> (name: String, office: String)? {
         guard paragraph.unicodeScalars.count <= 40, !paragraph.contains("。") else { return nil }
         for role in speakerRoles {
             guard let r = paragraph.range(of: role, options: .backwards) else { continue }
@@ -72,10 +80,24 @@ struct ReportMetadata {
             if (2...4).contains(count) && name.allSatisfy(ScalarClass.isHan) {
                 var view = String.UnicodeScalarView()
                 view.append(contentsOf: name)
-                return String(view)
+                return (String(view), role)
             }
         }
         return nil
+    }
+
+    /// "在北京市延庆区第三届人民代表大会第三次会议上" → 第三届人民代表大会第三次会议:
+    /// from the 第 of 第…届 before 人民代表大会 to the 会议 of 第…次会议 after it.
+    static func session(in paragraph: String) -> String? {
+        let text = ScalarText(paragraph)
+        guard text.count <= 80, let congress = text.find("人民代表大会".scalarArray, in: 0..<text.count),
+              congress >= 3, text.s[congress - 1] == "届" else { return nil }
+        var start = congress - 2
+        while start > 0, congress - start < 6, text.s[start] != "第" { start -= 1 }
+        guard text.s[start] == "第", let meeting = text.find("次会议".scalarArray, in: congress..<min(text.count, congress + 14)) else {
+            return nil
+        }
+        return text.string(start..<(meeting + 3))
     }
 
     /// The date of "——2022年12月21日在…第三次会议上", as YYYY-MM-DD.

@@ -32,6 +32,16 @@ struct ScalarText {
         return nil
     }
 
+    func occurrences(of needle: [Unicode.Scalar]) -> Int {
+        var count = 0
+        var from = 0
+        while let hit = find(needle, in: from..<s.count) {
+            count += 1
+            from = hit + needle.count
+        }
+        return count
+    }
+
     func hasSuffix(_ suffix: [Unicode.Scalar], endingAt end: Int) -> Bool {
         matches(suffix, at: end - suffix.count)
     }

@@ -15,6 +15,8 @@ struct SectionOutline {
     let sections: [Section]
     /// For each paragraph, the index in `sections` of the top-level section holding it.
     let topLevelIndex: [Int?]
+    /// Paragraphs that are headings (of any level), not body text.
+    let headingParagraphs: Set<Int>
 
     init(paragraphs: [String]) {
         var headings = Self.markedHeadings(paragraphs)
@@ -22,6 +24,7 @@ struct SectionOutline {
         let kinds = Set(headings.map(\.kind)).sorted()
         let level = Dictionary(uniqueKeysWithValues: kinds.enumerated().map { ($1, $0 + 1) })
         sections = Self.tree(headings, level: level, paragraphCount: paragraphs.count)
+        headingParagraphs = Set(headings.map(\.paragraphIndex))
 
         var top = [Int?](repeating: nil, count: paragraphs.count)
         for (i, section) in sections.enumerated() {

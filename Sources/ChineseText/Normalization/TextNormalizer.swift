@@ -45,17 +45,19 @@ public enum TextNormalizer {
         return String(s[first...last])
     }
 
-    /// "- 3 -", "— 12 —", "3": page numbers left by PDF extraction.
+    /// "- 3 -", "— 12 —", "3", "第 1 页 共 30 页", "3/30": page numbers left by PDF extraction.
     static func isPageNumber(_ line: String) -> Bool {
         var digits = 0
+        var saysPage = false
         for s in line.unicodeScalars {
             if ScalarClass.isASCIIDigit(s) { digits += 1; continue }
             switch s {
-            case "-", "—", "–", " ", "第", "页", "/": continue
+            case "页": saysPage = true
+            case "-", "—", "–", " ", "\u{3000}", "第", "共", "/": continue
             default: return false
             }
         }
-        return digits > 0 && digits <= 4
+        return digits > 0 && digits <= (saysPage ? 8 : 4)
     }
 
     /// A word processor's bold lead phrase glued to a sub-section heading

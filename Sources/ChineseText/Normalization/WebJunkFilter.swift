@@ -10,6 +10,7 @@ enum WebJunkFilter {
     static func filter(_ lines: [String]) -> [String] {
         var keep = lines.map { !isJunkLine($0) }
         dropNavigationBlocks(lines, &keep)
+        dropWatermarks(lines, &keep)
         return lines.indices.filter { keep[$0] }.map { lines[$0] }
     }
 
@@ -45,6 +46,28 @@ enum WebJunkFilter {
             j = i - 1
             while j >= 0, isMenuItem(j) { keep[j] = false; j -= 1 }
         }
+    }
+
+    /// A PDF's watermark or running header ("内部资料 注意保存", the site name) comes out as
+    /// the same short line on every page. Report lines do not repeat word for word three times.
+    static func dropWatermarks(_ lines: [String], _ keep: inout [Bool]) {
+        var counts = [String: Int]()
+        for line in lines where isWatermarkCandidate(line) { counts[line, default: 0] += 1 }
+        let repeated = Set(counts.filter { $0.value >= 3 }.keys)
+        guard !repeated.isEmpty else { return }
+        for i in lines.indices where repeated.contains(lines[i]) { keep[i] = false }
+    }
+
+    static func isWatermarkCandidate(_ line: String) -> Bool {
+        let scalars = line.unicodeScalars
+        var count = 0
+        var han = 0
+        for s in scalars {
+            count += 1
+            if count > 16 || ScalarClass.isChinesePunctuation(s) && s != "\u{3000}" && s != "·" { return false }
+            if ScalarClass.isHan(s) { han += 1 }
+        }
+        return han >= 2 && HeadingMarker.parse(line) == nil
     }
 
     static func containsProsePunctuation(_ line: String) -> Bool {
