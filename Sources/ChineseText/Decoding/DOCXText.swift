@@ -17,7 +17,9 @@ public enum DOCXText {
         do {
             archive = try Archive(data: Data(bytes), accessMode: .read)
         } catch {
-            throw .unreadableDocument(format: "a damaged ZIP archive", detail: "\(error)")
+            // Named as the entry names in its first local headers suggest: a Word file, a workbook…
+            throw .unreadableDocument(format: BinarySniffer.knownFormat(bytes) ?? "a ZIP archive",
+                                      detail: "damaged ZIP container: \(error)")
         }
         guard let entry = archive[documentEntry] else {
             throw .binaryFormat(BinarySniffer.knownFormat(bytes) ?? "a ZIP archive")
