@@ -50,25 +50,39 @@ struct ReportMetadata {
         return nil
     }
 
-    /// Without a title: the region named in "XX区人民政府" or "北京市XX区", most often.
+    /// Without a title: the district or county the text keeps naming. A report says its own
+    /// name bare all the time (延庆冬奥, 平谷大桃) and with 区/县 often; generic areas
+    /// (保护区, 示范区) are excluded by name. Names of two or three characters before 区/县
+    /// are candidates; the one written most often bare wins, the longer on a tie (门头沟 over 头沟).
     static func regionFromText(_ paragraphs: [String]) -> String? {
-        var counts = [String: Int]()
-        for anchor in ["人民政府", "人民代表大会"] {
-            let a = anchor.scalarArray
-            for p in paragraphs {
-                let text = ScalarText(p)
-                var from = 0
-                while let hit = text.find(a, in: from..<text.count) {
-                    let windowStart = max(0, hit - 8)
-                    if let name = region(inName: text.string(windowStart..<hit)), hit - windowStart > 0 {
-                        counts[name, default: 0] += 1
-                    }
-                    from = hit + a.count
-                }
+        let text = ScalarText(paragraphs.joined(separator: "\n"))
+        var suffixed = [String: (count: Int, suffix: Unicode.Scalar)]()
+        for i in 2..<max(2, text.count) where text.s[i] == "区" || text.s[i] == "县" {
+            for length in 2...3 where i - length >= 0 {
+                let range = (i - length)..<i
+                guard range.allSatisfy({ ScalarClass.isHan(text.s[$0]) }) else { continue }
+                let name = text.string(range)
+                if genericAreaWords.contains(where: name.hasSuffix) { continue }
+                suffixed[name, default: (0, text.s[i])].count += 1
             }
         }
-        return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+        let candidates = suffixed.filter { $0.value.count >= 2 }
+        // A word that is now and then followed by 区 (建设区) is mostly written without it; a
+        // place name carries its 区 at least one time in twenty.
+        let scored = candidates.map { (name: $0.key, suffix: $0.value.suffix, suffixed: $0.value.count,
+                                       bare: text.occurrences(of: $0.key.scalarArray)) }
+            .filter { $0.suffixed * 20 >= $0.bare }
+        guard let best = scored.max(by: { ($0.bare, $0.name.unicodeScalars.count) < ($1.bare, $1.name.unicodeScalars.count) }),
+              best.bare >= 10 else { return nil }
+        return best.name + String(best.suffix)
     }
+
+    /// Words before 区 that name a kind of area, not a place.
+    static let genericAreaWords = [
+        "保护", "示范", "涵养", "功能", "开发", "试验", "自贸", "经济", "风景", "旅游", "度假", "核心", "重点",
+        "城市", "中心", "新城", "产业", "园", "景", "社", "城", "地", "山", "郊", "市", "全", "本", "我", "各", "辖", "片", "校", "展", "商", "街",
+        "聚集", "集聚", "功", "发展", "创新", "服务", "科技", "生态", "农业", "工业", "物流", "商务",
+    ]
 
     /// "北京市延庆区人民政府区长  叶大华" → (叶大华, 区长).
     static func speaker(in paragraph: String) -> (name: String, office: String)? {

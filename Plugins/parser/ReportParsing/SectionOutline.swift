@@ -39,6 +39,8 @@ struct SectionOutline {
         paragraphs.enumerated().compactMap { index, paragraph in
             guard let marker = HeadingMarker.parse(paragraph) else { return nil }
             var title = marker.title.scalarArray
+            // 1./（1） also number list items ("1.预期目标是…增长5%左右。"): a sentence or a figure is an item.
+            if marker.kind >= .arabic, title.last == "。" || title.contains("%") { return nil }
             if title.last == "。" { title.removeLast() }
             guard !title.isEmpty, title.count <= 50,
                   !title.contains(where: { $0 == "。" || $0 == "；" }) else { return nil }
