@@ -71,7 +71,9 @@ struct IndicatorExtractor {
         var found = [(name: String, definition: IndicatorDefinition, start: Int, end: Int)]()
         var i = clause.lowerBound
         while i < clause.upperBound {
-            guard let (spelling, definition) = IndicatorCatalog.spellings.first(where: {
+            // Most positions start no name: one comparison per distinct first character rejects them.
+            guard IndicatorCatalog.firstScalars.contains(text.s[i]),
+                  let (spelling, definition) = IndicatorCatalog.spellings.first(where: {
                 text.matches($0.spelling, at: i) && i + $0.spelling.count <= clause.upperBound
             }) else { i += 1; continue }
             let prefix = definition.distinctPrefixes.first { text.hasSuffix($0.scalarArray, endingAt: i) }

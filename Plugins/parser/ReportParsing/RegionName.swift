@@ -62,11 +62,9 @@ struct RegionName {
     }
 
     static func enclosingProvince(of region: String, in paragraphs: [String]) -> String? {
-        var counts = [String: Int]()
-        for paragraph in paragraphs {
-            for name in provinceLevel where paragraph.contains(name) { counts[name, default: 0] += 1 }
-        }
-        guard let best = counts.max(by: { $0.value < $1.value }), best.value >= 3 else { return nil }
-        return best.key + region
+        let text = ScalarText(paragraphs.joined(separator: "\n"))
+        let counts = provinceLevel.map { (name: $0, count: text.occurrences(of: $0.scalarArray)) }
+        guard let best = counts.max(by: { $0.count < $1.count }), best.count >= 3 else { return nil }
+        return best.name + region
     }
 }

@@ -24,8 +24,9 @@ public struct HeadingMarker: Sendable, Equatable {
 
     /// Reads the marker at the start of a line or paragraph; nil when it has none.
     public static func parse(_ text: String) -> HeadingMarker? {
+        // Most lines are prose: decide on the first scalar before copying the line.
+        guard let first = text.unicodeScalars.first, mayOpenMarker(first) else { return nil }
         let s = Array(text.unicodeScalars)
-        guard let first = s.first else { return nil }
         if first == "第" {
             let (value, end) = ChineseNumeral.read(s, from: 1)
             guard let value, end + 1 < s.count, s[end] == "部", s[end + 1] == "分" else { return nil }
@@ -49,6 +50,10 @@ public struct HeadingMarker: Sendable, Equatable {
         let (value, end) = ChineseNumeral.read(s, from: 0)
         guard let value, end < s.count, s[end] == "、" || s[end] == "．" else { return nil }
         return make(.numeral, s, numberEnd: end + 1, ordinal: value)
+    }
+
+    private static func mayOpenMarker(_ c: Unicode.Scalar) -> Bool {
+        c == "第" || c == "（" || c == "(" || c == "十" || ScalarClass.isASCIIDigit(c) || ChineseNumeral.digit(c) != nil
     }
 
     /// One or two ASCII digits (items run to 99 at most), not the start of a longer number.

@@ -15,17 +15,30 @@ public enum ScriptDetector {
         ("級", "级"), ("財", "财"), ("報", "报"), ("應", "应"), ("強", "强"),
     ]
 
-    static let traditional: Set<UInt32> = Set(pairs.map(\.0.value))
-    static let simplified: Set<UInt32> = Set(pairs.map(\.1.value))
+    /// 1 for a traditional marker, 2 for a simplified one, indexed by scalar − U+4E00: an
+    /// array lookup per character instead of hashing.
+    static let markers: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 0xA000 - 0x4E00)
+        for (traditional, simplified) in pairs {
+            table[Int(traditional.value) - 0x4E00] = 1
+            table[Int(simplified.value) - 0x4E00] = 2
+        }
+        return table
+    }()
 
     /// Traditional when its marker characters outnumber the simplified ones and are not a
     /// handful of quotations: at least 10 of them.
     public static func detect(_ text: String) -> Script {
         var traditionalCount = 0
         var simplifiedCount = 0
-        for s in text.unicodeScalars where s.value >= 0x4E00 {
-            if traditional.contains(s.value) { traditionalCount += 1 }
-            else if simplified.contains(s.value) { simplifiedCount += 1 }
+        markers.withUnsafeBufferPointer { table in
+            for s in text.unicodeScalars where s.value >= 0x4E00 && s.value < 0xA000 {
+                switch table[Int(s.value) - 0x4E00] {
+                case 1: traditionalCount += 1
+                case 2: simplifiedCount += 1
+                default: break
+                }
+            }
         }
         return traditionalCount >= 10 && traditionalCount > simplifiedCount ? .traditional : .simplified
     }
