@@ -58,6 +58,8 @@ struct ReportMetadata {
         let text = ScalarText(paragraphs.joined(separator: "\n"))
         var suffixed = [String: (count: Int, suffix: Unicode.Scalar)]()
         for i in 2..<max(2, text.count) where text.s[i] == "区" || text.s[i] == "县" {
+            // 落实区委, 实现区级收入: that 区 opens 区委/区级, it closes no place name.
+            if i + 1 < text.count, boundWords.contains(text.s[i + 1]) { continue }
             for length in 2...3 where i - length >= 0 {
                 let range = (i - length)..<i
                 guard range.allSatisfy({ ScalarClass.isHan(text.s[$0]) }) else { continue }
@@ -72,10 +74,15 @@ struct ReportMetadata {
         let scored = candidates.map { (name: $0.key, suffix: $0.value.suffix, suffixed: $0.value.count,
                                        bare: text.occurrences(of: $0.key.scalarArray)) }
             .filter { $0.suffixed * 20 >= $0.bare }
-        guard let best = scored.max(by: { ($0.bare, $0.name.unicodeScalars.count) < ($1.bare, $1.name.unicodeScalars.count) }),
+        // Ties broken by every field, so the answer never depends on dictionary order.
+        guard let best = scored.max(by: { ($0.bare, $0.suffixed, $0.name.unicodeScalars.count, $0.name)
+                                          < ($1.bare, $1.suffixed, $1.name.unicodeScalars.count, $1.name) }),
               best.bare >= 10 else { return nil }
         return best.name + String(best.suffix)
     }
+
+    /// Characters after 区/县 that make it the start of another word (区委, 区级, 区直, 区属).
+    static let boundWords: [Unicode.Scalar] = ["委", "级", "直", "属"]
 
     /// Words before 区 that name a kind of area, not a place.
     static let genericAreaWords = [
