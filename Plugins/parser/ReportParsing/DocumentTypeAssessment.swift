@@ -47,11 +47,12 @@ struct DocumentTypeAssessment {
         if e.speaker != nil || e.session != nil || e.meetingDate != nil { add(0.1, "speaker, session or meeting date") }
 
         let text = ScalarText(e.paragraphs.joined(separator: "\n"))
-        let genre = Self.genrePhrases.filter { text.occurrences(of: $0.scalarArray) > 0 }
+        let counts = text.occurrences(of: (Self.genrePhrases + Self.quotingPhrases).map(\.scalarArray))
+        let genre = zip(Self.genrePhrases, counts).filter { $0.1 > 0 }.map(\.0)
         if genre.count >= 3 { add(0.25, "report phrasing (\(genre.prefix(3).joined(separator: "、")))") }
         else if !genre.isEmpty { add(0.1, "some report phrasing (\(genre.joined(separator: "、")))") }
 
-        let quotes = Self.quotingPhrases.reduce(0) { $0 + text.occurrences(of: $1.scalarArray) }
+        let quotes = counts.suffix(Self.quotingPhrases.count).reduce(0, +)
         if quotes >= 2 { add(-0.4, "quotes a report from outside (\(quotes)× 报告指出/提出…)") }
 
         let confidence = min(1, max(0, score))

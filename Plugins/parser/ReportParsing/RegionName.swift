@@ -63,8 +63,8 @@ struct RegionName {
 
     static func enclosingProvince(of region: String, in paragraphs: [String]) -> String? {
         let text = ScalarText(paragraphs.joined(separator: "\n"))
-        let counts = provinceLevel.map { (name: $0, count: text.occurrences(of: $0.scalarArray)) }
-        guard let best = counts.max(by: { $0.count < $1.count }), best.count >= 3 else { return nil }
-        return best.name + region
+        let counts = zip(provinceLevel, text.occurrences(of: provinceLevel.map(\.scalarArray)))
+        guard let best = counts.max(by: { ($0.1, $1.0) < ($1.1, $0.0) }), best.1 >= 3 else { return nil }
+        return best.0 + region
     }
 }
