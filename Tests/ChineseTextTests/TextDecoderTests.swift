@@ -55,7 +55,6 @@ final class TextDecoderTests: XCTestCase {
     }
 
     func testKnownBinaryFormatsAreNamed() {
-        let zipHeader: [UInt8] = [0x50, 0x4B, 0x03, 0x04, 20, 0, 0, 0]
         let cases: [([UInt8], String)] = [
             ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13], "a PNG image"),
             ([0xFF, 0xD8, 0xFF, 0xE0, 0, 16], "a JPEG image"),
