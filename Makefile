@@ -17,11 +17,12 @@ DESTDIR ?=
 SWIFT_TEST_FLAGS ?= --no-parallel
 BENCH_FLAGS ?=
 
-.PHONY: help deps release debug run test bench install uninstall clean
+.PHONY: help deps release debug run test eval bench install uninstall clean
 
 help:
 	@echo "make run        build (release) and run reportd in the foreground on ./var"
 	@echo "make test       build everything (debug) and run the whole test suite"
+	@echo "make eval       parse every fixture and print what was found (metadata, sections, indicators)"
 	@echo "make bench      build (release) and run the end-to-end benchmark (BENCH_FLAGS='--runs 3')"
 	@echo "make release    build the release binaries (as yourself, before sudo make install)"
 	@echo "make install    install binaries, Config/ into $(SYSCONFDIR), the systemd unit and user (PREFIX=$(PREFIX))"
@@ -45,6 +46,12 @@ run: release
 # Ends with one line counting XCTest and Swift Testing results together.
 test: debug
 	SWIFT=$(SWIFT) scripts/run-tests.sh $(SWIFT_TEST_FLAGS)
+
+# One table per aspect, a row per fixture in Tests/Fixtures (corpus and variants): a
+# regression in the parser shows as a changed cell. Only the parser is built.
+eval: deps
+	$(SWIFT) build --product report-parser
+	$(PYTHON) scripts/eval-table.py .build/debug/report-parser
 
 # The end-to-end figures (the daemon and its plugins), then the text-work micro-benchmarks.
 bench: release

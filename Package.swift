@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        // DOCX reports are ZIP archives; read by ChineseText's decoder only.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // The only code that touches libzmq's C API.
@@ -39,6 +41,7 @@ let package = Package(
         .target(name: "ChineseText", dependencies: [
             "COpenCC",
             .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
 
         // What every plugin links: connect, announce, heartbeat, serve, one-shot CLI.

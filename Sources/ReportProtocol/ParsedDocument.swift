@@ -20,6 +20,25 @@ public struct ParsedDocument: Codable, Sendable, Equatable {
     /// Which parser produced this, for re-parsing after upgrades.
     public var parserVersion: String
 
+    // Added with issue 4; optional so documents stored before them still decode.
+    /// The region with its enclosing province or city, e.g. 北京市延庆区.
+    public var regionFull: String?
+    /// "province", "city", "district" or "county".
+    public var regionLevel: String?
+    /// The speaker's office as written, e.g. 区长, 代区长.
+    public var speakerOffice: String?
+    /// The meeting, e.g. 第三届人民代表大会第三次会议.
+    public var session: String?
+    /// Whether the text is a government work report at all, and why the parser thinks so.
+    public var documentType: DocumentType?
+    /// What the file was: "text", "html", "pdf" or "docx".
+    public var sourceFormat: String?
+    /// "simplified", or "traditional" when the text was converted for extraction.
+    public var script: String?
+    /// The paragraphs as written, when they differ from `paragraphs` (traditional script);
+    /// element i is the original of `paragraphs[i]`.
+    public var originalParagraphs: [String]?
+
     public init(title: String? = nil, region: String? = nil, reviewYear: Int? = nil, planYear: Int? = nil,
                 speaker: String? = nil, meetingDate: String? = nil, encoding: String,
                 paragraphs: [String], sections: [Section], indicators: [Indicator], parserVersion: String) {
@@ -34,6 +53,21 @@ public struct ParsedDocument: Codable, Sendable, Equatable {
         self.sections = sections
         self.indicators = indicators
         self.parserVersion = parserVersion
+    }
+}
+
+/// Is this a government work report, or a page that mentions or imitates one?
+public struct DocumentType: Codable, Sendable, Equatable {
+    public var isReport: Bool
+    /// 0…1.
+    public var confidence: Double
+    /// The evidence, in words: "title 政府工作报告; review and plan sections; 9 indicators".
+    public var reason: String
+
+    public init(isReport: Bool, confidence: Double, reason: String) {
+        self.isReport = isReport
+        self.confidence = confidence
+        self.reason = reason
     }
 }
 

@@ -55,18 +55,31 @@ final class TextDecoderTests: XCTestCase {
     }
 
     func testKnownBinaryFormatsAreNamed() {
-        let zipHeader: [UInt8] = [0x50, 0x4B, 0x03, 0x04, 20, 0, 0, 0]
         let cases: [([UInt8], String)] = [
             ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13], "a PNG image"),
-            (Array("%PDF-1.7\n%âãÏÓ\n".utf8), "a PDF document (not handled yet)"),
-            (zipHeader + Array("mimetypeapplication/zip".utf8), "a ZIP archive"),
-            (zipHeader + Array("word/document.xml".utf8), "a Word document (DOCX, not handled yet)"),
             ([0xFF, 0xD8, 0xFF, 0xE0, 0, 16], "a JPEG image"),
+            (Array("GIF89a".utf8) + [1, 0, 1, 0], "a GIF image"),
+            ([0x1F, 0x8B, 8, 0], "a gzip archive"),
         ]
         for (bytes, name) in cases {
             XCTAssertThrowsError(try TextDecoder.decode(bytes)) { error in
                 XCTAssertEqual(error as? TextDecodingError, .binaryFormat(name))
                 XCTAssertTrue("\(error)".contains(name), "\(error)")
+            }
+        }
+    }
+
+    /// PDF and DOCX are read, so a broken one is named and the damage said, not "binary".
+    func testDamagedDocumentsAreNamed() {
+        let zipHeader: [UInt8] = [0x50, 0x4B, 0x03, 0x04, 20, 0, 0, 0]
+        let cases: [([UInt8], String)] = [
+            (Array("%PDF-1.7\n%âãÏÓ\n".utf8), "the file is a damaged PDF document"),
+            (zipHeader + Array("mimetypeapplication/zip".utf8), "the file is a ZIP archive whose text cannot be read (damaged ZIP container"),
+            (zipHeader + Array("word/document.xml".utf8), "the file is a Word document (DOCX) whose text cannot be read (damaged ZIP container"),
+        ]
+        for (bytes, description) in cases {
+            XCTAssertThrowsError(try TextDecoder.decode(bytes)) { error in
+                XCTAssertTrue("\(error)".hasPrefix(description), "\(error)")
             }
         }
     }

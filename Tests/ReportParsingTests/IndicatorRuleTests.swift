@@ -62,3 +62,35 @@ final class IndicatorRuleTests: XCTestCase {
         XCTAssertEqual(d.indicators.map(\.kind), [.actual, .target])
     }
 }
+
+/// Numbering styles below （一）: 1./1、 and （1） become deeper levels, and the items
+/// under them still count as body text for the indicators.
+final class SectionNumberingTests: XCTestCase {
+    func testArabicItemsNestUnderParenthesizedNumerals() throws {
+        let text = """
+        某某县2023年政府工作报告
+        一、2022年工作回顾
+        （一）经济运行稳中有进
+        1.产业结构持续优化
+        地区生产总值增长4%。
+        2.消费市场逐步回暖
+        社会消费品零售额增长3%。
+        二、2023年工作安排
+        （一）推动高质量发展
+        （1）壮大实体经济
+        1.预期目标是地区生产总值增长5%左右。
+        """
+        let d = try ReportParser().parse(bytes: Array(text.utf8), fileName: "numbering.txt")
+        XCTAssertEqual(d.region, "某某县")
+        XCTAssertEqual(d.regionLevel, "county")
+        XCTAssertEqual(d.sections.map(\.title), ["2022年工作回顾", "2023年工作安排"])
+        let review = d.sections[0].children[0]
+        XCTAssertEqual(review.children.map(\.number), ["1.", "2."])
+        XCTAssertEqual(review.children.map(\.level), [3, 3])
+        XCTAssertEqual(d.sections[1].children[0].children.map(\.title), ["壮大实体经济"])
+        XCTAssertEqual(d.sections[1].children[0].children[0].level, 4)
+        XCTAssertEqual(d.indicators.map(\.name), ["地区生产总值", "社会消费品零售额", "地区生产总值"])
+        XCTAssertEqual(d.indicators.last?.kind, .target)
+        XCTAssertEqual(d.indicators.last?.growthPct, 5)
+    }
+}

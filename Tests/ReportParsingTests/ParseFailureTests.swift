@@ -17,7 +17,8 @@ final class ParseFailureTests: XCTestCase {
         let cases: [([UInt8], String, String)] = [
             ([], "empty.txt", "empty"),
             ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0], "scan.txt", "a PNG image"),
-            (Array("%PDF-1.4\n".utf8), "report.pdf", "a PDF document (not handled yet)"),
+            (Array("%PDF-1.4\n".utf8), "report.pdf", "a damaged PDF document"),
+            (Array("GIF89a".utf8) + [1, 0, 1, 0, 0], "chart.docx", "a GIF image"),
             (Array("hello\0world".utf8), "blob.bin", "binary data"),
             (Array("This is an English memo about budgets, not a report at all.".utf8), "memo.txt", "no Chinese report"),
         ]

@@ -68,3 +68,37 @@ final class VariantInputTests: XCTestCase {
         XCTAssertEqual(try WireJSON.decode(ParsedDocument.self, from: try WireJSON.encode(d)), d)
     }
 }
+
+/// Every sample in every re-encoding and wrapping a user sends gives the same region, years
+/// and headline figures as the sample itself.
+final class EverySampleVariantTests: XCTestCase {
+    private let parser = ReportParser()
+
+    func testEncodingsAndWebPagesOfEverySample() throws {
+        for report in try Corpus.reports() {
+            let text = try Corpus.text(report.sample.number)
+            let expected = HeadlineFigures(report.document)
+            let variants: [(String, [UInt8])] = [
+                ("gb18030", SampleVariants.gb18030(text)),
+                ("utf-16", SampleVariants.utf16LittleEndian(text)),
+                ("html utf-8", SampleVariants.htmlPage(text)),
+                ("html gbk", SampleVariants.htmlPage(text, charset: "gbk")),
+            ]
+            for (name, bytes) in variants {
+                let d = try parser.parse(bytes: bytes, fileName: "\(report.id).\(name.hasPrefix("html") ? "html" : "txt")")
+                XCTAssertEqual(HeadlineFigures(d), expected, "\(report.id) as \(name)")
+            }
+        }
+    }
+
+    func testExcerptsWithoutTitleKeepRegionYearsAndFigures() throws {
+        for report in try Corpus.reports() {
+            let text = try Corpus.text(report.sample.number)
+            // From the first top-level heading on: no title, no dateline, no web header.
+            let start = try XCTUnwrap(text.range(of: "第一部分") ?? text.range(of: "一、"), report.id)
+            let d = try parser.parse(bytes: Array(text[start.lowerBound...].utf8), fileName: "excerpt.txt")
+            XCTAssertNil(d.title, report.id)
+            XCTAssertEqual(HeadlineFigures(d), HeadlineFigures(report.document), report.id)
+        }
+    }
+}

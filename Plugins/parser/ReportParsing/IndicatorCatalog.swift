@@ -47,4 +47,9 @@ enum IndicatorCatalog {
     static let spellings: [(spelling: [Unicode.Scalar], definition: IndicatorDefinition)] = definitions
         .flatMap { d in d.spellings.map { ($0.scalarArray, d) } }
         .sorted { $0.0.count > $1.0.count }
+
+    /// The distinct first characters of the spellings (地, 一, 固…).
+    static let firstScalars: [Unicode.Scalar] = spellings.reduce(into: []) { firsts, entry in
+        if let first = entry.spelling.first, !firsts.contains(first) { firsts.append(first) }
+    }
 }

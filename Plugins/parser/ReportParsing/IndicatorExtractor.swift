@@ -13,7 +13,7 @@ struct IndicatorExtractor {
 
     func extract() -> [Indicator] {
         var indicators = [Indicator]()
-        for (p, paragraph) in paragraphs.enumerated() where HeadingMarker.parse(paragraph) == nil {
+        for (p, paragraph) in paragraphs.enumerated() where !outline.headingParagraphs.contains(p) {
             let top = outline.topLevelIndex[p]
             let role = top.flatMap { timeline.roles[$0] }
             let sectionTitle = top.map { outline.sections[$0].title }
@@ -71,7 +71,9 @@ struct IndicatorExtractor {
         var found = [(name: String, definition: IndicatorDefinition, start: Int, end: Int)]()
         var i = clause.lowerBound
         while i < clause.upperBound {
-            guard let (spelling, definition) = IndicatorCatalog.spellings.first(where: {
+            // Most positions start no name: one comparison per distinct first character rejects them.
+            guard IndicatorCatalog.firstScalars.contains(text.s[i]),
+                  let (spelling, definition) = IndicatorCatalog.spellings.first(where: {
                 text.matches($0.spelling, at: i) && i + $0.spelling.count <= clause.upperBound
             }) else { i += 1; continue }
             let prefix = definition.distinctPrefixes.first { text.hasSuffix($0.scalarArray, endingAt: i) }

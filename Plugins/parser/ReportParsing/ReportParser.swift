@@ -2,18 +2,20 @@ import ChineseText
 import ReportProtocol
 
 /// Turns the bytes of one government work report into a `ParsedDocument`:
-/// decode → paragraphs → metadata, sections, years → indicators.
+/// decode → paragraphs (converted to simplified script if need be) → metadata, sections,
+/// years → indicators → is it a report at all.
 public struct ReportParser: Sendable {
     /// Stored with every result so documents can be re-parsed after an upgrade.
-    public static let version = "report-parser/1.0"
+    public static let version = "report-parser/1.1"
 
     /// Fewer Han characters than this and the file is not a Chinese report at all.
     static let minimumHanCharacters = 20
 
     public init() {}
 
-    /// - Throws: `ParseFailure` (never retryable: the problem is the file) when the bytes are
-    ///   empty, binary, undecodable or hold no Chinese text.
+    /// - Throws: `ParseFailure` when the bytes are empty, binary, undecodable or hold no Chinese
+    ///   text (not retryable: the problem is the file), or when OpenCC's tables are missing for
+    ///   a traditional-script text (retryable once the installation is fixed).
     public func parse(bytes: [UInt8], fileName: String) throws -> ParsedDocument {
         let decoded: DecodedText
         do {
@@ -21,23 +23,49 @@ public struct ReportParser: Sendable {
         } catch {
             throw ParseFailure(reason: "\(fileName): \(error.description)", retryable: false)
         }
-        let paragraphs = TextNormalizer.paragraphs(from: decoded.text)
+        var paragraphs = TextNormalizer.paragraphs(from: decoded.text)
         let han = paragraphs.reduce(0) { $0 + $1.unicodeScalars.filter(ScalarClass.isHan).count }
         guard han >= Self.minimumHanCharacters else {
             throw ParseFailure(reason: "\(fileName): the text holds no Chinese report (\(han) Chinese characters)",
                                retryable: false)
+        }
+        // Extraction and search work on simplified script; the original stays beside it.
+        let script = ScriptDetector.detect(decoded.text)
+        var originalParagraphs: [String]?
+        if script == .traditional {
+            let converter: ScriptConverter
+            do {
+                converter = try ScriptConverter.traditionalToSimplified()
+            } catch {
+                throw ParseFailure(reason: "\(fileName): traditional-script text, but \(error)", retryable: true)
+            }
+            originalParagraphs = paragraphs
+            paragraphs = paragraphs.map(converter.convert)
         }
 
         let outline = SectionOutline(paragraphs: paragraphs)
         let metadata = ReportMetadata(paragraphs: paragraphs, firstHeading: outline.sections.first?.paragraphIndex)
         let timeline = ReportTimeline(sections: outline.sections, paragraphs: paragraphs, title: metadata.title)
         let indicators = IndicatorExtractor(paragraphs: paragraphs, outline: outline, timeline: timeline).extract()
+        let regionName = RegionName(region: metadata.region, paragraphs: paragraphs)
+        let assessment = DocumentTypeAssessment(.init(
+            title: metadata.title, roles: timeline.roles, indicatorNames: Set(indicators.map(\.name)),
+            speaker: metadata.speaker, session: metadata.session, meetingDate: metadata.meetingDate, paragraphs: paragraphs))
 
-        return ParsedDocument(title: metadata.title, region: metadata.region,
-                              reviewYear: timeline.reviewYear, planYear: timeline.planYear,
-                              speaker: metadata.speaker, meetingDate: metadata.meetingDate,
-                              encoding: decoded.encoding, paragraphs: paragraphs,
-                              sections: outline.sections, indicators: indicators,
-                              parserVersion: Self.version)
+        var document = ParsedDocument(title: metadata.title, region: metadata.region,
+                                      reviewYear: timeline.reviewYear, planYear: timeline.planYear,
+                                      speaker: metadata.speaker, meetingDate: metadata.meetingDate,
+                                      encoding: decoded.encoding, paragraphs: paragraphs,
+                                      sections: outline.sections, indicators: indicators,
+                                      parserVersion: Self.version)
+        document.regionFull = regionName.full
+        document.regionLevel = regionName.level
+        document.speakerOffice = metadata.office
+        document.session = metadata.session
+        document.documentType = assessment.documentType
+        document.sourceFormat = decoded.format.rawValue
+        document.script = script.rawValue
+        document.originalParagraphs = originalParagraphs
+        return document
     }
 }

@@ -32,6 +32,28 @@ struct ScalarText {
         return nil
     }
 
+    func occurrences(of needle: [Unicode.Scalar]) -> Int {
+        var count = 0
+        var from = 0
+        while let hit = find(needle, in: from..<s.count) {
+            count += 1
+            from = hit + needle.count
+        }
+        return count
+    }
+
+    /// How often each needle occurs, in one pass over the text: a position is tried only
+    /// against the needles starting with its scalar.
+    func occurrences(of needles: [[Unicode.Scalar]]) -> [Int] {
+        var counts = [Int](repeating: 0, count: needles.count)
+        let firsts = needles.map { $0.first }
+        for i in s.indices {
+            let c = s[i]
+            for k in needles.indices where firsts[k] == c && matches(needles[k], at: i) { counts[k] += 1 }
+        }
+        return counts
+    }
+
     func hasSuffix(_ suffix: [Unicode.Scalar], endingAt end: Int) -> Bool {
         matches(suffix, at: end - suffix.count)
     }

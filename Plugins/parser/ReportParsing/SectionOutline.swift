@@ -15,6 +15,8 @@ struct SectionOutline {
     let sections: [Section]
     /// For each paragraph, the index in `sections` of the top-level section holding it.
     let topLevelIndex: [Int?]
+    /// Paragraphs that are headings (of any level), not body text.
+    let headingParagraphs: Set<Int>
 
     init(paragraphs: [String]) {
         var headings = Self.markedHeadings(paragraphs)
@@ -22,6 +24,7 @@ struct SectionOutline {
         let kinds = Set(headings.map(\.kind)).sorted()
         let level = Dictionary(uniqueKeysWithValues: kinds.enumerated().map { ($1, $0 + 1) })
         sections = Self.tree(headings, level: level, paragraphCount: paragraphs.count)
+        headingParagraphs = Set(headings.map(\.paragraphIndex))
 
         var top = [Int?](repeating: nil, count: paragraphs.count)
         for (i, section) in sections.enumerated() {
@@ -36,6 +39,8 @@ struct SectionOutline {
         paragraphs.enumerated().compactMap { index, paragraph in
             guard let marker = HeadingMarker.parse(paragraph) else { return nil }
             var title = marker.title.scalarArray
+            // 1./（1） also number list items ("1.预期目标是…增长5%左右。"): a sentence or a figure is an item.
+            if marker.kind >= .arabic, title.last == "。" || title.contains("%") { return nil }
             if title.last == "。" { title.removeLast() }
             guard !title.isEmpty, title.count <= 50,
                   !title.contains(where: { $0 == "。" || $0 == "；" }) else { return nil }

@@ -11,7 +11,7 @@ enum BinarySniffer {
         if starts(Array("GIF87a".utf8)) || starts(Array("GIF89a".utf8)) { return "a GIF image" }
         if starts(Array("RIFF".utf8)) && starts(Array("WEBP".utf8), at: 8) { return "a WebP image" }
         if starts([0x49, 0x49, 0x2A, 0x00]) || starts([0x4D, 0x4D, 0x00, 0x2A]) { return "a TIFF image" }
-        if starts(Array("%PDF-".utf8)) { return "a PDF document (not handled yet)" }
+        if starts(Array("%PDF-".utf8)) { return "a PDF document" }
         if starts([0x50, 0x4B, 0x03, 0x04]) || starts([0x50, 0x4B, 0x05, 0x06]) {
             return zipFlavour(bytes)
         }
@@ -40,7 +40,7 @@ enum BinarySniffer {
             }
             return false
         }
-        if contains("word/") { return "a Word document (DOCX, not handled yet)" }
+        if contains("word/") { return "a Word document (DOCX)" }
         if contains("xl/") { return "an Excel workbook (XLSX)" }
         if contains("ppt/") { return "a PowerPoint presentation (PPTX)" }
         return "a ZIP archive"

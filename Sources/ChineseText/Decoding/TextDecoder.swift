@@ -1,11 +1,11 @@
 /// Text recovered from a file's bytes.
 public struct DecodedText: Sendable, Equatable {
-    public enum SourceFormat: String, Sendable, Equatable { case plainText = "text", html }
+    public enum SourceFormat: String, Sendable, Equatable { case plainText = "text", html, pdf, docx }
 
     public var text: String
-    /// "utf-8", "utf-8-bom", "utf-16le", "utf-16be" or "gb18030".
+    /// "utf-8", "utf-8-bom", "utf-16le", "utf-16be" or "gb18030"; "pdf" or "docx" for those.
     public var encoding: String
-    /// HTML pages have already been reduced to their text in `text`.
+    /// HTML pages, PDF and DOCX files have already been reduced to their text in `text`.
     public var format: SourceFormat
 
     public init(text: String, encoding: String, format: SourceFormat = .plainText) {
@@ -21,6 +21,13 @@ public enum TextDecoder {
     /// - Parameter fileName: only used to recognise an HTML page whose markup is not in the first KB.
     public static func decode(_ bytes: [UInt8], fileName: String? = nil) throws(TextDecodingError) -> DecodedText {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { throw .empty }
+        // Documents are recognised by their magic bytes, never by the file name.
+        if PDFText.isPDF(bytes) {
+            return try checked(PDFText.extract(bytes), "pdf", format: .pdf)
+        }
+        if DOCXText.isZIP(bytes) {
+            return try checked(DOCXText.extract(bytes), "docx", format: .docx)
+        }
         if let format = BinarySniffer.knownFormat(bytes) { throw .binaryFormat(format) }
 
         var decoded = try decodeText(bytes)
@@ -90,13 +97,14 @@ public enum TextDecoder {
         }
     }
 
-    private static func checked(_ text: String?, _ encoding: String) throws(TextDecodingError) -> DecodedText {
+    private static func checked(_ text: String?, _ encoding: String,
+                                format: DecodedText.SourceFormat = .plainText) throws(TextDecodingError) -> DecodedText {
         guard let text else { throw .undecodable }
         if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { throw .empty }
         if let problem = TextPlausibility.problem(in: text) {
             throw .implausibleText(encoding: encoding, detail: problem)
         }
-        return DecodedText(text: text, encoding: encoding)
+        return DecodedText(text: text, encoding: encoding, format: format)
     }
 
     /// Strict UTF-16: an odd byte count or an unpaired surrogate fails.

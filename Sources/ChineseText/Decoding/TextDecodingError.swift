@@ -12,6 +12,9 @@ public enum TextDecodingError: Error, Sendable, Equatable, CustomStringConvertib
     /// Decodes, but what comes out is not plausible text (rare or unassigned characters,
     /// almost no Chinese); `detail` says what was measured.
     case implausibleText(encoding: String, detail: String)
+    /// A document format we read (PDF, DOCX) whose content cannot be had: encrypted,
+    /// damaged, a scan without text, over the size limit. `format` says what the file is.
+    case unreadableDocument(format: String, detail: String)
 
     public var description: String {
         switch self {
@@ -25,6 +28,8 @@ public enum TextDecodingError: Error, Sendable, Equatable, CustomStringConvertib
             return "the bytes are not valid UTF-8, UTF-16 or GB18030 text"
         case .implausibleText(let encoding, let detail):
             return "the bytes decode as \(encoding) but give no sensible text (\(detail))"
+        case .unreadableDocument(let format, let detail):
+            return "the file is \(format) whose text cannot be read (\(detail))"
         }
     }
 }

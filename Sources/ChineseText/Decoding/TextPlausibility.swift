@@ -16,6 +16,7 @@ enum TextPlausibility {
             c.visible += 1
             let v = s.value
             if ScalarClass.isHan(s) { c.han += 1; c.expected += 1; continue }
+            if v >= 0x20 && v < 0x7F { c.expected += 1; continue }   // printable ASCII: no table lookup
             if v < 0x20 || (v >= 0x7F && v < 0xA0) { c.control += 1; continue }
             switch s.properties.generalCategory {
             case .unassigned, .privateUse, .surrogate: c.strange += 1; continue

@@ -1,8 +1,9 @@
-/// The numbering that opens a heading in a government report: 第一部分, 一、, （一）/(一).
+/// The numbering that opens a heading in a government report: 第一部分, 一、, （一）/(一),
+/// 1./1、, （1）/(1).
 public struct HeadingMarker: Sendable, Equatable {
     /// Ordered from the outermost level inwards.
     public enum Kind: Int, Sendable, Comparable {
-        case part = 0, numeral = 1, parenthesizedNumeral = 2
+        case part = 0, numeral = 1, parenthesizedNumeral = 2, arabic = 3, parenthesizedArabic = 4
         public static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
     }
 
@@ -23,21 +24,48 @@ public struct HeadingMarker: Sendable, Equatable {
 
     /// Reads the marker at the start of a line or paragraph; nil when it has none.
     public static func parse(_ text: String) -> HeadingMarker? {
+        // Most lines are prose: decide on the first scalar before copying the line.
+        guard let first = text.unicodeScalars.first, mayOpenMarker(first) else { return nil }
         let s = Array(text.unicodeScalars)
-        guard let first = s.first else { return nil }
         if first == "第" {
             let (value, end) = ChineseNumeral.read(s, from: 1)
             guard let value, end + 1 < s.count, s[end] == "部", s[end + 1] == "分" else { return nil }
             return make(.part, s, numberEnd: end + 2, ordinal: value)
         }
         if first == "（" || first == "(" {
+            if let (value, end) = arabicNumber(s, from: 1) {
+                guard end < s.count, s[end] == "）" || s[end] == ")" else { return nil }
+                return make(.parenthesizedArabic, s, numberEnd: end + 1, ordinal: value)
+            }
             let (value, end) = ChineseNumeral.read(s, from: 1)
             guard let value, end < s.count, s[end] == "）" || s[end] == ")" else { return nil }
             return make(.parenthesizedNumeral, s, numberEnd: end + 1, ordinal: value)
         }
+        if let (value, end) = arabicNumber(s, from: 0) {
+            // "1." or "1、" then text; "4.37万亩" or "1.3 万人次" at the start of a wrapped line is a number.
+            guard end + 1 < s.count, s[end] == "." || s[end] == "、" || s[end] == "．",
+                  !ScalarClass.isASCIIDigit(s[end + 1]), !ScalarClass.isHorizontalSpace(s[end + 1]) else { return nil }
+            return make(.arabic, s, numberEnd: end + 1, ordinal: value)
+        }
         let (value, end) = ChineseNumeral.read(s, from: 0)
         guard let value, end < s.count, s[end] == "、" || s[end] == "．" else { return nil }
         return make(.numeral, s, numberEnd: end + 1, ordinal: value)
+    }
+
+    private static func mayOpenMarker(_ c: Unicode.Scalar) -> Bool {
+        c == "第" || c == "（" || c == "(" || c == "十" || ScalarClass.isASCIIDigit(c) || ChineseNumeral.digit(c) != nil
+    }
+
+    /// One or two ASCII digits (items run to 99 at most), not the start of a longer number.
+    private static func arabicNumber(_ s: [Unicode.Scalar], from start: Int) -> (Int, Int)? {
+        var end = start
+        var value = 0
+        while end < s.count, ScalarClass.isASCIIDigit(s[end]), end - start < 3 {
+            value = value * 10 + Int(s[end].value - 0x30)
+            end += 1
+        }
+        guard end > start, end - start <= 2, value > 0 else { return nil }
+        return (value, end)
     }
 
     private static func make(_ kind: Kind, _ s: [Unicode.Scalar], numberEnd: Int, ordinal: Int) -> HeadingMarker {

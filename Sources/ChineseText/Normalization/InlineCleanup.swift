@@ -8,6 +8,7 @@ public enum InlineCleanup {
         removeMarkdownEmphasis(&scalars)
         widenPunctuation(&scalars)
         scalars = removeSpaces(scalars)
+        removeContinuationMarkers(&scalars)
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars)
         return String(view)
@@ -108,6 +109,21 @@ public enum InlineCleanup {
             i = j
         }
         return out
+    }
+
+    /// A newspaper's "（下转第四版）" / "（上接第一版）" says where the article goes on; it is
+    /// not report text, and left in place it splits a sentence in two.
+    static func removeContinuationMarkers(_ s: inout [Unicode.Scalar]) {
+        var i = 0
+        while i < s.count {
+            guard s[i] == "（" || s[i] == "【", i + 3 < s.count,
+                  (s[i + 1] == "下" || s[i + 1] == "上") && (s[i + 2] == "转" || s[i + 2] == "接") else { i += 1; continue }
+            let close: Unicode.Scalar = s[i] == "（" ? "）" : "】"
+            var j = i + 3
+            while j < s.count, j - i <= 12, s[j] != close { j += 1 }
+            guard j < s.count, s[j] == close, s[j - 1] == "版" || s[j - 1] == "页" else { i += 1; continue }
+            s.removeSubrange(i...j)
+        }
     }
 
     private static func keepsSpace(between a: Unicode.Scalar, and b: Unicode.Scalar) -> Bool {

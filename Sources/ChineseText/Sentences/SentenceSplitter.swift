@@ -27,7 +27,9 @@ public enum SentenceSplitter {
     }
 
     private static func appendTrimmed(_ result: inout [String], _ sentence: String.UnicodeScalarView) {
-        let trimmed = TextNormalizer.trimmed(sentence.filter { $0 != "\n" && $0 != "\r" })
+        // Most sentences hold no line break: trim them without building a filtered copy first.
+        let hasBreak = sentence.contains { $0 == "\n" || $0 == "\r" }
+        let trimmed = TextNormalizer.trimmed(hasBreak ? sentence.filter { $0 != "\n" && $0 != "\r" } : sentence)
         if !trimmed.isEmpty { result.append(trimmed) }
     }
 }

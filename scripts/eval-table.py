@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""Prints, for every fixture, what the parser found, as Markdown tables, so a regression
+shows at a glance: `make eval`. Runs the real report-parser's one-shot `parse` command."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+HEADLINE = ["地区生产总值", "一般公共预算收入", "固定资产投资", "社会消费品零售额",
+            "居民人均可支配收入", "失业率", "居民消费价格涨幅"]
+
+
+def fixtures(root):
+    corpus = sorted((root / "Tests/Fixtures/corpus").glob("*.txt"))
+    variants = sorted(p for p in (root / "Tests/Fixtures/variants").iterdir() if p.suffix != ".md")
+    return corpus + variants
+
+
+def parse(parser, path):
+    run = subprocess.run([parser, "parse", str(path)], capture_output=True, timeout=120)
+    if run.returncode != 0:
+        return None, run.stderr.decode("utf-8", "replace").strip().splitlines()[-1]
+    return json.loads(run.stdout), None
+
+
+def count_sections(sections):
+    return sum(1 + count_sections(s["children"]) for s in sections)
+
+
+def depth(sections):
+    return max((1 + depth(s["children"]) for s in sections), default=0)
+
+
+def cell(value):
+    return "—" if value in (None, "") else str(value).replace("|", "/")
+
+
+def main():
+    root = Path(__file__).resolve().parent.parent
+    parser = sys.argv[1] if len(sys.argv) > 1 else str(root / ".build/debug/report-parser")
+    results = [(path, *parse(parser, path)) for path in fixtures(root)]
+
+    print("## Metadata\n")
+    print("| fixture | format | title | region | full form | level | years | speaker | session | date | report? |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for path, d, error in results:
+        if d is None:
+            print(f"| {path.name} | failed: {cell(error)} |||||||||")
+            continue
+        t = d.get("document_type") or {}
+        speaker = f"{d['speaker']} ({d.get('speaker_office')})" if d.get("speaker") else None
+        print(f"| {path.name} | {d.get('source_format')}/{d['encoding']} | {cell(d.get('title'))} | {cell(d.get('region'))} "
+              f"| {cell(d.get('region_full'))} | {cell(d.get('region_level'))} | {d.get('review_year')}→{d.get('plan_year')} "
+              f"| {cell(speaker)} | {cell(d.get('session'))} | {cell(d.get('meeting_date'))} "
+              f"| {'yes' if t.get('is_report') else 'no'} {t.get('confidence')} |")
+
+    print("\n## Structure and indicators\n")
+    print("| fixture | paragraphs | top-level sections | all sections | depth | actual | target | headline indicators found |")
+    print("|---|---|---|---|---|---|---|---|")
+    for path, d, error in results:
+        if d is None:
+            continue
+        indicators = d["indicators"]
+        actual = sum(1 for i in indicators if i["kind"] == "actual")
+        target = len(indicators) - actual
+        found = [h for h in HEADLINE if any(h in i["name"] for i in indicators)]
+        tops = " / ".join(f"{s.get('number') or ''}{s['title']} ({len(s['children'])})" for s in d["sections"])
+        print(f"| {path.name} | {len(d['paragraphs'])} | {cell(tops)} | {count_sections(d['sections'])} | {depth(d['sections'])} "
+              f"| {actual} | {target} | {len(found)}/{len(HEADLINE)}: {'、'.join(found)} |")
+
+    print("\n## Indicators by kind\n")
+    print("| fixture | kind | name | value | unit | growth % | qualifier | year |")
+    print("|---|---|---|---|---|---|---|---|")
+    for path, d, error in results:
+        if d is None:
+            continue
+        for i in d["indicators"]:
+            print(f"| {path.name[:3]}{path.suffix} | {i['kind']} | {i['name']} | {cell(i.get('value'))} | {cell(i.get('unit'))} "
+                  f"| {cell(i.get('growth_pct'))} | {cell(i.get('qualifier'))} | {cell(i.get('year'))} |")
+
+
+if __name__ == "__main__":
+    main()
