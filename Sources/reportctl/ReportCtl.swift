@@ -12,6 +12,7 @@ struct ReportCtl: ParsableCommand {
         subcommands: [
             SubscribeCommand.self, SearchCommand.self, GetCommand.self,
             StatusCommand.self, SubmitCommand.self, RetryCommand.self,
+            ReindexCommand.self, CompareCommand.self,
         ]
     )
 }

@@ -1,36 +1,46 @@
+import ChineseText
 import GRDB
 import ReportProtocol
 
 extension SearchIndex {
-    /// Reports matching `request.query`, best first, at most `request.limit` of them, each
-    /// with its best paragraph's section and a snippet around the match.
+    /// Reports matching `request.query` within its filters, best first, at most `request.limit`
+    /// of them, each with its best paragraph's section and a snippet around the match.
     /// Throws `SearchIndexError.nothingToSearch` when the query holds nothing to look for.
     public func search(_ request: SearchRequest) throws -> SearchResponse {
-        let query = SearchQuery(parsing: request.query)
+        let query = SearchQuery(parsing: request.query).withAlternatives(converter.convert)
         guard let match = MatchExpression(query) else {
             throw SearchIndexError.nothingToSearch(query: request.query)
         }
         guard request.limit > 0 else { return SearchResponse(query: request.query, hits: []) }
+        let scope = SearchScope(request, simplified: converter.convert)
         let hits = try read("searching \"\(request.query)\"") { db in
-            let best = ReportRanking.ordered(try Self.rankings(matching: match, db)).prefix(request.limit)
-            return try best.map { try self.hit(for: $0, terms: query.positiveTerms, db) }
+            let ranked = try self.rerankedByWords(ReportRanking.ordered(try Self.rankings(matching: match, in: scope, db)),
+                                                  terms: query.positiveTerms, limit: request.limit, db)
+            return try ranked.prefix(request.limit).map { try self.hit(for: $0, terms: query.positiveTerms, db) }
         }
         return SearchResponse(query: request.query, hits: hits)
     }
 
     /// Every matching report with its best paragraph among those holding a positive term.
     /// MATERIALIZED keeps bm25() in the FTS5 query itself, the only place SQLite allows it.
-    /// Only expressions built by `MatchExpression` are bound, never user text as SQL.
-    private static func rankings(matching match: MatchExpression, _ db: Database) throws -> [ReportRanking] {
+    /// Only expressions built by `MatchExpression` and filter values are bound, never user text as SQL.
+    private static func rankings(matching match: MatchExpression, in scope: SearchScope, _ db: Database) throws -> [ReportRanking] {
+        let scoped = scope.isEmpty ? "" : "JOIN reports r ON r.report_id = p.report_id"
         let reportsMatching = """
-            SELECT p.report_id FROM paragraph_fts f JOIN paragraphs p ON p.id = f.rowid
-            WHERE paragraph_fts MATCH ?
+            SELECT p.report_id FROM paragraph_fts f JOIN paragraphs p ON p.id = f.rowid \(scoped)
+            WHERE paragraph_fts MATCH ?\(scope.andClause)
             """
-        var filters = match.requiredGroups.map { _ in "report_id IN (\(reportsMatching))" }
-        var arguments: [String] = [match.anyPositive] + match.requiredGroups
+        var filters: [String] = []
+        var arguments: [any DatabaseValueConvertible] = [match.anyPositive] + scope.arguments
+        for group in match.requiredGroups {
+            filters.append("report_id IN (\(reportsMatching))")
+            arguments.append(group)
+            arguments.append(contentsOf: scope.arguments)
+        }
         if let excluded = match.excluded {
             filters.append("report_id NOT IN (\(reportsMatching))")
             arguments.append(excluded)
+            arguments.append(contentsOf: scope.arguments)
         }
         let rows = try Row.fetchAll(db, sql: """
             WITH hits AS MATERIALIZED (
@@ -39,7 +49,8 @@ extension SearchIndex {
             ),
             per_report AS (
                 SELECT p.report_id, p.id AS paragraph_id, MIN(h.rank) AS best, COUNT(*) AS matches
-                FROM hits h JOIN paragraphs p ON p.id = h.id
+                FROM hits h JOIN paragraphs p ON p.id = h.id \(scoped)
+                WHERE 1\(scope.andClause)
                 GROUP BY p.report_id
             )
             SELECT * FROM per_report
@@ -49,6 +60,28 @@ extension SearchIndex {
             ReportRanking(reportId: row["report_id"], bestParagraphId: row["paragraph_id"],
                           bestBM25: row["best"], matchingParagraphs: row["matches"])
         }
+    }
+
+    /// The leading reports with their word match applied, best first. Only the reports that can
+    /// still reach the first `limit` places are segmented (the boost is at most `maximumBoost`),
+    /// so a query matching thousands of reports segments a few dozen paragraphs, not thousands.
+    private func rerankedByWords(_ ordered: [ReportRanking], terms: [SearchQuery.Term], limit: Int,
+                                 _ db: Database) throws -> [ReportRanking] {
+        guard let segmenter, !ordered.isEmpty else { return ordered }
+        var candidates: [ReportRanking] = []
+        for var ranking in ordered {
+            // Once `limit` candidates are in, a report whose best possible score falls below the
+            // limit-th lowest base score among them can no longer enter the results.
+            if candidates.count >= limit {
+                let floor = candidates.map(\.score).sorted(by: >)[limit - 1]
+                if ranking.baseScore * WordMatch.maximumBoost < floor { break }
+            }
+            let body = try String.fetchOne(db, sql: "SELECT body FROM paragraphs WHERE id = ?",
+                                           arguments: [ranking.bestParagraphId]) ?? ""
+            ranking.wordMatch = WordMatch.best(of: terms, in: body, segmenter: segmenter)
+            candidates.append(ranking)
+        }
+        return ReportRanking.ordered(candidates)
     }
 
     private func hit(for ranking: ReportRanking, terms: [SearchQuery.Term], _ db: Database) throws -> SearchHit {

@@ -35,9 +35,17 @@ public struct Summarizer: Sendable {
         let filter = TermFilter(segmenter: segmenter, stopWords: stopWords)
         let keywords = KeywordRanker(idf: idf).keywords(document.paragraphs.map(filter.terms(in:)), count: keywordCount)
         let candidates = sentenceCandidates(document, filter)
-        let chosen = SentenceSelector().choose(candidates, count: summarySentenceCount)
+        let selector = SentenceSelector()
+        let scores = selector.scores(candidates)
+        let chosen = selector.choose(candidates, scores: scores, count: summarySentenceCount)
+        let sections = document.sections.map { section in
+            let paragraphs = section.paragraphIndex..<(section.paragraphIndex + max(1, section.paragraphCount))
+            return SummaryResult.SectionSummary(
+                title: section.title, sentence: selector.best(in: paragraphs, candidates, scores: scores).map { candidates[$0].text })
+        }
         return SummaryResult(keywords: keywords, summary: chosen.map { candidates[$0].text },
-                             dictionary: segmenter.dictionaryVersion)
+                             dictionary: segmenter.dictionaryVersion, sectionSummaries: sections,
+                             indicatorDigest: IndicatorDigest.headline(of: document))
     }
 
     /// Each distinct whole sentence of the non-heading paragraphs, with its terms as ids.
@@ -53,7 +61,7 @@ public struct Summarizer: Sendable {
                     termIDs[term] = termIDs.count
                     return termIDs.count - 1
                 })
-                candidates.append(.init(text: sentence, terms: ids.sorted()))
+                candidates.append(.init(text: sentence, paragraph: index, terms: ids.sorted()))
             }
         }
         return candidates
