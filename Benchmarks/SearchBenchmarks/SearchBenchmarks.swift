@@ -83,7 +83,7 @@ enum CorpusIndex {
             }
         }
         // The last connection closed: SQLite checkpointed the WAL into the file and removed it.
-        let sizes = try ["", "-wal"].map { suffix -> Int in
+        let sizes = ["", "-wal"].map { suffix -> Int in
             let attributes = try? FileManager.default.attributesOfItem(atPath: file.path + suffix)
             return (attributes?[.size] as? Int) ?? 0
         }
@@ -93,10 +93,15 @@ enum CorpusIndex {
     /// The index with whole-word ranking, built first when missing or of another size.
     static func opened(reports: Int) throws -> SearchIndex {
         let file = path(reports: reports)
-        let existing = FileManager.default.fileExists(atPath: file.path) ? try SearchIndex(path: file.path) : nil
-        if existing?.schemaState != .current || (try existing?.count()) != reports {
-            _ = try build(reports: reports)
-        }
+        if try !isComplete(file, reports: reports) { _ = try build(reports: reports) }
         return try SearchIndex(path: file.path, domainDictionary: BenchmarkCorpus.domainDictionary)
+    }
+
+    /// Whether the file holds `reports` reports at the current schema; closed again before returning.
+    private static func isComplete(_ file: URL, reports: Int) throws -> Bool {
+        guard FileManager.default.fileExists(atPath: file.path) else { return false }
+        let existing = try SearchIndex(path: file.path)
+        guard existing.schemaState == .current else { return false }
+        return try existing.count() == reports
     }
 }
