@@ -16,16 +16,31 @@ struct TextRank {
     /// Scores per node, iterated until no score moves by more than `tolerance`.
     func scores(damping: Double = 0.85, maxIterations: Int = 100, tolerance: Double = 1e-6) -> [Double] {
         let count = edges.count
-        let outWeight = edges.map { $0.values.reduce(0, +) }
+        // Flat arrays for the iterations: walking dictionaries a hundred times costs more than
+        // building the graph (a report has a few hundred sentences, tens of thousands of links).
+        var start = [Int](repeating: 0, count: count + 1)
+        var neighbours: [Int] = []
+        var weights: [Double] = []
+        var outWeight = [Double](repeating: 0, count: count)
+        for node in 0..<count {
+            for (neighbour, weight) in edges[node] {
+                neighbours.append(neighbour)
+                weights.append(weight)
+                outWeight[node] += weight
+            }
+            start[node + 1] = neighbours.count
+        }
         var scores = [Double](repeating: 1, count: count)
+        var next = [Double](repeating: 0, count: count)
         for _ in 0..<maxIterations {
-            var next = [Double](repeating: 1 - damping, count: count)
+            for node in 0..<count { next[node] = 1 - damping }
             for node in 0..<count where outWeight[node] > 0 {
                 let share = damping * scores[node] / outWeight[node]
-                for (neighbour, weight) in edges[node] { next[neighbour] += share * weight }
+                for edge in start[node]..<start[node + 1] { next[neighbours[edge]] += share * weights[edge] }
             }
-            let change = zip(scores, next).map { abs($0 - $1) }.max() ?? 0
-            scores = next
+            var change = 0.0
+            for node in 0..<count { change = max(change, abs(scores[node] - next[node])) }
+            swap(&scores, &next)
             if change < tolerance { break }
         }
         return scores
