@@ -62,27 +62,33 @@ extension SearchIndex {
         }
     }
 
-    /// The leading reports with their word match applied, best first. Only the reports that can
-    /// still reach the first `limit` places are segmented (the boost is at most `maximumBoost`),
-    /// so a query matching thousands of reports segments a few dozen paragraphs, not thousands.
+    /// The leading reports with their word match applied, best first. Only reports that can
+    /// still reach the first `limit` places are segmented (the boost is at most
+    /// `WordMatch.maximumBoost`), and at most `rerankDepth(limit)` of them: when thousands of
+    /// reports score alike (many copies of one report), the rest keep their BM25 order.
     private func rerankedByWords(_ ordered: [ReportRanking], terms: [SearchQuery.Term], limit: Int,
                                  _ db: Database) throws -> [ReportRanking] {
         guard let segmenter, !ordered.isEmpty else { return ordered }
         var candidates: [ReportRanking] = []
-        for var ranking in ordered {
-            // Once `limit` candidates are in, a report whose best possible score falls below the
-            // limit-th lowest base score among them can no longer enter the results.
-            if candidates.count >= limit {
-                let floor = candidates.map(\.score).sorted(by: >)[limit - 1]
-                if ranking.baseScore * WordMatch.maximumBoost < floor { break }
-            }
+        // The best `limit` scores so far, descending: the last is the score to beat.
+        var leading: [Double] = []
+        for var ranking in ordered.prefix(Self.rerankDepth(limit)) {
+            if leading.count >= limit, ranking.baseScore * WordMatch.maximumBoost < leading[limit - 1] { break }
             let body = try String.fetchOne(db, sql: "SELECT body FROM paragraphs WHERE id = ?",
                                            arguments: [ranking.bestParagraphId]) ?? ""
             ranking.wordMatch = WordMatch.best(of: terms, in: body, segmenter: segmenter)
             candidates.append(ranking)
+            let place = leading.firstIndex { $0 < ranking.score } ?? leading.count
+            if place < limit {
+                leading.insert(ranking.score, at: place)
+                if leading.count > limit { leading.removeLast() }
+            }
         }
-        return ReportRanking.ordered(candidates)
+        return ReportRanking.ordered(candidates) + ordered.dropFirst(candidates.count)
     }
+
+    /// How many reports, in BM25 order, the word-match re-ranking looks at, at most.
+    static func rerankDepth(_ limit: Int) -> Int { max(50, 3 * limit) }
 
     private func hit(for ranking: ReportRanking, terms: [SearchQuery.Term], _ db: Database) throws -> SearchHit {
         guard let row = try Row.fetchOne(db, sql: """
