@@ -20,5 +20,37 @@ let package = Package(
             ],
             path: "ParsingBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+        // The five samples and the generated report variants the benchmarks below share.
+        .target(
+            name: "BenchmarkSupport",
+            dependencies: [.product(name: "ReportParsing", package: "reportd")],
+            path: "BenchmarkSupport"),
+        .executableTarget(
+            name: "SegmentationBenchmarks",
+            dependencies: [
+                "BenchmarkSupport",
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "ChineseText", package: "reportd"),
+            ],
+            path: "SegmentationBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+        .executableTarget(
+            name: "SearchBenchmarks",
+            dependencies: [
+                "BenchmarkSupport",
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "ReportIndexing", package: "reportd"),
+            ],
+            path: "SearchBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+        .executableTarget(
+            name: "SummarizingBenchmarks",
+            dependencies: [
+                "BenchmarkSupport",
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "ReportSummarizing", package: "reportd"),
+            ],
+            path: "SummarizingBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
     ]
 )

@@ -23,6 +23,8 @@ struct ControlCommands {
             case .submit: return .response(try submit(name: request.body.file ?? "", bytes: request.payload))
             case .retry: return .response(try retry(request.body.reportId ?? ""))
             case .search: return search(request).map(ControlReply.response)
+            case .reindex: return .response(.success(try JSONValue(encoding: reindex())))
+            case .compare: return .response(try compare(request.body.indicator ?? ""))
             }
         } catch {
             return .response(.failure("\(request.body.command.rawValue) failed: \(error)"))
@@ -152,7 +154,8 @@ struct ControlCommands {
         guard broker.serves(ServiceName.search) else {
             return .failure("no worker serves `search` right now (is report-indexer running? see reportctl status)")
         }
-        let query = SearchRequest(query: request.body.query ?? "", limit: min(max(request.body.limit ?? 20, 1), 1000))
+        let query = SearchRequest(query: request.body.query ?? "", limit: min(max(request.body.limit ?? 20, 1), 1000),
+                                  region: request.body.region, year: request.body.year, section: request.body.section)
         guard let input = try? WireJSON.encode(query) else { return .failure("could not encode the query") }
         pipeline.enqueue(WorkItem(service: ServiceName.search, origin: .control(client: request.client, input: input)))
         return nil

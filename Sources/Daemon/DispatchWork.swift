@@ -7,6 +7,8 @@ struct WorkItem {
         case report(id: String, file: String)
         /// A `reportctl` request awaiting its answer on the control socket.
         case control(client: [UInt8], input: [UInt8])
+        /// A finished report indexed again from its stored document (`reportctl reindex`).
+        case reindex(id: String, file: String)
     }
 
     let service: String
@@ -18,8 +20,11 @@ struct WorkItem {
 
     /// One pipeline stage of one report is queued or running at most once.
     var stageKey: StageKey? {
-        if case .report(let id, _) = origin { return StageKey(reportId: id, service: service) }
-        return nil
+        switch origin {
+        case .report(let id, _): StageKey(reportId: id, service: service)
+        case .reindex(let id, _): StageKey(reportId: id, service: "reindex")
+        case .control: nil
+        }
     }
 
     var reportId: String? { stageKey?.reportId }

@@ -103,6 +103,11 @@ final class Dispatcher {
         return stale
     }
 
+    /// Whether any work of the report is queued, waiting out a back-off, or running.
+    func isScheduled(reportId: String) -> Bool {
+        scheduled.contains { $0.reportId == reportId }
+    }
+
     /// Forgets the queued and delayed work of a report that ended; its running jobs finish
     /// and their answers are ignored by the store's state checks.
     func cancel(reportId: String) {

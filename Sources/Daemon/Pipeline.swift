@@ -43,6 +43,12 @@ final class Pipeline {
         switch item.origin {
         case .control(_, let input):
             return JobRequest(jobId: jobId, service: item.service, input: input)
+        case .reindex(let id, let file):
+            guard let record = try? store.report(id: id), record.state == .done,
+                  let document = try? store.results(id: id).document else { return nil }
+            return JobRequest(jobId: jobId, service: item.service,
+                              input: DocumentInputEncoder.encode(reportId: id, file: file,
+                                                                 document: document))
         case .report(let id, let file):
             guard let record = try? store.report(id: id), record.needs(item.service) else { return nil }
             do {
@@ -110,6 +116,15 @@ final class Pipeline {
             let response = (try? WireJSON.decode(JSONValue.self, from: body)).map(ControlResponse.success)
                 ?? .failure("the \(item.service) worker returned malformed JSON")
             replyToClient(client, response)
+        case .reindex(let id, let file):
+            do {
+                try ResultCheck.decode(IndexResult.self, body, from: item.service)
+                if let event = try store.recordReindexed(id: id, file: file, result: body, time: Date().rfc3339) {
+                    publisher.publish(event)
+                }
+            } catch {
+                logger.warning("re-indexing \(file.sanitizedForLog) failed: \(error)")
+            }
         case .report(let id, let file):
             do {
                 try record(result: body, of: item.service, id: id, file: file)
@@ -160,6 +175,16 @@ final class Pipeline {
         switch item.origin {
         case .control(let client, _):
             replyToClient(client, .failure("\(item.service) failed: \(failure.reason)"))
+        case .reindex(_, let file):
+            // A finished report stays done; its index entry is retried, then left for the next reindex.
+            guard failure.retryable, item.attempt < policy.maxAttempts else {
+                logger.warning("re-indexing \(file.sanitizedForLog) failed: \(failure.reason)")
+                return
+            }
+            var again = item
+            again.attempt += 1
+            again.notBefore = Date() + min(60, policy.retryBackoff * pow(2, Double(item.attempt - 1)))
+            enqueue(again)
         case .report(let id, let file):
             guard failure.retryable else {
                 fail(id: id, file: file, stage: item.service, reason: failure.reason)

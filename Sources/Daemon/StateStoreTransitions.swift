@@ -54,6 +54,17 @@ extension StateStore {
         }
     }
 
+    /// Replaces a finished report's index result and announces it with `report.indexed`;
+    /// nothing when the report is no longer done.
+    func recordReindexed(id: String, file: String, result: [UInt8], time: String) throws -> PublishedEvent? {
+        try database.write { db in
+            try db.execute(sql: "UPDATE reports SET index_result = ? WHERE id = ? AND state = 'done'",
+                           arguments: [Data(result), id])
+            guard db.changesCount == 1 else { return nil }
+            return try Self.appendEvent(db, .indexed, id: id, file: file, time: time, rawData: result)
+        }
+    }
+
     /// Ends a report that is still in the pipeline; nil when it had already ended (a late failure).
     public func recordFailure(id: String, file: String, stage: String, reason: String, attempts: Int,
                               time: String) throws -> PublishedEvent? {

@@ -18,6 +18,10 @@ public enum ControlCommand: String, Codable, Sendable {
     case submit
     /// Requeues a failed report.
     case retry
+    /// Queues an indexer job for every finished report, from its stored parsed document.
+    case reindex
+    /// One indicator across every stored report (`indicator`).
+    case compare
 }
 
 public struct ControlRequest: Codable, Sendable, Equatable {
@@ -28,9 +32,20 @@ public struct ControlRequest: Codable, Sendable, Equatable {
     public var since: Int64?
     public var topic: String?
     public var file: String?
+    /// `search` filters, see `SearchRequest`.
+    public var region: String?
+    public var year: Int?
+    public var section: String?
+    /// `compare`: the indicator's name as the parser gives it, e.g. 地区生产总值.
+    public var indicator: String?
 
     public init(command: ControlCommand, reportId: String? = nil, query: String? = nil, limit: Int? = nil,
-                since: Int64? = nil, topic: String? = nil, file: String? = nil) {
+                since: Int64? = nil, topic: String? = nil, file: String? = nil, region: String? = nil,
+                year: Int? = nil, section: String? = nil, indicator: String? = nil) {
+        self.region = region
+        self.year = year
+        self.section = section
+        self.indicator = indicator
         self.command = command
         self.reportId = reportId
         self.query = query

@@ -172,3 +172,54 @@ public struct SubmitView: Codable, Sendable, Equatable {
         self.path = path
     }
 }
+
+/// `reindex`: what was queued for the indexer.
+public struct ReindexView: Codable, Sendable, Equatable {
+    /// Reports whose stored document was queued for indexing, in the order queued.
+    public var queued: [String]
+    /// Reports left out because a stage of theirs is queued or running already (they are indexed anyway).
+    public var busy: [String]
+
+    public init(queued: [String], busy: [String]) {
+        self.queued = queued
+        self.busy = busy
+    }
+}
+
+/// `compare`: one indicator across every stored report.
+public struct CompareView: Codable, Sendable, Equatable {
+    /// The indicator asked for.
+    public var indicator: String
+    /// One row per report that states the indicator, by region then year.
+    public var rows: [CompareRow]
+    /// Reports with a parsed document that state neither an actual figure nor a target for it.
+    public var reportsWithout: Int
+
+    public init(indicator: String, rows: [CompareRow], reportsWithout: Int) {
+        self.indicator = indicator
+        self.rows = rows
+        self.reportsWithout = reportsWithout
+    }
+}
+
+/// One report's figures for the compared indicator: the year it reviews and the year it plans.
+public struct CompareRow: Codable, Sendable, Equatable {
+    public var reportId: String
+    public var file: String
+    public var region: String?
+    /// The year the actual figure is for (the report's review year).
+    public var year: Int?
+    /// The headline actual figure (the first the report states), nil when it states none.
+    public var actual: Indicator?
+    /// The headline target for the next year, nil when the report sets none.
+    public var target: Indicator?
+
+    public init(reportId: String, file: String, region: String?, year: Int?, actual: Indicator?, target: Indicator?) {
+        self.reportId = reportId
+        self.file = file
+        self.region = region
+        self.year = year
+        self.actual = actual
+        self.target = target
+    }
+}

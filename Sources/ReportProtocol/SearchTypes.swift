@@ -18,9 +18,19 @@ public struct IndexResult: Codable, Sendable, Equatable {
 public struct SearchRequest: Codable, Sendable, Equatable {
     public var query: String
     public var limit: Int
-    public init(query: String, limit: Int = 20) {
+    /// Only reports whose region contains this text (延庆 finds 延庆区).
+    public var region: String?
+    /// Only reports filed under this year (the year they plan for).
+    public var year: Int?
+    /// Only paragraphs in a section whose title, or whose top-level section's title, contains this text.
+    public var section: String?
+
+    public init(query: String, limit: Int = 20, region: String? = nil, year: Int? = nil, section: String? = nil) {
         self.query = query
         self.limit = limit
+        self.region = region
+        self.year = year
+        self.section = section
     }
 }
 

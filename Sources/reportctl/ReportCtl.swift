@@ -11,7 +11,8 @@ struct ReportCtl: ParsableCommand {
             """,
         subcommands: [
             SubscribeCommand.self, SearchCommand.self, GetCommand.self,
-            StatusCommand.self, SubmitCommand.self, RetryCommand.self, KeygenCommand.self,
+            StatusCommand.self, SubmitCommand.self, RetryCommand.self,
+            ReindexCommand.self, CompareCommand.self, KeygenCommand.self,
         ]
     )
 }

@@ -13,6 +13,7 @@ enum ReportText {
         }
         if let summary = report.summary {
             lines += [""] + keywords(summary) + [""] + sentences(summary)
+            if let sections = summary.sectionSummaries, !sections.isEmpty { lines += [""] + sectionSentences(sections) }
         }
         lines += [""] + history(report.events)
         return lines
@@ -81,6 +82,10 @@ enum ReportText {
     private static func sentences(_ summary: SummaryResult) -> [String] {
         guard !summary.summary.isEmpty else { return ["Summary: none"] }
         return ["Summary (\(summary.dictionary))"] + summary.summary.map { "  · " + $0 }
+    }
+
+    private static func sectionSentences(_ sections: [SummaryResult.SectionSummary]) -> [String] {
+        ["By section"] + sections.flatMap { ["  \($0.title)", "    · " + ($0.sentence ?? "(no whole sentence)")] }
     }
 
     private static func history(_ events: [FeedEnvelope]) -> [String] {

@@ -10,6 +10,9 @@ struct SearchCommand: ParsableCommand {
     @OptionGroup var daemon: DaemonOptions
     @Argument(help: "The words to look for, e.g. 地区生产总值.") var query: String
     @Option(help: "The most hits to show.") var limit = 10
+    @Option(help: ArgumentHelp("Only reports whose region contains this, e.g. 延庆区.", valueName: "region")) var region: String?
+    @Option(help: ArgumentHelp("Only reports for this year (the year a report plans for).", valueName: "year")) var year: Int?
+    @Option(help: ArgumentHelp("Only text in sections whose title contains this, e.g. 重点任务.", valueName: "title")) var section: String?
     @Flag(help: "Print the search response as JSON.") var json = false
 
     func validate() throws {
@@ -20,7 +23,8 @@ struct SearchCommand: ParsableCommand {
     func run() throws {
         let context = try Context()
         let response = try daemon.controlClient(context: context)
-            .call(ControlRequest(command: .search, query: query, limit: limit), as: SearchResponse.self)
+            .call(ControlRequest(command: .search, query: query, limit: limit, region: region, year: year, section: section),
+                  as: SearchResponse.self)
         if json { try Output.json(response) } else { try SearchText.lines(response).forEach(Output.line) }
     }
 }

@@ -84,6 +84,8 @@ final class RankingAndSnippetTests: XCTestCase {
                 Section(number: "二、", title: "计划", level: 1, paragraphIndex: 5, paragraphCount: 2),
             ],
             indicators: [], parserVersion: "test")
-        XCTAssertEqual(SectionTitles.perParagraph(of: document), [nil, "回顾", "回顾", "经济", "经济", "计划", "计划"])
+        let places = SectionTitles.perParagraph(of: document)
+        XCTAssertEqual(places.map(\.section), [nil, "回顾", "回顾", "经济", "经济", "计划", "计划"])
+        XCTAssertEqual(places.map(\.topSection), [nil, "回顾", "回顾", "回顾", "回顾", "计划", "计划"])
     }
 }

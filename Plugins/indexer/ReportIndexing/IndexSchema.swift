@@ -16,7 +16,7 @@ public enum IndexSchemaState: Equatable, Sendable {
 /// Bump `version` whenever the tables or the tokenizer change: an index written with another
 /// tokenizer would silently miss matches, so it is rebuilt instead.
 public enum IndexSchema {
-    public static let version = 1
+    public static let version = 2
 
     private static let tables = ["paragraph_fts", "paragraphs", "reports"]
 
@@ -47,6 +47,7 @@ public enum IndexSchema {
                 report_id TEXT NOT NULL REFERENCES reports(report_id),
                 ordinal   INTEGER NOT NULL,
                 section   TEXT,
+                top_section TEXT,
                 body      TEXT NOT NULL
             );
             CREATE INDEX paragraphs_by_report ON paragraphs(report_id);

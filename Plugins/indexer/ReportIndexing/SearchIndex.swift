@@ -1,3 +1,4 @@
+import ChineseText
 import Foundation
 import GRDB
 import ReportProtocol
@@ -13,9 +14,20 @@ public final class SearchIndex: Sendable {
     /// empty and every report must be indexed again.
     public let schemaState: IndexSchemaState
     let pool: DatabasePool
+    /// Finds the words around a match, so whole-word matches rank first; nil ranks by BM25 alone.
+    let segmenter: Segmenter?
+    /// Traditional → simplified, for queries and filters typed in traditional script.
+    let converter: ScriptConverter
 
-    public init(path: String) throws {
+    /// `segmenter`: the one the summarizer uses (jieba + domain dictionary), for whole-word ranking.
+    public init(path: String, segmenter: Segmenter? = nil) throws {
         self.path = path
+        self.segmenter = segmenter
+        do {
+            converter = try ScriptConverter.traditionalToSimplified()
+        } catch {
+            throw SearchIndexError.scriptConversionUnavailable(reason: "\(error)")
+        }
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -33,6 +45,12 @@ public final class SearchIndex: Sendable {
         }
     }
 
+    /// The index with whole-word ranking by the standard segmenter: jieba's dictionary and HMM
+    /// (see `Segmenter.standard`) plus the domain dictionary at `domainDictionary`.
+    public convenience init(path: String, domainDictionary: URL) throws {
+        try self.init(path: path, segmenter: try Segmenter.standard(domainDictionary: domainDictionary))
+    }
+
     /// Replaces every row of `reportId` with one row per non-blank paragraph of `document`,
     /// so a retried job leaves the same index as a single run.
     public func index(reportId: String, file: String, document: ParsedDocument) throws -> IndexResult {
@@ -48,10 +66,10 @@ public final class SearchIndex: Sendable {
                 arguments: [reportId, file, document.title, document.region, Self.year(of: document),
                             rows.count, characters])
             let insertParagraph = try db.cachedStatement(
-                sql: "INSERT INTO paragraphs (report_id, ordinal, section, body) VALUES (?, ?, ?, ?)")
+                sql: "INSERT INTO paragraphs (report_id, ordinal, section, top_section, body) VALUES (?, ?, ?, ?, ?)")
             let insertText = try db.cachedStatement(sql: "INSERT INTO paragraph_fts (rowid, body) VALUES (?, ?)")
             for row in rows {
-                try insertParagraph.execute(arguments: [reportId, row.ordinal, row.section, row.body])
+                try insertParagraph.execute(arguments: [reportId, row.ordinal, row.section, row.topSection, row.body])
                 try insertText.execute(arguments: [db.lastInsertedRowID, row.body])
             }
         }

@@ -9,6 +9,8 @@ public enum SearchIndexError: Error, Equatable, CustomStringConvertible {
     /// The query holds no letter, digit or Chinese character outside exclusions, so there is
     /// nothing to look for (FTS5 cannot list "everything except").
     case nothingToSearch(query: String)
+    /// OpenCC's traditional-to-simplified tables could not be opened.
+    case scriptConversionUnavailable(reason: String)
 
     public var description: String {
         switch self {
@@ -18,6 +20,8 @@ public enum SearchIndexError: Error, Equatable, CustomStringConvertible {
             return "search index: cannot open \(path): \(reason)"
         case let .databaseFailure(path, operation, reason):
             return "search index \(path): \(operation) failed: \(reason)"
+        case let .scriptConversionUnavailable(reason):
+            return "search index: cannot convert traditional script queries: \(reason)"
         case let .nothingToSearch(query):
             return "search query \"\(query)\" has no term to look for: give at least one word, number or Chinese character that is not excluded with -"
         }

@@ -45,6 +45,19 @@ struct SearchQuery: Equatable {
         self.init(required: required, excluded: excluded)
     }
 
+    /// Each term joined by its other spelling where `alternative` gives one: a query typed in
+    /// traditional script (冬奧) also looks for the simplified text (冬奥) the index mostly holds,
+    /// and still finds a report printed in traditional script.
+    func withAlternatives(_ alternative: (String) -> String) -> SearchQuery {
+        func widened(_ terms: [Term]) -> [Term] {
+            terms.flatMap { term -> [Term] in
+                let other = alternative(term.text)
+                return other == term.text ? [term] : [term, Term(text: other)]
+            }
+        }
+        return SearchQuery(required: required.map(widened), excluded: widened(excluded))
+    }
+
     private struct Piece {
         var text: String
         var excluded: Bool

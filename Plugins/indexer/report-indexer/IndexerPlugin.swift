@@ -10,8 +10,16 @@ struct IndexerPlugin: WorkerPlugin {
     let services = [ServiceName.indexer, ServiceName.search]
     let index: @Sendable () throws -> SearchIndex
 
+    /// Opens the index at start; one of another schema version was emptied, and only the daemon
+    /// holds the documents to fill it again, so say how.
     func prepare() throws {
-        _ = try index()
+        let opened = try index()
+        if case .rebuilt(let old) = opened.schemaState {
+            FileHandle.standardError.write(Data("""
+                \(name): \(opened.path) had index schema \(old); it was rebuilt empty at schema \(IndexSchema.version). \
+                Run `reportctl reindex` to index the stored reports again.\n
+                """.utf8))
+        }
     }
 
     func handle(_ job: JobRequest) throws -> [UInt8] {

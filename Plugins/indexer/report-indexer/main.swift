@@ -7,6 +7,10 @@ let environment = ProcessInfo.processInfo.environment
 let indexPath = environment["REPORTD_INDEX"]
     ?? URL(fileURLWithPath: environment["REPORTD_DATA_DIR"] ?? "var/data").appendingPathComponent("index/search.sqlite").path
 
-/// Opened on first use, so `--help` works without a data dir.
-let openIndex = LazyValue { try SearchIndex(path: indexPath) }
+/// Opened on first use, so `--help` works without a data dir. The segmenter ranks whole-word
+/// matches first; it reads the same dictionaries as the summarizer.
+let openIndex = LazyValue {
+    let config = try ConfigDirectory.locate(containing: "dict/domain.txt")
+    return try SearchIndex(path: indexPath, domainDictionary: config.appendingPathComponent("dict/domain.txt"))
+}
 WorkerMain.run(IndexerPlugin(index: { try openIndex.get() }))

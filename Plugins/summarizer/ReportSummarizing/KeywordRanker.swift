@@ -8,6 +8,9 @@ import ReportProtocol
 /// drown the rarer terms that actually set one report apart from another.
 struct KeywordRanker {
     let idf: IDFTable?
+    /// Documents of our own corpus holding each term: multiplies jieba's IDF, so the genre's stock
+    /// words (present in every report) sink below what only this report talks about.
+    var corpus: DocumentFrequencyTable? = nil
     /// Terms within this many positions of each other are linked.
     var window = 5
     var textRankShare = 0.3
@@ -39,7 +42,7 @@ struct KeywordRanker {
         let centrality = scaledToMax(graph.scores())
         let familyFrequency = familyFrequencies(terms, frequency, ids)
         let specificity = scaledToMax(terms.indices.map { id in
-            (1 + log(Double(familyFrequency[id]))) * (idf?.idf(terms[id]) ?? 1)
+            (1 + log(Double(familyFrequency[id]))) * (idf?.idf(terms[id]) ?? 1) * (corpus?.weight(terms[id]) ?? 1)
         })
 
         let blended = terms.indices.map { (1 - textRankShare) * specificity[$0] + textRankShare * centrality[$0] }

@@ -6,6 +6,8 @@ import Foundation
 struct SentenceSelector {
     struct Candidate {
         let text: String
+        /// Index of the paragraph the sentence is in.
+        let paragraph: Int
         /// Ids of the sentence's distinct terms, ascending.
         let terms: [Int]
     }
@@ -17,8 +19,8 @@ struct SentenceSelector {
     /// only those with the most distinct terms take part, so a huge input cannot stall the worker.
     var maximumSentences = 1000
 
-    /// Indices into `candidates` of the chosen sentences, in document order.
-    func choose(_ candidates: [Candidate], count: Int) -> [Int] {
+    /// TextRank scores of the eligible candidates, by index into `candidates`; the others have none.
+    func scores(_ candidates: [Candidate]) -> [Int: Double] {
         var eligible = candidates.indices.filter {
             candidates[$0].text.unicodeScalars.count >= minimumLength && candidates[$0].terms.count >= 2
         }
@@ -32,15 +34,26 @@ struct SentenceSelector {
                 graph.connect(a, b, weight: similarity(candidates[eligible[a]].terms, candidates[eligible[b]].terms))
             }
         }
-        let scores = graph.scores()
+        return Dictionary(uniqueKeysWithValues: zip(eligible, graph.scores()))
+    }
+
+    /// Indices into `candidates` of the chosen sentences, in document order: the best scored
+    /// that do not repeat one chosen already.
+    func choose(_ candidates: [Candidate], scores: [Int: Double], count: Int) -> [Int] {
         var chosen: [Int] = []
-        for node in eligible.indices.sorted(by: { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }) {
+        for index in scores.keys.sorted(by: { scores[$0]! != scores[$1]! ? scores[$0]! > scores[$1]! : $0 < $1 }) {
             guard chosen.count < count else { break }
-            let terms = candidates[eligible[node]].terms
+            let terms = candidates[index].terms
             let repeatsChosen = chosen.contains { overlap(terms, candidates[$0].terms) > maximumOverlap }
-            if !repeatsChosen { chosen.append(eligible[node]) }
+            if !repeatsChosen { chosen.append(index) }
         }
         return chosen.sorted()
+    }
+
+    /// The best scored candidate among those whose paragraph lies in `paragraphs`.
+    func best(in paragraphs: Range<Int>, _ candidates: [Candidate], scores: [Int: Double]) -> Int? {
+        scores.filter { paragraphs.contains(candidates[$0.key].paragraph) }
+            .max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
     }
 
     private func similarity(_ a: [Int], _ b: [Int]) -> Double {

@@ -7,37 +7,57 @@ public struct Summarizer: Sendable {
     public let segmenter: Segmenter
     public let idf: IDFTable?
     public let stopWords: StopWordList
+    /// Document frequencies in our own corpus of reports; nil ranks by jieba's IDF alone.
+    public let corpus: DocumentFrequencyTable?
     /// Clamped to 10…20.
     public let keywordCount: Int
     public let summarySentenceCount: Int
 
     /// Without an IDF table keywords are ranked by term frequency and TextRank alone.
-    public init(segmenter: Segmenter, idf: IDFTable?, stopWords: StopWordList,
-                keywordCount: Int = 15, summarySentenceCount: Int = 5) {
+    public init(segmenter: Segmenter, idf: IDFTable?, stopWords: StopWordList, corpus: DocumentFrequencyTable? = nil,
+                keywordCount: Int = 20, summarySentenceCount: Int = 5) {
         self.segmenter = segmenter
         self.idf = idf
+        self.corpus = corpus
         self.stopWords = stopWords
         self.keywordCount = min(20, max(10, keywordCount))
         self.summarySentenceCount = max(1, summarySentenceCount)
     }
 
     /// The standard set-up: jieba's dictionary, HMM and IDF table (see `Segmenter.standard` and
-    /// `IDFTable.standard`), with `dict/domain.txt` and `dict/stopwords.txt` from `configDirectory`.
-    public static func standard(configDirectory: URL) throws -> Summarizer {
+    /// `IDFTable.standard`), with `dict/domain.txt`, `dict/stopwords.txt` and `dict/report_df.txt`
+    /// from `configDirectory`.
+    /// `corpus: false` leaves out the document frequencies, to compute them afresh.
+    public static func standard(configDirectory: URL, corpus: Bool = true) throws -> Summarizer {
         let dictionaries = configDirectory.appendingPathComponent("dict")
         return Summarizer(
             segmenter: try Segmenter.standard(domainDictionary: dictionaries.appendingPathComponent("domain.txt")),
             idf: try IDFTable.standard(),
-            stopWords: try StopWordList(contentsOf: dictionaries.appendingPathComponent("stopwords.txt")))
+            stopWords: try StopWordList(contentsOf: dictionaries.appendingPathComponent("stopwords.txt")),
+            corpus: corpus ? try DocumentFrequencyTable(contentsOf: dictionaries.appendingPathComponent("report_df.txt")) : nil)
     }
 
     public func summarize(_ document: ParsedDocument) -> SummaryResult {
         let filter = TermFilter(segmenter: segmenter, stopWords: stopWords)
-        let keywords = KeywordRanker(idf: idf).keywords(document.paragraphs.map(filter.terms(in:)), count: keywordCount)
+        let keywords = KeywordRanker(idf: idf, corpus: corpus).keywords(document.paragraphs.map(filter.terms(in:)), count: keywordCount)
         let candidates = sentenceCandidates(document, filter)
-        let chosen = SentenceSelector().choose(candidates, count: summarySentenceCount)
+        let selector = SentenceSelector()
+        let scores = selector.scores(candidates)
+        let chosen = selector.choose(candidates, scores: scores, count: summarySentenceCount)
+        let sections = document.sections.map { section in
+            let paragraphs = section.paragraphIndex..<(section.paragraphIndex + max(1, section.paragraphCount))
+            return SummaryResult.SectionSummary(
+                title: section.title, sentence: selector.best(in: paragraphs, candidates, scores: scores).map { candidates[$0].text })
+        }
         return SummaryResult(keywords: keywords, summary: chosen.map { candidates[$0].text },
-                             dictionary: segmenter.dictionaryVersion)
+                             dictionary: segmenter.dictionaryVersion, sectionSummaries: sections,
+                             indicatorDigest: IndicatorDigest.headline(of: document))
+    }
+
+    /// The keyword candidates of each document, for `DocumentFrequencyTable(documentTerms:)`.
+    public func keywordCandidates(_ document: ParsedDocument) -> [String] {
+        let filter = TermFilter(segmenter: segmenter, stopWords: stopWords)
+        return document.paragraphs.flatMap(filter.terms(in:))
     }
 
     /// Each distinct whole sentence of the non-heading paragraphs, with its terms as ids.
@@ -53,7 +73,7 @@ public struct Summarizer: Sendable {
                     termIDs[term] = termIDs.count
                     return termIDs.count - 1
                 })
-                candidates.append(.init(text: sentence, terms: ids.sorted()))
+                candidates.append(.init(text: sentence, paragraph: index, terms: ids.sorted()))
             }
         }
         return candidates

@@ -1,31 +1,56 @@
 /// PageRank on an undirected weighted graph, as TextRank uses it for both keywords and
 /// sentences: a node ranks high when it is strongly linked to nodes that rank high.
+///
+/// Links are kept as a flat list; connecting the same pair twice adds a parallel link, which
+/// counts exactly like one link of the summed weight. No dictionary is touched per link: a
+/// report's sentence graph has tens of thousands of links and this is the summarizer's hot spot.
 struct TextRank {
-    private var edges: [[Int: Double]]
+    let nodeCount: Int
+    private var from: [Int32] = []
+    private var to: [Int32] = []
+    private var weights: [Double] = []
 
     init(nodeCount: Int) {
-        edges = Array(repeating: [:], count: nodeCount)
+        self.nodeCount = nodeCount
     }
 
     mutating func connect(_ a: Int, _ b: Int, weight: Double) {
         guard a != b, weight > 0 else { return }
-        edges[a][b, default: 0] += weight
-        edges[b][a, default: 0] += weight
+        from.append(Int32(a)); to.append(Int32(b)); weights.append(weight)
     }
 
     /// Scores per node, iterated until no score moves by more than `tolerance`.
     func scores(damping: Double = 0.85, maxIterations: Int = 100, tolerance: Double = 1e-6) -> [Double] {
-        let count = edges.count
-        let outWeight = edges.map { $0.values.reduce(0, +) }
+        let count = nodeCount
+        // Both directions of every link, grouped by source node (counting sort).
+        var start = [Int](repeating: 0, count: count + 1)
+        for index in from.indices {
+            start[Int(from[index]) + 1] += 1
+            start[Int(to[index]) + 1] += 1
+        }
+        for node in 0..<count { start[node + 1] += start[node] }
+        var fill = start
+        var neighbours = [Int](repeating: 0, count: 2 * from.count)
+        var linkWeights = [Double](repeating: 0, count: 2 * from.count)
+        var outWeight = [Double](repeating: 0, count: count)
+        for index in from.indices {
+            let a = Int(from[index]), b = Int(to[index]), weight = weights[index]
+            neighbours[fill[a]] = b; linkWeights[fill[a]] = weight; fill[a] += 1
+            neighbours[fill[b]] = a; linkWeights[fill[b]] = weight; fill[b] += 1
+            outWeight[a] += weight
+            outWeight[b] += weight
+        }
         var scores = [Double](repeating: 1, count: count)
+        var next = [Double](repeating: 0, count: count)
         for _ in 0..<maxIterations {
-            var next = [Double](repeating: 1 - damping, count: count)
+            for node in 0..<count { next[node] = 1 - damping }
             for node in 0..<count where outWeight[node] > 0 {
                 let share = damping * scores[node] / outWeight[node]
-                for (neighbour, weight) in edges[node] { next[neighbour] += share * weight }
+                for link in start[node]..<start[node + 1] { next[neighbours[link]] += share * linkWeights[link] }
             }
-            let change = zip(scores, next).map { abs($0 - $1) }.max() ?? 0
-            scores = next
+            var change = 0.0
+            for node in 0..<count { change = max(change, abs(scores[node] - next[node])) }
+            swap(&scores, &next)
             if change < tolerance { break }
         }
         return scores

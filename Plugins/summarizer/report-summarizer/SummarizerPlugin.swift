@@ -8,6 +8,8 @@ struct SummarizerPlugin: WorkerPlugin {
     let name = "report-summarizer"
     let services = [ServiceName.summarizer]
     let summarizer: @Sendable () throws -> Summarizer
+    /// Without the corpus table, for computing it.
+    let candidateFinder: @Sendable () throws -> Summarizer
 
     func prepare() throws {
         _ = try summarizer()
@@ -28,6 +30,20 @@ struct SummarizerPlugin: WorkerPlugin {
             guard let path = arguments.first else { throw JobFailure(reason: "summarize needs a document file", retryable: false) }
             let document = try WireJSON.decode(ParsedDocument.self, from: OneShotInput.read(path))
             return try WireJSON.encode(try summarizer().summarize(document))
+        },
+        OneShotCommand(name: "document-frequencies", usage: "DOCUMENT.json...   print Config/dict/report_df.txt for these parsed documents") { arguments in
+            guard !arguments.isEmpty else { throw JobFailure(reason: "document-frequencies needs document files", retryable: false) }
+            let finder = try candidateFinder()
+            let terms = try arguments.map { path in
+                finder.keywordCandidates(try WireJSON.decode(ParsedDocument.self, from: OneShotInput.read(path)))
+            }
+            let table = DocumentFrequencyTable(documentTerms: terms)
+            let names = arguments.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", ")
+            return Array(table.serialized(comment: """
+                Documents of our own corpus holding each keyword candidate (see docs/SEGMENTATION.md).
+                Made by `report-summarizer document-frequencies` from: \(names)
+                with \(finder.segmenter.dictionaryVersion)
+                """).utf8)
         }]
     }
 }

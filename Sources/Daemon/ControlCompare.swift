@@ -1,0 +1,71 @@
+import Foundation
+import GRDB
+import ReportProtocol
+
+/// `reportctl compare INDICATOR`: one indicator across every stored report, from the parsed
+/// documents' indicators: what each region achieved in the year it reviews, and what it aims for next.
+extension ControlCommands {
+    func compare(_ indicator: String) throws -> ControlResponse {
+        let name = indicator.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty else { return .failure("compare needs an indicator name, e.g. 地区生产总值") }
+        var rows: [CompareRow] = []
+        var without = 0
+        for report in try pipeline.store.indicatorSheets() {
+            let matching = IndicatorMatch.pick(name, from: report.indicators)
+            let actual = matching.first { $0.kind == .actual && ($0.year == nil || $0.year == report.reviewYear) }
+            let target = matching.first { $0.kind == .target && ($0.year == nil || $0.year == report.planYear) }
+            guard actual != nil || target != nil else {
+                without += 1
+                continue
+            }
+            rows.append(CompareRow(reportId: report.id, file: report.file, region: report.region,
+                                   year: report.reviewYear ?? report.planYear.map { $0 - 1 }, actual: actual, target: target))
+        }
+        rows.sort { ($0.region ?? "\u{10FFFF}", $0.year ?? 0, $0.file) < ($1.region ?? "\u{10FFFF}", $1.year ?? 0, $1.file) }
+        return .success(try JSONValue(encoding: CompareView(indicator: name, rows: rows, reportsWithout: without)))
+    }
+}
+
+/// Which of a report's indicators answer the name asked for.
+enum IndicatorMatch {
+    /// Those named exactly so; when there are none, those whose name contains it (收入 finds
+    /// 一般公共预算收入), of the first such name only, so one row never mixes two indicators.
+    static func pick(_ name: String, from indicators: [Indicator]) -> [Indicator] {
+        let exact = indicators.filter { $0.name.caseInsensitiveCompare(name) == .orderedSame }
+        if !exact.isEmpty { return exact }
+        guard let first = indicators.first(where: { $0.name.range(of: name, options: .caseInsensitive) != nil }) else { return [] }
+        return indicators.filter { $0.name == first.name }
+    }
+}
+
+/// A stored report's region, years and indicators, read without decoding its paragraphs.
+struct IndicatorSheet {
+    var id: String
+    var file: String
+    var region: String?
+    var reviewYear: Int?
+    var planYear: Int?
+    var indicators: [Indicator]
+}
+
+extension StateStore {
+    /// Every report with a parsed document, oldest first. json_extract keeps the paragraphs,
+    /// most of a document's bytes, inside SQLite.
+    func indicatorSheets() throws -> [IndicatorSheet] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, file, json_extract(doc, '$.region') AS region,
+                       json_extract(doc, '$.review_year') AS review_year,
+                       json_extract(doc, '$.plan_year') AS plan_year,
+                       json_extract(doc, '$.indicators') AS indicators
+                FROM (SELECT id, file, received_at, CAST(document AS TEXT) AS doc FROM reports WHERE document IS NOT NULL)
+                ORDER BY received_at, id
+                """).map { row in
+                let json: String = row["indicators"] ?? "[]"
+                return IndicatorSheet(id: row["id"], file: row["file"], region: row["region"],
+                                      reviewYear: row["review_year"], planYear: row["plan_year"],
+                                      indicators: try WireJSON.decode([Indicator].self, from: Array(json.utf8)))
+            }
+        }
+    }
+}

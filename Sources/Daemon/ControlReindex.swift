@@ -1,0 +1,35 @@
+import Foundation
+import GRDB
+import ReportProtocol
+
+/// `reportctl reindex`: the search index is rebuilt from the parsed documents the store keeps,
+/// after the indexer dropped an index of another schema version, or to repair a lost file.
+extension ControlCommands {
+    /// Queues an indexer job for every finished report. Reports still moving through the pipeline
+    /// are left alone: their own indexer job is queued or will be, and a second one would race it.
+    func reindex() throws -> ReindexView {
+        var queued: [String] = []
+        var busy: [String] = []
+        for report in try pipeline.store.finishedReportsWithDocument() {
+            if pipeline.dispatcher.isScheduled(reportId: report.id) {
+                busy.append(report.id)
+                continue
+            }
+            pipeline.enqueue(WorkItem(service: ServiceName.indexer, origin: .reindex(id: report.id, file: report.file)))
+            queued.append(report.id)
+        }
+        pipeline.logger.info("reindex: queued \(queued.count) report(s) for the indexer, \(busy.count) busy")
+        return ReindexView(queued: queued, busy: busy)
+    }
+}
+
+extension StateStore {
+    /// Reports that reached `done` (every one has a parsed document), oldest first.
+    func finishedReportsWithDocument() throws -> [(id: String, file: String)] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, file FROM reports WHERE state = 'done' AND document IS NOT NULL ORDER BY received_at, id
+                """).map { (id: $0["id"], file: $0["file"]) }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import ReportProtocol
+
+/// The human-readable and CSV forms of a `CompareView`.
+enum CompareText {
+    static let header = ["region", "year", "actual", "growth", "target year", "target", "target growth", "report"]
+
+    static func table(_ view: CompareView) -> [String] {
+        guard !view.rows.isEmpty else {
+            return ["No stored report states \(view.indicator)."]
+        }
+        var lines = ["\(view.indicator)"]
+        lines += Formatting.table(header: ["地区", "年份", "实际", "增长", "目标年份", "目标", "目标增长", "报告"],
+                                  rows: view.rows.map { cells($0).map { $0.isEmpty ? "–" : $0 } })
+        if view.reportsWithout > 0 {
+            lines.append("")
+            lines.append("\(view.reportsWithout) other report\(view.reportsWithout == 1 ? "" : "s") state no figure for \(view.indicator)")
+        }
+        return lines
+    }
+
+    /// A header line and one line per row; empty cells for what a report does not state.
+    static func csv(_ view: CompareView) -> [String] {
+        ([header] + view.rows.map(cells)).map { $0.map(csvField).joined(separator: ",") }
+    }
+
+    private static func cells(_ row: CompareRow) -> [String] {
+        [
+            row.region ?? "",
+            row.year.map(String.init) ?? "",
+            row.actual.map(amount) ?? "",
+            row.actual.flatMap(growth) ?? "",
+            (row.target?.year ?? row.year.map { $0 + 1 }).map(String.init) ?? "",
+            row.target.map(amount) ?? "",
+            row.target.flatMap(growth) ?? "",
+            "\(Formatting.shortId(row.reportId)) \(row.file)",
+        ]
+    }
+
+    /// 213亿元, 5%; with the qualifier a target carries (左右, 以上, 以内).
+    private static func amount(_ indicator: Indicator) -> String {
+        guard let value = indicator.value else { return "" }
+        return Formatting.number(value) + (indicator.unit ?? "") + (indicator.growthPct == nil ? qualifier(indicator) : "")
+    }
+
+    private static func growth(_ indicator: Indicator) -> String? {
+        if indicator.qualifier == .same, indicator.growthPct == nil { return "持平" }
+        guard let growth = indicator.growthPct else { return nil }
+        return (growth > 0 ? "+" : "") + Formatting.number(growth) + "%" + qualifier(indicator)
+    }
+
+    private static func qualifier(_ indicator: Indicator) -> String {
+        switch indicator.qualifier {
+        case .about: "左右"
+        case .over: "以上"
+        case .under: "以内"
+        case .same, nil: ""
+        }
+    }
+
+    private static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

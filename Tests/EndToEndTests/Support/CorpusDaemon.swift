@@ -1,0 +1,58 @@
+import Foundation
+import ReportProtocol
+import XCTest
+
+/// A real reportd that has taken all five sample reports to report.done, shared by the tests of
+/// one class (start it in `setUp`, stop it in `class tearDown`): the pipeline run is the slow part.
+final class CorpusDaemon {
+    let daemon: DaemonProcess
+    /// Sample number ("000") → report id.
+    let reportIds: [String: String]
+    /// Sample number → the sample's text with all whitespace removed, as `grep` over the
+    /// parser's rejoined lines would see it.
+    let flatText: [String: String]
+
+    static let samples = ["000", "001", "002", "003", "004"]
+
+    init() throws {
+        daemon = try DaemonProcess()
+        try daemon.start()
+        var ids: [String: String] = [:]
+        var texts: [String: String] = [:]
+        for sample in Self.samples {
+            ids[sample] = try daemon.dropSample(sample).reportId
+            let text = try String(contentsOf: try RepositoryPaths.corpusFile(sample), encoding: .utf8)
+            texts[sample] = String(String.UnicodeScalarView(text.unicodeScalars.filter { !$0.properties.isWhitespace }))
+        }
+        reportIds = ids
+        flatText = texts
+        try daemon.awaitReports(Array(ids.values))
+    }
+
+    func reportctl(_ test: XCTestCase) throws -> Reportctl { try Reportctl(daemon: daemon, test: test) }
+
+    /// The samples whose whitespace-free text contains `term`: what grep finds.
+    func grep(_ term: String) -> Set<String> {
+        Set(flatText.filter { $0.value.contains(term) }.map { reportIds[$0.key]! })
+    }
+
+    /// The stored parsed document of a sample, through `get`.
+    func document(_ sample: String) throws -> ParsedDocument {
+        let reply = try daemon.control().request(.init(command: .get, reportId: reportIds[sample]))
+        guard reply.ok, let view = try reply.data?.decode(ReportView.self), let document = view.document else {
+            throw ControlClientError(message: "no document for \(sample): \(reply.error ?? "")")
+        }
+        return document
+    }
+}
+
+extension Reportctl {
+    /// `reportctl search … --json`, decoded; a failed run is an error carrying its stderr.
+    func search(_ arguments: [String]) throws -> SearchResponse {
+        let run = try run(["search"] + arguments + ["--json"])
+        guard run.status == 0 else {
+            throw ControlClientError(message: "reportctl search \(arguments) exited \(String(describing: run.status)): \(run.errorOutput)")
+        }
+        return try WireJSON.decode(SearchResponse.self, from: Array(run.output.utf8))
+    }
+}
