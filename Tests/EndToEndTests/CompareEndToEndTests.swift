@@ -3,18 +3,7 @@ import ReportProtocol
 import XCTest
 
 /// `reportctl compare` through the real daemon over the five samples.
-final class CompareEndToEndTests: XCTestCase {
-    nonisolated(unsafe) private static var corpus: CorpusDaemon?
-
-    override func setUpWithError() throws {
-        if Self.corpus == nil { Self.corpus = try CorpusDaemon() }
-    }
-
-    override class func tearDown() {
-        corpus?.daemon.stop()
-        corpus = nil
-    }
-
+final class CompareEndToEndTests: CorpusDaemonTestCase {
     func testJSONHasOneRowPerReportWithItsHeadlineActualAndNextYearsTarget() throws {
         let corpus = try XCTUnwrap(Self.corpus)
         let run = try corpus.reportctl(self).run(["compare", "地区生产总值", "--json"])

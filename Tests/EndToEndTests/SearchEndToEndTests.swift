@@ -4,18 +4,7 @@ import XCTest
 
 /// Search through the real daemon, indexer and reportctl, over the five samples: what grep
 /// finds, ranked by what a report is about, in either script, within filters.
-final class SearchEndToEndTests: XCTestCase {
-    nonisolated(unsafe) private static var corpus: CorpusDaemon?
-
-    override func setUpWithError() throws {
-        if Self.corpus == nil { Self.corpus = try CorpusDaemon() }
-    }
-
-    override class func tearDown() {
-        corpus?.daemon.stop()
-        corpus = nil
-    }
-
+final class SearchEndToEndTests: CorpusDaemonTestCase {
     /// 2–6 characters; some inside longer words (冬奥 in 冬奥会, 量发 across 高质量发展), some in one
     /// report only (金海湖, 妙峰山), some in none.
     static let terms = ["冬奥", "奥会", "量发", "世园", "长城", "门头沟", "平谷", "密云水库", "永定河", "金海湖",

@@ -56,3 +56,18 @@ extension Reportctl {
         return try WireJSON.decode(SearchResponse.self, from: Array(run.output.utf8))
     }
 }
+
+/// Test cases that share one daemon with the five samples done, started by the first test
+/// that needs it and stopped when the class's tests are over.
+class CorpusDaemonTestCase: XCTestCase {
+    nonisolated(unsafe) static var corpus: CorpusDaemon?
+
+    override func setUpWithError() throws {
+        if Self.corpus == nil { Self.corpus = try CorpusDaemon() }
+    }
+
+    override class func tearDown() {
+        corpus?.daemon.stop()
+        corpus = nil
+    }
+}
