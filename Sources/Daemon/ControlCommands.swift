@@ -43,7 +43,7 @@ struct ControlCommands {
                           counts: CountsView(accepted: done + failed + inProgress, inProgress: inProgress, done: done,
                                              failed: failed, duplicates: try pipeline.store.counter("duplicates")),
                           lastSeq: try pipeline.store.lastSeq(), uptimeSeconds: Date().timeIntervalSince(startedAt),
-                          version: ReportdVersion.current)
+                          version: ReportdVersion.current, feed: pipeline.publisher.view)
     }
 
     private func get(_ idOrPrefix: String) throws -> ControlResponse {
