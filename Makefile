@@ -16,12 +16,15 @@ DESTDIR ?=
 # from fighting over the two cores and makes their timeouts meaningful.
 SWIFT_TEST_FLAGS ?= --no-parallel
 BENCH_FLAGS ?=
+FUZZ_SECONDS ?= 60
 
-.PHONY: help deps release debug run test bench install uninstall clean
+.PHONY: help deps release debug run test chaos fuzz bench install uninstall clean
 
 help:
 	@echo "make run        build (release) and run reportd in the foreground on ./var"
 	@echo "make test       build everything (debug) and run the whole test suite"
+	@echo "make chaos      the long fault scenarios: kill -9 at five points of a 500-report burst, a 200 MB file"
+	@echo "make fuzz       libFuzzer on the decoders, the normaliser and the parser (FUZZ_SECONDS=$(FUZZ_SECONDS) each)"
 	@echo "make bench      build (release) and run the end-to-end benchmark (BENCH_FLAGS='--runs 3')"
 	@echo "make release    build the release binaries (as yourself, before sudo make install)"
 	@echo "make install    install binaries, Config/ into $(SYSCONFDIR), the systemd unit and user (PREFIX=$(PREFIX))"
@@ -45,6 +48,14 @@ run: release
 # Ends with one line counting XCTest and Swift Testing results together.
 test: debug
 	SWIFT=$(SWIFT) scripts/run-tests.sh $(SWIFT_TEST_FLAGS)
+
+# The scenarios in Tests/EndToEndTests/Chaos skip themselves unless REPORTD_CHAOS=1.
+chaos: debug
+	REPORTD_CHAOS=1 SWIFT=$(SWIFT) scripts/run-tests.sh $(SWIFT_TEST_FLAGS) --filter ChaosTests
+
+# A package of its own (Fuzz/), built with -sanitize=fuzzer,address, so the main build stays clean.
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) scripts/fuzz.sh
 
 bench: release
 	$(PYTHON) bench/e2e_bench.py --build-dir .build/release $(BENCH_FLAGS)

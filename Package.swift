@@ -11,6 +11,9 @@ let package = Package(
         .executable(name: "report-parser", targets: ["report-parser"]),
         .executable(name: "report-indexer", targets: ["report-indexer"]),
         .executable(name: "report-summarizer", targets: ["report-summarizer"]),
+        // For the libFuzzer harnesses in Fuzz/, a package of their own that depends on this one by path.
+        .library(name: "ChineseText", targets: ["ChineseText"]),
+        .library(name: "ReportParsing", targets: ["ReportParsing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
