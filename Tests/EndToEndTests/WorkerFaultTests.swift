@@ -7,7 +7,8 @@ import XCTest
 /// that is not replaced, or a plugin given up on by mistake, stops every report behind it.
 final class WorkerFaultTests: XCTestCase {
     func testAWorkerKilledMidJobHasItsJobRetriedAtOnce() throws {
-        // 60 missed heartbeats of 1 s: only the supervisor seeing the death can requeue the job in time.
+        // Liveness 60 × 1 s rules silence out: the job is requeued by the reap of the process (or, a
+        // heartbeat later, by the send to it failing), and the reason names how the process ended.
         let faults = try FaultParserDaemon(jobs: "heartbeat_ms = 1000\nliveness = 60\nretry_backoff_ms = 100")
         try faults.daemon.start()
         let victim = try faults.drop(number: 0, marker: "FAULT:KILLME-ONCE")
