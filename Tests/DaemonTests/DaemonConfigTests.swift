@@ -45,7 +45,7 @@ final class DaemonConfigTests: XCTestCase {
         XCTAssertEqual(config.liveness, 5)
         XCTAssertEqual(config.shutdownDeadlineSeconds, 10)
         XCTAssertEqual(config.feedHistory, 100_000)
-        XCTAssertEqual(config.feedHighWaterMark, 10_000)
+        XCTAssertEqual(config.feedHighWaterMark, 1000)
         XCTAssertEqual(config.logLevel, .info)
         XCTAssertEqual(config.plugins.map(\.name), ["indexer", "parser", "summarizer"])
         XCTAssertEqual(config.plugins.map(\.instances), [1, 2, 2])

@@ -58,7 +58,7 @@ public struct DaemonConfig: Sendable, Equatable {
         self.liveness = 5
         self.shutdownDeadlineSeconds = 10
         self.feedHistory = 100_000
-        self.feedHighWaterMark = 10_000
+        self.feedHighWaterMark = 1000
         self.logLevel = .info
         self.plugins = PluginManifest.embeddedDefaults
     }
