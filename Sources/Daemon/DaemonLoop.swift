@@ -120,7 +120,7 @@ final class DaemonLoop: @unchecked Sendable {
         for event in broker.checkLiveness(now: now) {
             handle(event)
             // Silent or unreachable: a frozen process would otherwise keep its plugin slot forever.
-            if case .lost(let worker, _) = event { replace(worker, because: "stopped answering heartbeats") }
+            if case .lost(let worker, let reason) = event { replace(worker, because: "went silent (\(reason))") }
         }
         for identity in pipeline.expireLateJobs(timeout: TimeInterval(configuration.jobTimeoutSeconds)) {
             if let worker = broker.drop(identity) { replace(worker, because: "timed out on a job") }
