@@ -16,13 +16,16 @@ DESTDIR ?=
 # from fighting over the two cores and makes their timeouts meaningful.
 SWIFT_TEST_FLAGS ?= --no-parallel
 BENCH_FLAGS ?=
+FUZZ_SECONDS ?= 60
 
-.PHONY: help deps release debug run test eval bench install uninstall clean
+.PHONY: help deps release debug run test eval chaos fuzz bench install uninstall clean
 
 help:
 	@echo "make run        build (release) and run reportd in the foreground on ./var"
 	@echo "make test       build everything (debug) and run the whole test suite"
 	@echo "make eval       parse every fixture and print what was found (metadata, sections, indicators)"
+	@echo "make chaos      the long fault scenarios: kill -9 at five points of a 500-report burst, a 200 MB file"
+	@echo "make fuzz       libFuzzer on the decoders, the normaliser and the parser (FUZZ_SECONDS=$(FUZZ_SECONDS) each)"
 	@echo "make bench      build (release) and run the end-to-end benchmark (BENCH_FLAGS='--runs 3')"
 	@echo "make release    build the release binaries (as yourself, before sudo make install)"
 	@echo "make install    install binaries, Config/ into $(SYSCONFDIR), the systemd unit and user (PREFIX=$(PREFIX))"
@@ -52,6 +55,14 @@ test: debug
 eval: deps
 	$(SWIFT) build --product report-parser
 	$(PYTHON) scripts/eval-table.py .build/debug/report-parser
+
+# The scenarios in Tests/EndToEndTests/Chaos skip themselves unless REPORTD_CHAOS=1.
+chaos: debug
+	REPORTD_CHAOS=1 SWIFT=$(SWIFT) scripts/run-tests.sh $(SWIFT_TEST_FLAGS) --filter ChaosTests
+
+# A package of its own (Fuzz/), built with -sanitize=fuzzer,address, so the main build stays clean.
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) scripts/fuzz.sh
 
 # The end-to-end figures (the daemon and its plugins), then the text-work micro-benchmarks.
 bench: release

@@ -11,7 +11,8 @@ let package = Package(
         .executable(name: "report-parser", targets: ["report-parser"]),
         .executable(name: "report-indexer", targets: ["report-indexer"]),
         .executable(name: "report-summarizer", targets: ["report-summarizer"]),
-        // The plugin libraries, for the benchmarks package in Benchmarks/.
+        // The plugin libraries, for the benchmarks (Benchmarks/) and the fuzz harnesses (Fuzz/),
+        // packages of their own that depend on this one by path.
         .library(name: "ChineseText", targets: ["ChineseText"]),
         .library(name: "ReportParsing", targets: ["ReportParsing"]),
         .library(name: "ReportIndexing", targets: ["ReportIndexing"]),

@@ -103,6 +103,13 @@ final class Broker {
         workers.removeValue(forKey: identity)
     }
 
+    /// Forgets every connection of a process that exited; their jobs must go to other workers.
+    func drop(pid: Int32) -> [ConnectedWorker] {
+        let gone = workers.values.filter { $0.hello.pid == pid }
+        for worker in gone { workers[worker.identity] = nil }
+        return gone
+    }
+
     private func handle(_ message: WorkerMessage, from identity: [UInt8], now: Date) throws -> [BrokerEvent] {
         if case .ready(let hello) = message {
             guard hello.protocolVersion == WorkerProtocol.version else {

@@ -33,6 +33,8 @@ enum WorkerLoss: CustomStringConvertible {
     case unreachable
     /// It sent READY again: a new session, the old one's job is lost.
     case reconnected
+    /// The supervisor reaped its process (exit status or signal).
+    case processEnded(String)
 
     var description: String {
         switch self {
@@ -40,6 +42,7 @@ enum WorkerLoss: CustomStringConvertible {
         case .silent(let seconds): "no heartbeat for \(String(format: "%.1f", seconds)) s"
         case .unreachable: "unreachable"
         case .reconnected: "reconnected"
+        case .processEnded(let exit): "its process ended (\(exit))"
         }
     }
 }

@@ -48,7 +48,7 @@ struct ControlCommands {
                           counts: CountsView(accepted: done + failed + inProgress, inProgress: inProgress, done: done,
                                              failed: failed, duplicates: try pipeline.store.counter("duplicates")),
                           lastSeq: try pipeline.store.lastSeq(), uptimeSeconds: Date().timeIntervalSince(startedAt),
-                          version: ReportdVersion.current)
+                          version: ReportdVersion.current, feed: pipeline.publisher.view)
     }
 
     /// The one report an id or id prefix (at least 8 hex digits) names, or the reason there is none.

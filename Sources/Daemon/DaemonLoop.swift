@@ -86,6 +86,9 @@ final class DaemonLoop: @unchecked Sendable {
 
     private func run() throws {
         try pipeline.resume()
+        supervisor.processExited = { [unowned self] pid, exit in
+            for worker in broker.drop(pid: pid) { handle(.lost(worker, reason: .processEnded("\(exit)"))) }
+        }
         supervisor.start()
         notifier.ready()
         // The operator's cue (and `make run`'s): everything above is bound and running.
@@ -127,9 +130,13 @@ final class DaemonLoop: @unchecked Sendable {
         if stopDeadline == nil {
             for candidate in watcher.readyFiles() { pipeline.ingest(candidate.file.url) }
         }
-        broker.checkLiveness(now: now).forEach(handle)
-        for worker in pipeline.expireLateJobs() {
-            replaceHungWorker(worker)
+        for event in broker.checkLiveness(now: now) {
+            handle(event)
+            // Silent or unreachable: a frozen process would otherwise keep its plugin slot forever.
+            if case .lost(let worker, let reason) = event { replace(worker, because: "went silent (\(reason))") }
+        }
+        for identity in pipeline.expireLateJobs() {
+            if let worker = broker.drop(identity) { replace(worker, because: "timed out on a job") }
         }
         pipeline.answerStaleControlRequests(olderThan: Self.controlRequestPatience)
         if stopDeadline == nil {
@@ -145,14 +152,14 @@ final class DaemonLoop: @unchecked Sendable {
         }
     }
 
-    /// A worker that holds a job past its deadline is stuck: drop it and let the supervisor
-    /// restart its process (a remote worker only loses its place).
-    private func replaceHungWorker(_ identity: [UInt8]) {
-        guard let worker = broker.drop(identity) else { return }
-        logger.warning("worker \(worker.hello.name) timed out on a job; replacing it")
-        if let pid = worker.hello.pid, supervisor.kill(pid: pid) {
-            logger.debug("killed pid \(pid)")
+    /// A worker that holds a job past its deadline or went silent is stuck: the broker has dropped
+    /// it; kill its process so the supervisor restarts it (a remote worker only loses its place).
+    private func replace(_ worker: ConnectedWorker, because reason: String) {
+        guard let pid = worker.hello.pid, supervisor.kill(pid: pid) else {
+            logger.warning("worker \(worker.hello.name) \(reason); dropped it")
+            return
         }
+        logger.warning("worker \(worker.hello.name) (pid \(pid)) \(reason); replacing it")
     }
 
     private func obey(_ command: LoopCommand) {

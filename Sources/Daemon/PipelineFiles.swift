@@ -51,9 +51,21 @@ struct WorkArea {
 
 /// SHA-256 of a file's bytes, read in chunks so a huge file does not have to fit in memory.
 enum ContentHash {
+    /// Opens without following a symlink and without blocking on a FIFO, and reads only a regular
+    /// file: the inbox entry may have been swapped for something else since the watcher saw it.
     static func of(fileAt url: URL) throws -> (id: String, size: Int) {
-        let handle = try FileHandle(forReadingFrom: url)
+        let fd = open(url.path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else {
+            let code = errno
+            if code == ENOENT { throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: url.path]) }
+            throw InboxError("cannot open \(url.lastPathComponent.sanitizedForLog): \(describeErrno(code))", errno: code)
+        }
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         defer { try? handle.close() }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            throw InboxError("\(url.lastPathComponent.sanitizedForLog) is no longer a regular file")
+        }
         var hasher = SHA256()
         var size = 0
         while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {

@@ -16,9 +16,11 @@ public struct StatusView: Codable, Sendable, Equatable {
     public var uptimeSeconds: Double
     /// The daemon's version.
     public var version: String
+    /// The feed socket's counters; absent from daemons older than this field.
+    public var feed: FeedView?
 
     public init(workers: [WorkerView], plugins: [PluginView], queues: [String: Int], counts: CountsView,
-                lastSeq: Int64, uptimeSeconds: Double, version: String) {
+                lastSeq: Int64, uptimeSeconds: Double, version: String, feed: FeedView? = nil) {
         self.workers = workers
         self.plugins = plugins
         self.queues = queues
@@ -26,6 +28,31 @@ public struct StatusView: Codable, Sendable, Equatable {
         self.lastSeq = lastSeq
         self.uptimeSeconds = uptimeSeconds
         self.version = version
+        self.feed = feed
+    }
+}
+
+/// The feed since the daemon started. libzmq's XPUB neither says which subscriber missed an event
+/// nor how many it skipped, so what is counted is each overflow; each subscriber sees its own losses
+/// as `seq` gaps (reportctl subscribe fills them from replay).
+public struct FeedView: Codable, Sendable, Equatable {
+    /// Live subscriptions (a subscriber to several topics counts once per topic).
+    public var subscriptions: Int
+    /// Events sent on the feed.
+    public var published: Int
+    /// Times a subscriber had `high_water_mark` events unread; from then until it read again it missed every event.
+    public var overflows: Int
+    /// Events the socket refused for another reason (see the daemon's log).
+    public var unsent: Int
+    /// `[feed] high_water_mark`: events queued per subscriber before it starts losing them.
+    public var highWaterMark: Int
+
+    public init(subscriptions: Int, published: Int, overflows: Int, unsent: Int, highWaterMark: Int) {
+        self.subscriptions = subscriptions
+        self.published = published
+        self.overflows = overflows
+        self.unsent = unsent
+        self.highWaterMark = highWaterMark
     }
 }
 

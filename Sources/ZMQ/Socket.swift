@@ -172,6 +172,9 @@ extension Socket {
     public func setRouterMandatory(_ on: Bool) throws { try setOption(ZMQ_ROUTER_MANDATORY, on ? 1 : 0) }
     /// XPUB: pass every subscription message up, not only the first for a topic.
     public func setXPubVerbose(_ on: Bool) throws { try setOption(ZMQ_XPUB_VERBOSE, on ? 1 : 0) }
+    /// On, an XPUB refuses a send (EAGAIN) when any matching subscriber is at its high-water mark,
+    /// and sends it to no one; off (the default), it sends to everyone else and drops it for that one.
+    public func setXPubNoDrop(_ on: Bool) throws { try setOption(ZMQ_XPUB_NODROP, on ? 1 : 0) }
     public func subscribe(_ prefix: String) throws { try setOption(ZMQ_SUBSCRIBE, prefix) }
     public func setIPv6(_ on: Bool) throws { try setOption(ZMQ_IPV6, on ? 1 : 0) }
     /// Sets the `ZMQ_ZAP_DOMAIN` that selects the authentication handler for this socket.

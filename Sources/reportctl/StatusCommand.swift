@@ -28,8 +28,13 @@ enum StatusText {
                 + "\(counts.failed) failed, \(counts.duplicates) duplicates",
             "Queues: " + (status.queues.isEmpty ? "none"
                 : status.queues.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")),
-            "",
         ]
+        if let feed = status.feed {
+            lines.append("Feed: \(feed.subscriptions) subscriptions, \(feed.published) events published, "
+                + "\(feed.overflows) times a subscriber fell \(feed.highWaterMark) events behind and started missing them"
+                + (feed.unsent > 0 ? ", \(feed.unsent) unsent (see the log)" : ""))
+        }
+        lines.append("")
         lines.append("Workers (\(status.workers.count))")
         if status.workers.isEmpty {
             lines.append("  none connected")

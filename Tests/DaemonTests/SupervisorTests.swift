@@ -63,6 +63,23 @@ final class SupervisorTests: XCTestCase {
         XCTAssertEqual(supervisor.status().map(\.state), [.running, .running], "surviving the quick-death window counts as running")
     }
 
+    func testDeathsAfterAnnouncingAreNotACrashLoop() throws {
+        // A worker that came up and then died on a job (a poison report, the job timeout) is restarted
+        // every time with the first delay, and its plugin is never given up on for it.
+        let supervisor = supervisor([PluginManifest(name: "poisoned", command: "/bin/false", services: ["parser"])])
+        var now = ContinuousClock.now
+        supervisor.start(now: now)
+        for death in 1...7 {
+            let pid = try XCTUnwrap(supervisor.status()[0].pid, "death \(death)")
+            XCTAssertTrue(supervisor.workerAnnounced(pid: pid))
+            waitUntil("death \(death) reaped", step: { supervisor.tick(now: now) }) { supervisor.status()[0].state == .backoff }
+            now += .milliseconds(500)
+            supervisor.tick(now: now)
+        }
+        XCTAssertEqual(supervisor.status()[0].restarts, 7)
+        XCTAssertNotEqual(supervisor.status()[0].state, .failed)
+    }
+
     func testACrashingCommandIsRestartedWithDoublingBackoffThenMarkedFailed() throws {
         let supervisor = supervisor([PluginManifest(name: "crashy", command: "/bin/false", services: ["parser"])])
         var now = ContinuousClock.now

@@ -21,7 +21,11 @@ struct InboxEntryClassifier {
             return .ignoredName(pattern: pattern)
         }
         var info = stat()
-        guard lstat(directory.appendingPathComponent(name).path, &info) == 0 else { return .vanished }
+        guard lstat(directory.appendingPathComponent(name).path, &info) == 0 else {
+            // The name reached us decoded with U+FFFD for its invalid bytes, so it names no file:
+            // say so (once) rather than forget it silently.
+            return name.unicodeScalars.contains("\u{FFFD}") ? .notRegular(kind: "entry whose name is not valid UTF-8") : .vanished
+        }
         switch info.st_mode & S_IFMT {
         case S_IFREG: return .regular(FileStamp(info))
         case S_IFDIR: return .notRegular(kind: "directory")

@@ -42,14 +42,17 @@ final class PluginInstance {
     /// Books a death and schedules the restart, doubling the delay after each quick death.
     func died(_ exit: String, now: ContinuousClock.Instant, policy: RestartPolicy) -> Verdict {
         let lived = startedAt.map { now - $0 } ?? .zero
+        // A process that announced itself to the broker came up fine: dying on a job later (a poison
+        // report, a worker killed by the timeout) is not the start-up crash loop this count is for.
+        let cameUp = state == .running || lived >= policy.quickDeathWindow
         pid = nil
         lastExit = exit
-        if lived >= policy.quickDeathWindow {
+        if cameUp {
             quickDeaths = 0
             backoff = policy.initialBackoff
         }
         quickDeaths += 1
-        if quickDeaths >= policy.maximumQuickDeaths && lived < policy.quickDeathWindow {
+        if quickDeaths >= policy.maximumQuickDeaths && !cameUp {
             state = .failed
             nextStart = nil
             return .giveUp

@@ -18,6 +18,9 @@ public final class Supervisor {
     private let environment: [String: String]
     private let policy: RestartPolicy
     private let logger: Logger
+    /// Called with the pid and how it ended when a plugin process is reaped, so the broker can
+    /// give its job to another worker at once instead of waiting for missed heartbeats.
+    public var processExited: (_ pid: Int32, _ exit: String) -> Void = { _, _ in }
 
     /// `environment` is the daemon's own; each plugin gets it plus its manifest's variables and
     /// REPORTD_BROKER, REPORTD_DATA_DIR and REPORTD_INSTANCE. Commands are looked up beside
@@ -57,6 +60,7 @@ public final class Supervisor {
             if let pid = instance.pid {
                 if let exit = ChildReaper.reap(pid) {
                     handleDeath(of: instance, exit: exit, now: now)
+                    processExited(pid, exit.description)
                 } else if instance.state == .starting, let started = instance.startedAt,
                           now - started >= policy.quickDeathWindow {
                     instance.state = .running
