@@ -127,6 +127,9 @@ final class DaemonLoop: @unchecked Sendable {
 
     private func tick() {
         let now = Date()
+        // Reap first: a worker whose process ended is then lost for that reason, not as the
+        // peer that the next heartbeat could not reach.
+        supervisor.tick()
         if stopDeadline == nil {
             for candidate in watcher.readyFiles() { pipeline.ingest(candidate.file.url) }
         }
@@ -142,7 +145,6 @@ final class DaemonLoop: @unchecked Sendable {
         if stopDeadline == nil {
             pipeline.dispatcher.dispatch(broker: broker, now: now, request: pipeline.jobRequest)
         }
-        supervisor.tick()
         keepSystemdInformed(now: now)
         if now.timeIntervalSince(lastHousekeeping) > 60 {
             lastHousekeeping = now
