@@ -91,7 +91,7 @@ final class SummarizerPartsTests: XCTestCase {
     func testAThemeWrittenOnlyInsideCompoundsIsAKeywordWithTheirCount() {
         let passages = [["生态涵养区", "农业"], ["生态涵养区", "旅游"], ["农业"]]
         let domain = DomainTermList(words: ["生态涵养", "生态涵养区"])
-        let withHeads = KeywordRanker(idf: nil, domain: domain).keywords(passages, count: 10)
+        let withHeads = KeywordRanker(idf: nil, themeHeads: domain.themeHeads(of:)).keywords(passages, count: 10)
         let withoutHeads = KeywordRanker(idf: nil).keywords(passages, count: 10)
         XCTAssertEqual(withoutHeads.map(\.term).sorted(), ["农业", "旅游", "生态涵养区"])
         XCTAssertEqual(withHeads.map(\.term).sorted(), ["农业", "旅游", "生态涵养", "生态涵养区"])

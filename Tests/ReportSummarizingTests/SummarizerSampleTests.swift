@@ -53,6 +53,7 @@ final class SummarizerSampleTests: XCTestCase {
         for number in ["000", "001"] {
             let candidates = Set(summarizer.keywordCandidates(try Corpus.document(number)))
             XCTAssertTrue(candidates.isSuperset(of: ["冬奥", "世园", "长城", "生态涵养"]), number)
+            XCTAssertEqual(candidates.filter(summarizer.stopWords.contains), [], "\(number): 北京 begins 北京冬奥会 but is a stop word")
             XCTAssertFalse(try Corpus.document(number).paragraphs.flatMap(summarizer.segmenter.segment).contains("生态涵养"), number)
         }
     }

@@ -9,7 +9,7 @@ public struct Summarizer: Sendable {
     public let stopWords: StopWordList
     /// Document frequencies in our own corpus of reports; nil ranks by jieba's IDF alone.
     public let corpus: DocumentFrequencyTable?
-    /// The domain dictionary's words, whose heads count as themes (see `KeywordRanker.domain`).
+    /// The domain dictionary's words, whose heads count as themes (see `TermFilter.themeHeads`).
     public let domain: DomainTermList?
     /// Clamped to 10…20.
     public let keywordCount: Int
@@ -43,8 +43,8 @@ public struct Summarizer: Sendable {
     }
 
     public func summarize(_ document: ParsedDocument) -> SummaryResult {
-        let filter = TermFilter(segmenter: segmenter, stopWords: stopWords)
-        let keywords = KeywordRanker(idf: idf, corpus: corpus, domain: domain).keywords(document.paragraphs.map(filter.terms(in:)), count: keywordCount)
+        let filter = TermFilter(segmenter: segmenter, stopWords: stopWords, domain: domain)
+        let keywords = KeywordRanker(idf: idf, corpus: corpus, themeHeads: filter.themeHeads(of:)).keywords(document.paragraphs.map(filter.terms(in:)), count: keywordCount)
         let candidates = sentenceCandidates(document, filter)
         let selector = SentenceSelector()
         let scores = selector.scores(candidates)
@@ -61,9 +61,9 @@ public struct Summarizer: Sendable {
 
     /// The keyword candidates of each document, for `DocumentFrequencyTable(documentTerms:)`.
     public func keywordCandidates(_ document: ParsedDocument) -> [String] {
-        let filter = TermFilter(segmenter: segmenter, stopWords: stopWords)
+        let filter = TermFilter(segmenter: segmenter, stopWords: stopWords, domain: domain)
         let terms = document.paragraphs.flatMap(filter.terms(in:))
-        return terms + Set(terms).flatMap { domain?.themeHeads(of: $0) ?? [] }
+        return terms + Set(terms).flatMap(filter.themeHeads(of:))
     }
 
     /// Each distinct whole sentence of the non-heading paragraphs, with its terms as ids.
