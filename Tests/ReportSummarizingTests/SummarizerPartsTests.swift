@@ -78,6 +78,29 @@ final class SummarizerPartsTests: XCTestCase {
         XCTAssertEqual(scores[1], scores[3], accuracy: 1e-9)
     }
 
+    func testAThemeHeadIsADomainWordBeginningALongerDomainWord() {
+        let domain = DomainTermList(words: ["生态涵养", "生态涵养区", "冬奥", "冬奥会", "北京冬奥会", "长城文化带"])
+        XCTAssertEqual(domain.themeHeads(of: "生态涵养区"), ["生态涵养"])
+        XCTAssertEqual(domain.themeHeads(of: "冬奥会"), ["冬奥"])
+        XCTAssertEqual(domain.themeHeads(of: "北京冬奥会"), [], "冬奥 is inside 北京冬奥会, not its head")
+        XCTAssertEqual(domain.themeHeads(of: "长城文化带"), [], "长城 is no domain word here")
+        XCTAssertEqual(domain.themeHeads(of: "生态涵养"), [])
+        XCTAssertEqual(domain.themeHeads(of: "冬奥场馆"), [], "not a domain word itself")
+    }
+
+    func testAThemeWrittenOnlyInsideCompoundsIsAKeywordWithTheirCount() {
+        let passages = [["生态涵养区", "农业"], ["生态涵养区", "旅游"], ["农业"]]
+        let domain = DomainTermList(words: ["生态涵养", "生态涵养区"])
+        let withHeads = KeywordRanker(idf: nil, themeHeads: domain.themeHeads(of:)).keywords(passages, count: 10)
+        let withoutHeads = KeywordRanker(idf: nil).keywords(passages, count: 10)
+        XCTAssertEqual(withoutHeads.map(\.term).sorted(), ["农业", "旅游", "生态涵养区"])
+        XCTAssertEqual(withHeads.map(\.term).sorted(), ["农业", "旅游", "生态涵养", "生态涵养区"])
+        let weight = Dictionary(uniqueKeysWithValues: withHeads.map { ($0.term, $0.weight) })
+        // Two mentions through 生态涵养区, as many as 农业 has of its own; no co-occurrence of its own.
+        XCTAssertGreaterThan(weight["生态涵养"]!, weight["旅游"]!)
+        XCTAssertLessThan(weight["生态涵养"]!, weight["生态涵养区"]!)
+    }
+
     private func temporaryFile(_ text: String) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("summarizer-\(UUID().uuidString).txt")
         try text.write(to: url, atomically: true, encoding: .utf8)

@@ -11,6 +11,9 @@ struct KeywordRanker {
     /// Documents of our own corpus holding each term: multiplies jieba's IDF, so the genre's stock
     /// words (present in every report) sink below what only this report talks about.
     var corpus: DocumentFrequencyTable? = nil
+    /// The theme heads a candidate term stands for (`TermFilter.themeHeads`): they become
+    /// candidates even when never written alone (生态涵养 only inside 生态涵养区).
+    var themeHeads: (String) -> [String] = { _ in [] }
     /// Terms within this many positions of each other are linked.
     var window = 5
     var textRankShare = 0.3
@@ -30,6 +33,12 @@ struct KeywordRanker {
             }
         }
         guard !terms.isEmpty else { return [] }
+        // Heads take no place in the co-occurrence windows: they were not written there.
+        for head in terms.flatMap(themeHeads) where ids[head] == nil {
+            ids[head] = terms.count
+            terms.append(head)
+            frequency.append(0)
+        }
 
         var graph = TextRank(nodeCount: terms.count)
         for passage in encoded {

@@ -9,16 +9,19 @@ public struct Summarizer: Sendable {
     public let stopWords: StopWordList
     /// Document frequencies in our own corpus of reports; nil ranks by jieba's IDF alone.
     public let corpus: DocumentFrequencyTable?
+    /// The domain dictionary's words, whose heads count as themes (see `TermFilter.themeHeads`).
+    public let domain: DomainTermList?
     /// Clamped to 10…20.
     public let keywordCount: Int
     public let summarySentenceCount: Int
 
     /// Without an IDF table keywords are ranked by term frequency and TextRank alone.
     public init(segmenter: Segmenter, idf: IDFTable?, stopWords: StopWordList, corpus: DocumentFrequencyTable? = nil,
-                keywordCount: Int = 20, summarySentenceCount: Int = 5) {
+                domain: DomainTermList? = nil, keywordCount: Int = 20, summarySentenceCount: Int = 5) {
         self.segmenter = segmenter
         self.idf = idf
         self.corpus = corpus
+        self.domain = domain
         self.stopWords = stopWords
         self.keywordCount = min(20, max(10, keywordCount))
         self.summarySentenceCount = max(1, summarySentenceCount)
@@ -30,16 +33,18 @@ public struct Summarizer: Sendable {
     /// `corpus: false` leaves out the document frequencies, to compute them afresh.
     public static func standard(configDirectory: URL, corpus: Bool = true) throws -> Summarizer {
         let dictionaries = configDirectory.appendingPathComponent("dict")
+        let domainDictionary = dictionaries.appendingPathComponent("domain.txt")
         return Summarizer(
-            segmenter: try Segmenter.standard(domainDictionary: dictionaries.appendingPathComponent("domain.txt")),
+            segmenter: try Segmenter.standard(domainDictionary: domainDictionary),
             idf: try IDFTable.standard(),
             stopWords: try StopWordList(contentsOf: dictionaries.appendingPathComponent("stopwords.txt")),
-            corpus: corpus ? try DocumentFrequencyTable(contentsOf: dictionaries.appendingPathComponent("report_df.txt")) : nil)
+            corpus: corpus ? try DocumentFrequencyTable(contentsOf: dictionaries.appendingPathComponent("report_df.txt")) : nil,
+            domain: try DomainTermList(contentsOf: domainDictionary))
     }
 
     public func summarize(_ document: ParsedDocument) -> SummaryResult {
-        let filter = TermFilter(segmenter: segmenter, stopWords: stopWords)
-        let keywords = KeywordRanker(idf: idf, corpus: corpus).keywords(document.paragraphs.map(filter.terms(in:)), count: keywordCount)
+        let filter = TermFilter(segmenter: segmenter, stopWords: stopWords, domain: domain)
+        let keywords = KeywordRanker(idf: idf, corpus: corpus, themeHeads: filter.themeHeads(of:)).keywords(document.paragraphs.map(filter.terms(in:)), count: keywordCount)
         let candidates = sentenceCandidates(document, filter)
         let selector = SentenceSelector()
         let scores = selector.scores(candidates)
@@ -56,8 +61,9 @@ public struct Summarizer: Sendable {
 
     /// The keyword candidates of each document, for `DocumentFrequencyTable(documentTerms:)`.
     public func keywordCandidates(_ document: ParsedDocument) -> [String] {
-        let filter = TermFilter(segmenter: segmenter, stopWords: stopWords)
-        return document.paragraphs.flatMap(filter.terms(in:))
+        let filter = TermFilter(segmenter: segmenter, stopWords: stopWords, domain: domain)
+        let terms = document.paragraphs.flatMap(filter.terms(in:))
+        return terms + Set(terms).flatMap(filter.themeHeads(of:))
     }
 
     /// Each distinct whole sentence of the non-heading paragraphs, with its terms as ids.

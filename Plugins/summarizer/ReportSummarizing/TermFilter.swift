@@ -6,6 +6,7 @@ import ChineseText
 struct TermFilter {
     let segmenter: Segmenter
     let stopWords: StopWordList
+    var domain: DomainTermList? = nil
 
     /// Characters that make up counted quantities; a word of only these (with a numeral) is a number.
     private static let quantityCharacters = Set("〇零一二三四五六七八九十百千万亿两几第余多半年月日号次个项家条批倍成元亩吨米人户所座期届".unicodeScalars)
@@ -19,6 +20,12 @@ struct TermFilter {
         guard scalars.count >= 2, !isQuantity(scalars) else { return nil }
         let term = foldedPlaceName(token.text) ?? token.text
         return stopWords.contains(term) ? nil : term
+    }
+
+    /// The domain words that begin `term` (生态涵养 for 生态涵养区) and could be keywords themselves:
+    /// 北京 begins 北京冬奥会 but is a stop word.
+    func themeHeads(of term: String) -> [String] {
+        (domain?.themeHeads(of: term) ?? []).filter { !stopWords.contains($0) }
     }
 
     func terms(in text: String) -> [String] {
