@@ -1,7 +1,8 @@
 import ChineseText
 import ReportProtocol
 
-/// Finds quantitative statements about the catalogued indicators, sentence by sentence.
+/// Finds quantitative statements, sentence by sentence: the catalogued headline indicators
+/// first, then every other figure with a name and a unit (`QuantityStatements`).
 /// A figure belongs to the indicator named before it in the same clause (clauses end at ；),
 /// up to the next subject; "A和B分别增长x%和y%" pairs names and figures in order.
 struct IndicatorExtractor {
@@ -25,7 +26,9 @@ struct IndicatorExtractor {
                     // The clause is the evidence: in "预期目标是：A增长6%；B增长3.5%；…" each figure
                     // has its own; the kind was read from the whole sentence.
                     let evidence = text.string(clause.lowerBound..<min(clause.upperBound + 1, text.count))
-                    for (name, figures) in statements(in: text, clause: clause) {
+                    let catalogued = statements(in: text, clause: clause)
+                    let others = QuantityStatements(text: text).read(clause: clause, taken: catalogued.taken)
+                    for (name, figures) in catalogued.found + others {
                         let indicator = Indicator(name: name, kind: kind, value: figures.value, unit: figures.unit,
                                                   growthPct: figures.growthPct, qualifier: figures.qualifier,
                                                   year: year, section: sectionTitle, evidence: evidence)
@@ -83,19 +86,23 @@ struct IndicatorExtractor {
         return found
     }
 
-    func statements(in text: ScalarText, clause: Range<Int>) -> [(String, FigureReader.Figures)] {
+    /// The catalogued indicators' figures in the clause, and the spans they were read from, so
+    /// that no figure is read a second time as a statement of its own.
+    func statements(in text: ScalarText, clause: Range<Int>) -> (found: [(String, FigureReader.Figures)], taken: [Range<Int>]) {
         let found = mentions(in: text, clause: clause)
         if let respectively = RespectivelyClause(text: text, clause: clause, mentions: found.map { ($0.name, $0.start, $0.end) }) {
-            return respectively.pairs
+            return (respectively.pairs, [clause])
         }
         var result = [(String, FigureReader.Figures)]()
+        var taken = [Range<Int>]()
         for (k, mention) in found.enumerated() {
             let nextName = k + 1 < found.count ? found[k + 1].start : clause.upperBound
             let end = subjectBoundary(in: text, from: mention.end, limit: nextName)
             let figures = FigureReader(text: text, span: mention.end..<end).read(mention.definition.measure)
             if !figures.isEmpty { result.append((mention.name, figures)) }
+            taken.append(mention.start..<end)
         }
-        return result
+        return (result, taken)
     }
 
     func subjectBoundary(in text: ScalarText, from start: Int, limit: Int) -> Int {
