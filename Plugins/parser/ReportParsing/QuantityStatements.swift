@@ -58,7 +58,10 @@ struct QuantityStatements {
                 continue
             }
             let after = unitStart + unit.count
-            if let name = QuantityName.clean(text, nameStart..<i) {
+            // "统筹推动25项重点工作": a count followed by its noun counts that noun, and the words
+            // before it are a verb, not a name.
+            let countsWhatFollows = Self.countUnits.contains(unit) && after < clause.upperBound && ScalarClass.isHan(text.s[after])
+            if !countsWhatFollows, let name = QuantityName.clean(text, nameStart..<i) {
                 let qualifier = roughly ? .over : reader.qualifier(before: i, after: after)
                 result.append((name, .init(value: number, unit: String(String.UnicodeScalarView(unit)), growthPct: nil, qualifier: qualifier)))
             }
@@ -105,6 +108,11 @@ struct QuantityStatements {
         "公顷", "万吨", "吨/平方公里·月", "吨", "天", "辆", "台", "套", "张", "床", "万千瓦", "千瓦", "兆瓦", "万立方米", "微克/立方米", "立方米",
         "倍", "场", "只", "株", "棵", "万株", "标准箱", "米",
     ].map(\.scalarArray).sorted { $0.count > $1.count }
+
+    /// Measure words that count things, as opposed to amounts (亿元, 亩, 天).
+    static let countUnits: Set<[Unicode.Scalar]> = Set([
+        "个", "项", "家", "所", "处", "座", "条", "张", "名", "人", "户", "辆", "台", "套", "只", "株", "棵", "场", "床",
+    ].map(\.scalarArray))
 
     /// What a count of which is no measure: "5个方面", "3个重点", "10名代表".
     static let notMeasures = ["方面", "重点", "领域", "环节", "问题", "方向", "字", "版", "届", "次会议", "代表", "委员"].map(\.scalarArray)
