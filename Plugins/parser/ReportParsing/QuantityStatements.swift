@@ -15,7 +15,7 @@ struct QuantityStatements {
         var i = clause.lowerBound
         while i < clause.upperBound {
             let c = text.s[i]
-            if Self.segmentBreaks.contains(c) {
+            if Self.isSegmentBreak(c) {
                 nameStart = i + 1
                 i += 1
                 continue
@@ -90,7 +90,7 @@ struct QuantityStatements {
         if let gap = FigureReader.growthGaps.first(where: { text.hasSuffix($0, endingAt: i) }), i - gap.count >= lower {
             wordEnd = i - gap.count
         }
-        for end in Set([wordEnd, i]) {
+        for end in wordEnd == i ? [i] : [wordEnd, i] {
             if let word = FigureReader.growthWords.first(where: { text.hasSuffix($0.word, endingAt: end) }),
                end - word.word.count >= lower {
                 return (end - word.word.count, word.sign, i)
@@ -99,7 +99,13 @@ struct QuantityStatements {
         return nil
     }
 
-    static let segmentBreaks: Set<Unicode.Scalar> = ["，", ",", "、", "：", ":", "（", "）", "(", ")", "“", "”", "。", "！", "？"]
+    /// A switch, not a `Set`: it runs on every scalar of every clause.
+    static func isSegmentBreak(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "，", ",", "、", "：", ":", "（", "）", "(", ")", "“", "”", "。", "！", "？": return true
+        default: return false
+        }
+    }
 
     /// Longest first, so 万人次 is not read as 万人.
     static let units: [[Unicode.Scalar]] = [
