@@ -18,17 +18,23 @@ struct IndicatorExtractor {
             let top = outline.topLevelIndex[p]
             let role = top.flatMap { timeline.roles[$0] }
             let sectionTitle = top.map { outline.sections[$0].title }
+            // Every statement needs a digit, except "与上年持平": most paragraphs of prose go no further.
+            guard paragraph.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || paragraph.contains("持平") else { continue }
             for sentence in SentenceSplitter.sentences(in: paragraph, semicolons: false) {
                 let text = ScalarText(sentence)
-                let kind = kind(of: text, role: role)
-                let year = kind == .actual ? timeline.reviewYear : timeline.planYear
+                var sentenceKind: Indicator.Kind?
                 for clause in clauses(of: text) {
-                    // The clause is the evidence: in "预期目标是：A增长6%；B增长3.5%；…" each figure
-                    // has its own; the kind was read from the whole sentence.
-                    let evidence = text.string(clause.lowerBound..<min(clause.upperBound + 1, text.count))
                     let catalogued = statements(in: text, clause: clause)
                     let others = QuantityStatements(text: text).read(clause: clause, taken: catalogued.taken)
-                    for (name, figures) in catalogued.found + others {
+                    let found = catalogued.found + others
+                    if found.isEmpty { continue }
+                    // The clause is the evidence: in "预期目标是：A增长6%；B增长3.5%；…" each figure
+                    // has its own; the kind is read from the whole sentence.
+                    let evidence = text.string(clause.lowerBound..<min(clause.upperBound + 1, text.count))
+                    let kind = sentenceKind ?? kind(of: text, role: role)
+                    sentenceKind = kind
+                    let year = kind == .actual ? timeline.reviewYear : timeline.planYear
+                    for (name, figures) in found {
                         let indicator = Indicator(name: name, kind: kind, value: figures.value, unit: figures.unit,
                                                   growthPct: figures.growthPct, qualifier: figures.qualifier,
                                                   year: year, section: sectionTitle, evidence: evidence)

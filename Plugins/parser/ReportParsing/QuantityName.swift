@@ -19,7 +19,10 @@ enum QuantityName {
             // "…、和食品企业34家": a list's joining word opens no name.
             if let first = s.first, danglingEnds.contains(first) { s.removeFirst(); changed = true }
             if let p = leading.first(where: { s.starts(with: $0) }) { s.removeFirst(p.count); changed = true }
-            if let t = trailing.first(where: { s.count >= $0.count && Array(s.suffix($0.count)) == $0 }) { s.removeLast(t.count); changed = true }
+            if let t = trailing.first(where: { s.count >= $0.count && s[(s.count - $0.count)...].elementsEqual($0) }) {
+                s.removeLast(t.count)
+                changed = true
+            }
         }
         // "华源泰盟等5家", "入境人员和1400名": the end of a list, not a measure's name.
         if let last = s.last, danglingEnds.contains(last) { return nil }
@@ -41,7 +44,7 @@ enum QuantityName {
 
     private static func contains(_ s: [Unicode.Scalar], _ needle: [Unicode.Scalar]) -> Bool {
         guard s.count >= needle.count else { return false }
-        for i in 0...(s.count - needle.count) where s[i] == needle[0] && Array(s[i..<(i + needle.count)]) == needle { return true }
+        for i in 0...(s.count - needle.count) where s[i] == needle[0] && s[i..<(i + needle.count)].elementsEqual(needle) { return true }
         return false
     }
 
