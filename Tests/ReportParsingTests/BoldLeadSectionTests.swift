@@ -49,3 +49,32 @@ final class BoldLeadSectionTests: XCTestCase {
         XCTAssertTrue(d.paragraphs[lead.paragraphIndex].hasPrefix("文化保护传承深入开展。融入"))
     }
 }
+
+/// The issue's numbering styles not covered by the samples: half-width (一) and 1、.
+final class HalfWidthNumberingTests: XCTestCase {
+    func testHalfWidthParenthesesAndArabicWithComma() throws {
+        let text = """
+        某某县2023年政府工作报告
+        一、2022年工作回顾
+        (一)经济运行稳中有进
+        1、产业结构持续优化
+        地区生产总值增长4%。
+        2、消费市场逐步回暖
+        社会消费品零售额增长3%。
+        (二)民生持续改善
+        城镇登记失业率控制在4%以内。
+        二、2023年工作安排
+        地区生产总值增长5%左右。
+        """
+        let d = try ReportParser().parse(bytes: Array(text.utf8), fileName: "numbering.txt")
+        XCTAssertEqual(d.sections.map(\.title), ["2022年工作回顾", "2023年工作安排"])
+        let review = d.sections[0]
+        XCTAssertEqual(review.children.map(\.number), ["（一）", "（二）"], "half-width brackets are widened in Chinese context")
+        XCTAssertEqual(review.children.map(\.title), ["经济运行稳中有进", "民生持续改善"])
+        let items = review.children[0].children
+        XCTAssertEqual(items.map(\.number), ["1、", "2、"])
+        XCTAssertEqual(items.map(\.title), ["产业结构持续优化", "消费市场逐步回暖"])
+        XCTAssertEqual(items.map(\.level), [3, 3])
+        XCTAssertEqual(d.indicators.first { $0.name == "社会消费品零售额" }?.section, "2022年工作回顾")
+    }
+}
