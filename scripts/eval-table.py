@@ -93,6 +93,9 @@ def main():
 
 
 def is_headline(indicator):
+    # The parser's own flag; the name check covers output from before it had one.
+    if indicator.get("headline") is not None:
+        return indicator["headline"]
     return any(h in indicator["name"] for h in HEADLINE)
 
 

@@ -129,6 +129,10 @@ public struct Indicator: Codable, Sendable, Equatable {
     public var section: String?
     /// The whole sentence the figure came from.
     public var evidence: String
+    /// Added with issue 4: true for the parser's headline catalogue (地区生产总值, 一般公共预算收入…),
+    /// false for any other quantitative statement (接待游客, 空气质量优良天数…); nil from older parsers,
+    /// which found catalogued indicators only.
+    public var headline: Bool?
 
     public init(name: String, kind: Kind, value: Double? = nil, unit: String? = nil, growthPct: Double? = nil,
                 qualifier: Qualifier? = nil, year: Int? = nil, section: String? = nil, evidence: String) {

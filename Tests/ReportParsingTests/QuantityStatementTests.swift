@@ -41,8 +41,10 @@ final class QuantityStatementTests: XCTestCase {
         XCTAssertEqual(days.value, 294)
         XCTAssertEqual(days.unit, "天")
         XCTAssertNil(days.growthPct)
+        XCTAssertEqual(days.headline, false)
         // The catalogue still names its own figures exactly as before.
         XCTAssertEqual(try find("城镇登记失业率", in: d).value, 2.88)
+        XCTAssertEqual(try find("城镇登记失业率", in: d).headline, true)
         XCTAssertFalse(d.indicators.contains { $0.name.contains("登记失业率") && $0.name != "城镇登记失业率" })
     }
 

@@ -26,7 +26,7 @@ struct IndicatorExtractor {
                 for clause in clauses(of: text) {
                     let catalogued = statements(in: text, clause: clause)
                     let others = QuantityStatements(text: text).read(clause: clause, taken: catalogued.taken)
-                    let found = catalogued.found + others
+                    let found = catalogued.found.map { ($0.0, $0.1, true) } + others.map { ($0.0, $0.1, false) }
                     if found.isEmpty { continue }
                     // The clause is the evidence: in "预期目标是：A增长6%；B增长3.5%；…" each figure
                     // has its own; the kind is read from the whole sentence.
@@ -34,10 +34,11 @@ struct IndicatorExtractor {
                     let kind = sentenceKind ?? kind(of: text, role: role)
                     sentenceKind = kind
                     let year = kind == .actual ? timeline.reviewYear : timeline.planYear
-                    for (name, figures) in found {
-                        let indicator = Indicator(name: name, kind: kind, value: figures.value, unit: figures.unit,
+                    for (name, figures, headline) in found {
+                        var indicator = Indicator(name: name, kind: kind, value: figures.value, unit: figures.unit,
                                                   growthPct: figures.growthPct, qualifier: figures.qualifier,
                                                   year: year, section: sectionTitle, evidence: evidence)
+                        indicator.headline = headline
                         if !indicators.contains(where: { $0.sameFigure(as: indicator) }) { indicators.append(indicator) }
                     }
                 }
