@@ -55,28 +55,54 @@ def main():
               f"| {'yes' if t.get('is_report') else 'no'} {t.get('confidence')} |")
 
     print("\n## Structure and indicators\n")
-    print("| fixture | paragraphs | top-level sections | all sections | depth | actual | target | headline indicators found |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("| fixture | paragraphs | sentences | top-level sections | all sections | depth | actual | target | other statements | headline indicators found |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for path, d, error in results:
         if d is None:
             continue
-        indicators = d["indicators"]
+        indicators = [i for i in d["indicators"] if is_headline(i)]
+        others = len(d["indicators"]) - len(indicators)
         actual = sum(1 for i in indicators if i["kind"] == "actual")
         target = len(indicators) - actual
         found = [h for h in HEADLINE if any(h in i["name"] for i in indicators)]
         tops = " / ".join(f"{s.get('number') or ''}{s['title']} ({len(s['children'])})" for s in d["sections"])
-        print(f"| {path.name} | {len(d['paragraphs'])} | {cell(tops)} | {count_sections(d['sections'])} | {depth(d['sections'])} "
-              f"| {actual} | {target} | {len(found)}/{len(HEADLINE)}: {'、'.join(found)} |")
+        print(f"| {path.name} | {len(d['paragraphs'])} | {len(d.get('sentences') or [])} | {cell(tops)} "
+              f"| {count_sections(d['sections'])} | {depth(d['sections'])} "
+              f"| {actual} | {target} | {others} | {len(found)}/{len(HEADLINE)}: {'、'.join(found)} |")
 
-    print("\n## Indicators by kind\n")
+    print("\n## Headline indicators\n")
     print("| fixture | kind | name | value | unit | growth % | qualifier | year |")
     print("|---|---|---|---|---|---|---|---|")
     for path, d, error in results:
         if d is None:
             continue
-        for i in d["indicators"]:
+        for i in filter(is_headline, d["indicators"]):
             print(f"| {path.name[:3]}{path.suffix} | {i['kind']} | {i['name']} | {cell(i.get('value'))} | {cell(i.get('unit'))} "
                   f"| {cell(i.get('growth_pct'))} | {cell(i.get('qualifier'))} | {cell(i.get('year'))} |")
+
+
+    print("\n## Other quantitative statements (the first ten of each fixture)\n")
+    print("| fixture | count | first ten: name value unit (growth %) |")
+    print("|---|---|---|")
+    for path, d, error in results:
+        if d is None:
+            continue
+        others = [i for i in d["indicators"] if not is_headline(i)]
+        shown = "; ".join(describe(i) for i in others[:10])
+        print(f"| {path.name[:3]}{path.suffix} | {len(others)} | {cell(shown)} |")
+
+
+def is_headline(indicator):
+    # The parser's own flag; the name check covers output from before it had one.
+    if indicator.get("headline") is not None:
+        return indicator["headline"]
+    return any(h in indicator["name"] for h in HEADLINE)
+
+
+def describe(i):
+    figure = f"{i['value']:g}{i.get('unit') or ''}" if i.get("value") is not None else ""
+    growth = f" ({i['growth_pct']:+g}%)" if i.get("growth_pct") is not None else ""
+    return f"{i['name']} {figure}{growth}".strip()
 
 
 if __name__ == "__main__":

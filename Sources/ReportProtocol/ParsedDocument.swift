@@ -38,6 +38,10 @@ public struct ParsedDocument: Codable, Sendable, Equatable {
     /// The paragraphs as written, when they differ from `paragraphs` (traditional script);
     /// element i is the original of `paragraphs[i]`.
     public var originalParagraphs: [String]?
+    /// Every sentence of `paragraphs`, in order, split at 。！？； and their half-width forms,
+    /// never at a line break: where it lies rather than a copy of its text, so the document
+    /// does not carry its text twice.
+    public var sentences: [SentenceSpan]?
 
     public init(title: String? = nil, region: String? = nil, reviewYear: Int? = nil, planYear: Int? = nil,
                 speaker: String? = nil, meetingDate: String? = nil, encoding: String,
@@ -53,6 +57,20 @@ public struct ParsedDocument: Codable, Sendable, Equatable {
         self.sections = sections
         self.indicators = indicators
         self.parserVersion = parserVersion
+    }
+}
+
+/// One sentence: the scalars `start..<end` of `paragraphs[paragraphIndex]` (Unicode scalar
+/// offsets, which is how Python indexes a `str`: `paragraphs[p][start:end]`).
+public struct SentenceSpan: Codable, Sendable, Equatable {
+    public var paragraphIndex: Int
+    public var start: Int
+    public var end: Int
+
+    public init(paragraphIndex: Int, start: Int, end: Int) {
+        self.paragraphIndex = paragraphIndex
+        self.start = start
+        self.end = end
     }
 }
 
@@ -111,6 +129,10 @@ public struct Indicator: Codable, Sendable, Equatable {
     public var section: String?
     /// The whole sentence the figure came from.
     public var evidence: String
+    /// Added with issue 4: true for the parser's headline catalogue (地区生产总值, 一般公共预算收入…),
+    /// false for any other quantitative statement (接待游客, 空气质量优良天数…); nil from older parsers,
+    /// which found catalogued indicators only.
+    public var headline: Bool?
 
     public init(name: String, kind: Kind, value: Double? = nil, unit: String? = nil, growthPct: Double? = nil,
                 qualifier: Qualifier? = nil, year: Int? = nil, section: String? = nil, evidence: String) {

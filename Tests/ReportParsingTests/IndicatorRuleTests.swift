@@ -50,7 +50,15 @@ final class IndicatorRuleTests: XCTestCase {
         let investment = try XCTUnwrap(d.indicators.first { $0.name == "固定资产投资" })
         XCTAssertNil(investment.value, "70亿元 belongs to 建安投资")
         XCTAssertEqual(investment.growthPct, 1.5)
-        XCTAssertEqual(d.indicators.count, 1)
+        XCTAssertEqual(d.indicators.filter { $0.name == "固定资产投资" }.count, 1)
+        // The other subjects are statements of their own.
+        let construction = try XCTUnwrap(d.indicators.first { $0.name == "建安投资" })
+        XCTAssertEqual(construction.value, 70)
+        XCTAssertEqual(construction.unit, "亿元")
+        let taxes = try XCTUnwrap(d.indicators.first { $0.name == "全口径税费收入" })
+        XCTAssertEqual(taxes.value, 120)
+        XCTAssertEqual(taxes.qualifier, .over)
+        XCTAssertEqual(d.indicators.count, 3)
     }
 
     func testRegionFromTitleAndYearsFromHeadings() throws {

@@ -91,7 +91,7 @@ struct FigureReader {
     }
 
     /// 左右/以上/以内/以下 after the figure; 控制在/超过 before it.
-    private func qualifier(before start: Int, after end: Int) -> Indicator.Qualifier? {
+    func qualifier(before start: Int, after end: Int) -> Indicator.Qualifier? {
         if text.matches("左右".scalarArray, at: end) { return .about }
         if text.matches("以上".scalarArray, at: end) { return .over }
         if text.matches("以内".scalarArray, at: end) || text.matches("以下".scalarArray, at: end) { return .under }

@@ -39,6 +39,12 @@ enum IndicatorCatalog {
         .init("居民消费价格涨幅", ["居民消费价格涨幅", "居民消费价格指数涨幅", "居民消费价格指数"], .change),
     ]
 
+    /// A headline indicator's name (with its distinguishing prefix, 区级一般公共预算收入): only
+    /// these weigh in the document type, since any page may state a figure or two.
+    static func isCatalogued(_ name: String) -> Bool {
+        definitions.contains { name.hasSuffix($0.name) }
+    }
+
     /// Words that start another figure's subject; the current indicator's figures stop there.
     /// "其中" opens a sub-item (其中建安投资完成70亿元) that is not the indicator either.
     static let subjectBoundaries = ["其中", "收入", "总值", "产值", "投资", "零售额", "总消费", "失业率", "增加值", "利润", "税收"]

@@ -1,7 +1,8 @@
 import ChineseText
 import ReportProtocol
 
-/// Finds quantitative statements about the catalogued indicators, sentence by sentence.
+/// Finds quantitative statements, sentence by sentence: the catalogued headline indicators
+/// first, then every other figure with a name and a unit (`QuantityStatements`).
 /// A figure belongs to the indicator named before it in the same clause (clauses end at ；),
 /// up to the next subject; "A和B分别增长x%和y%" pairs names and figures in order.
 struct IndicatorExtractor {
@@ -17,18 +18,27 @@ struct IndicatorExtractor {
             let top = outline.topLevelIndex[p]
             let role = top.flatMap { timeline.roles[$0] }
             let sectionTitle = top.map { outline.sections[$0].title }
+            // Every statement needs a digit, except "与上年持平": most paragraphs of prose go no further.
+            guard paragraph.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || paragraph.contains("持平") else { continue }
             for sentence in SentenceSplitter.sentences(in: paragraph, semicolons: false) {
                 let text = ScalarText(sentence)
-                let kind = kind(of: text, role: role)
-                let year = kind == .actual ? timeline.reviewYear : timeline.planYear
+                var sentenceKind: Indicator.Kind?
                 for clause in clauses(of: text) {
+                    let catalogued = statements(in: text, clause: clause)
+                    let others = QuantityStatements(text: text).read(clause: clause, taken: catalogued.taken)
+                    let found = catalogued.found.map { ($0.0, $0.1, true) } + others.map { ($0.0, $0.1, false) }
+                    if found.isEmpty { continue }
                     // The clause is the evidence: in "预期目标是：A增长6%；B增长3.5%；…" each figure
-                    // has its own; the kind was read from the whole sentence.
+                    // has its own; the kind is read from the whole sentence.
                     let evidence = text.string(clause.lowerBound..<min(clause.upperBound + 1, text.count))
-                    for (name, figures) in statements(in: text, clause: clause) {
-                        let indicator = Indicator(name: name, kind: kind, value: figures.value, unit: figures.unit,
+                    let kind = sentenceKind ?? kind(of: text, role: role)
+                    sentenceKind = kind
+                    let year = kind == .actual ? timeline.reviewYear : timeline.planYear
+                    for (name, figures, headline) in found {
+                        var indicator = Indicator(name: name, kind: kind, value: figures.value, unit: figures.unit,
                                                   growthPct: figures.growthPct, qualifier: figures.qualifier,
                                                   year: year, section: sectionTitle, evidence: evidence)
+                        indicator.headline = headline
                         if !indicators.contains(where: { $0.sameFigure(as: indicator) }) { indicators.append(indicator) }
                     }
                 }
@@ -83,19 +93,23 @@ struct IndicatorExtractor {
         return found
     }
 
-    func statements(in text: ScalarText, clause: Range<Int>) -> [(String, FigureReader.Figures)] {
+    /// The catalogued indicators' figures in the clause, and the spans they were read from, so
+    /// that no figure is read a second time as a statement of its own.
+    func statements(in text: ScalarText, clause: Range<Int>) -> (found: [(String, FigureReader.Figures)], taken: [Range<Int>]) {
         let found = mentions(in: text, clause: clause)
         if let respectively = RespectivelyClause(text: text, clause: clause, mentions: found.map { ($0.name, $0.start, $0.end) }) {
-            return respectively.pairs
+            return (respectively.pairs, [clause])
         }
         var result = [(String, FigureReader.Figures)]()
+        var taken = [Range<Int>]()
         for (k, mention) in found.enumerated() {
             let nextName = k + 1 < found.count ? found[k + 1].start : clause.upperBound
             let end = subjectBoundary(in: text, from: mention.end, limit: nextName)
             let figures = FigureReader(text: text, span: mention.end..<end).read(mention.definition.measure)
             if !figures.isEmpty { result.append((mention.name, figures)) }
+            taken.append(mention.start..<end)
         }
-        return result
+        return (result, taken)
     }
 
     func subjectBoundary(in text: ScalarText, from start: Int, limit: Int) -> Int {

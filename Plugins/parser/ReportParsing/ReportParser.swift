@@ -6,7 +6,7 @@ import ReportProtocol
 /// years → indicators → is it a report at all.
 public struct ReportParser: Sendable {
     /// Stored with every result so documents can be re-parsed after an upgrade.
-    public static let version = "report-parser/1.1"
+    public static let version = "report-parser/1.2"
 
     /// Fewer Han characters than this and the file is not a Chinese report at all.
     static let minimumHanCharacters = 20
@@ -32,6 +32,7 @@ public struct ReportParser: Sendable {
         // Extraction and search work on simplified script; the original stays beside it.
         let script = ScriptDetector.detect(decoded.text)
         var originalParagraphs: [String]?
+        var boldLeads = TextNormalizer.boldLeadPhrases(in: decoded.text)
         if script == .traditional {
             let converter: ScriptConverter
             do {
@@ -41,15 +42,16 @@ public struct ReportParser: Sendable {
             }
             originalParagraphs = paragraphs
             paragraphs = paragraphs.map(converter.convert)
+            boldLeads = Set(boldLeads.map(converter.convert))
         }
 
-        let outline = SectionOutline(paragraphs: paragraphs)
+        let outline = SectionOutline(paragraphs: paragraphs, boldLeads: boldLeads)
         let metadata = ReportMetadata(paragraphs: paragraphs, firstHeading: outline.sections.first?.paragraphIndex)
         let timeline = ReportTimeline(sections: outline.sections, paragraphs: paragraphs, title: metadata.title)
         let indicators = IndicatorExtractor(paragraphs: paragraphs, outline: outline, timeline: timeline).extract()
         let regionName = RegionName(region: metadata.region, paragraphs: paragraphs)
         let assessment = DocumentTypeAssessment(.init(
-            title: metadata.title, roles: timeline.roles, indicatorNames: Set(indicators.map(\.name)),
+            title: metadata.title, roles: timeline.roles, indicatorNames: Set(indicators.map(\.name).filter(IndicatorCatalog.isCatalogued)),
             speaker: metadata.speaker, session: metadata.session, meetingDate: metadata.meetingDate, paragraphs: paragraphs))
 
         var document = ParsedDocument(title: metadata.title, region: metadata.region,
@@ -66,6 +68,9 @@ public struct ReportParser: Sendable {
         document.sourceFormat = decoded.format.rawValue
         document.script = script.rawValue
         document.originalParagraphs = originalParagraphs
+        document.sentences = paragraphs.enumerated().flatMap { p, paragraph in
+            SentenceSplitter.spans(in: paragraph).map { SentenceSpan(paragraphIndex: p, start: $0.lowerBound, end: $0.upperBound) }
+        }
         return document
     }
 }

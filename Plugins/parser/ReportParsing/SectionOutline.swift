@@ -18,13 +18,20 @@ struct SectionOutline {
     /// Paragraphs that are headings (of any level), not body text.
     let headingParagraphs: Set<Int>
 
-    init(paragraphs: [String]) {
+    /// - Parameter boldLeads: bold lead phrases (`TextNormalizer.boldLeadPhrases`); a paragraph
+    ///   opening with one becomes the innermost section, while staying body text.
+    init(paragraphs: [String], boldLeads: Set<String> = []) {
         var headings = Self.markedHeadings(paragraphs)
         headings = Self.restoreUnnumbered(headings, paragraphs: paragraphs)
+        let numbered = Set(headings.map(\.paragraphIndex))
+        let leads = Self.leadHeadings(paragraphs, phrases: boldLeads, excluding: numbered)
+        headings = (headings + leads).sorted { $0.paragraphIndex < $1.paragraphIndex }
         let kinds = Set(headings.map(\.kind)).sorted()
         let level = Dictionary(uniqueKeysWithValues: kinds.enumerated().map { ($1, $0 + 1) })
         sections = Self.tree(headings, level: level, paragraphCount: paragraphs.count)
-        headingParagraphs = Set(headings.map(\.paragraphIndex))
+        // A lead phrase's paragraph goes on with the text it leads (and its figures), unless
+        // the phrase is all there is.
+        headingParagraphs = numbered.union(leads.filter { paragraphs[$0.paragraphIndex] == $0.title }.map(\.paragraphIndex))
 
         var top = [Int?](repeating: nil, count: paragraphs.count)
         for (i, section) in sections.enumerated() {
@@ -60,6 +67,21 @@ struct SectionOutline {
                                   ordinal: a.ordinal + 1, title: paragraphs[index]))
         }
         return result.sorted { $0.paragraphIndex < $1.paragraphIndex }
+    }
+
+    /// Paragraphs that open with a bold lead phrase, followed by 。, ： or nothing.
+    static func leadHeadings(_ paragraphs: [String], phrases: Set<String>, excluding numbered: Set<Int>) -> [Heading] {
+        guard !phrases.isEmpty else { return [] }
+        let sortedPhrases = phrases.sorted { $0.unicodeScalars.count > $1.unicodeScalars.count }
+        return paragraphs.enumerated().compactMap { index, paragraph in
+            guard !numbered.contains(index),
+                  let phrase = sortedPhrases.first(where: { phrase in
+                      guard paragraph.hasPrefix(phrase) else { return false }
+                      let next = paragraph.unicodeScalars.dropFirst(phrase.unicodeScalars.count).first
+                      return next == nil || next == "。" || next == "："
+                  }) else { return nil }
+            return Heading(paragraphIndex: index, kind: .boldLead, number: nil, ordinal: 0, title: phrase)
+        }
     }
 
     static func looksLikeBareHeading(_ paragraph: String) -> Bool {

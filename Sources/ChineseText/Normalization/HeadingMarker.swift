@@ -4,6 +4,9 @@ public struct HeadingMarker: Sendable, Equatable {
     /// Ordered from the outermost level inwards.
     public enum Kind: Int, Sendable, Comparable {
         case part = 0, numeral = 1, parenthesizedNumeral = 2, arabic = 3, parenthesizedArabic = 4
+        /// A bold lead phrase (`**文化保护传承深入开展**。…`): never parsed from a line, since only
+        /// the bold marks it (`TextNormalizer.boldLeadPhrases`); the innermost level.
+        case boldLead = 5
         public static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
     }
 
