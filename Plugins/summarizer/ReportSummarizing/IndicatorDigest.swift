@@ -1,7 +1,8 @@
 import ReportProtocol
 
-/// The figures a reader looks for first: for each indicator the parser found, the first actual
-/// figure for the reviewed year and the first target for the planned year. Reports state the
+/// The figures a reader looks for first: for each headline indicator the parser found (the
+/// catalogue's, not every quantity in the text), the first actual figure for the reviewed year
+/// and the first target for the planned year. Reports state the
 /// headline first (地区生产总值213亿元) and break it down later (其中…), so the first one is the
 /// headline.
 enum IndicatorDigest {
@@ -9,7 +10,8 @@ enum IndicatorDigest {
         var seen = Set<String>()
         func firsts(_ kind: Indicator.Kind, year: Int?) -> [Indicator] {
             document.indicators.filter { indicator in
-                guard indicator.kind == kind, indicator.year == nil || year == nil || indicator.year == year,
+                guard indicator.headline != false, indicator.kind == kind,
+                      indicator.year == nil || year == nil || indicator.year == year,
                       indicator.value != nil || indicator.growthPct != nil || indicator.qualifier == .same else { return false }
                 return seen.insert("\(kind.rawValue) \(indicator.name)").inserted
             }
