@@ -95,7 +95,10 @@ struct ControlCommands {
         let events = try pipeline.store.events(since: request.since ?? 0, limit: limit, topicPrefix: request.topic)
         var page: [[UInt8]] = []
         var bytes = 0
-        for event in events where page.isEmpty || bytes + event.envelope.count <= Self.replayPageBytes {
+        // Stop at the first envelope that does not fit: skipping it for a smaller later one
+        // would leave a hole the client never asks for again.
+        for event in events {
+            guard page.isEmpty || bytes + event.envelope.count <= Self.replayPageBytes else { break }
             page.append(event.envelope)
             bytes += event.envelope.count
         }
