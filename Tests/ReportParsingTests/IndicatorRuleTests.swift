@@ -1,22 +1,13 @@
 import XCTest
 import ReportParsing
 import ReportProtocol
+import TestSupport
 
 /// Small hand-written reports, one rule each.
 final class IndicatorRuleTests: XCTestCase {
-    private func parse(_ text: String) throws -> ParsedDocument {
-        try ReportParser().parse(bytes: Array(text.utf8), fileName: "rules.txt")
-    }
+    private func parse(_ text: String) throws -> ParsedDocument { try SmallReport.parse(text) }
 
-    private func report(review: String, plan: String) -> String {
-        """
-        北京市某某区2023年政府工作报告
-        一、2022年工作回顾
-        \(review)
-        二、2023年工作安排
-        \(plan)
-        """
-    }
+    private func report(review: String, plan: String) -> String { SmallReport.text(review: review, plan: plan) }
 
     func testMaskedFiguresAreNoIndicator() throws {
         let d = try parse(report(review: "全区地区生产总值X亿元，增长%，就业形势总体稳定。",

@@ -7,19 +7,9 @@ import TestSupport
 /// Figures beyond the headline catalogue: every quantitative statement with a name and a
 /// unit, or a growth rate. Expectations read by hand from the samples and small reports.
 final class QuantityStatementTests: XCTestCase {
-    private func parse(_ text: String) throws -> ParsedDocument {
-        try ReportParser().parse(bytes: Array(text.utf8), fileName: "rules.txt")
-    }
+    private func parse(_ text: String) throws -> ParsedDocument { try SmallReport.parse(text) }
 
-    private func report(review: String, plan: String) -> String {
-        """
-        北京市某某区2023年政府工作报告
-        一、2022年工作回顾
-        \(review)
-        二、2023年工作安排
-        \(plan)
-        """
-    }
+    private func report(review: String, plan: String) -> String { SmallReport.text(review: review, plan: plan) }
 
     private func find(_ name: String, in d: ParsedDocument, kind: Indicator.Kind = .actual,
                       file: StaticString = #filePath, line: UInt = #line) throws -> Indicator {
