@@ -99,7 +99,7 @@ final class TextDecoderTests: XCTestCase {
     /// High bytes arranged as valid two-byte GB18030 characters: they decode, but into rare
     /// characters no report is written in.
     func testRandomHighBytesAreImplausibleGB18030() throws {
-        var generator = SplitMix(seed: 42)
+        var generator = SeededGenerator(seed: 42)
         var bytes = [UInt8]()
         for _ in 0..<2000 {
             bytes.append(UInt8(0x81 + generator.next() % 0x7E))     // lead 0x81…0xFE
@@ -125,7 +125,7 @@ final class TextDecoderTests: XCTestCase {
     }
 
     func testUTF16BOMFollowedByNoiseIsRefused() {
-        var generator = SplitMix(seed: 7)
+        var generator = SeededGenerator(seed: 7)
         let noise = (0..<4000).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
         XCTAssertThrowsError(try TextDecoder.decode([0xFF, 0xFE] + noise)) { error in
             switch error as? TextDecodingError {
@@ -134,19 +134,6 @@ final class TextDecoderTests: XCTestCase {
             default: XCTFail("expected the noise to be refused, got \(error)")
             }
         }
-    }
-}
-
-/// A small deterministic generator so the "random" bytes are the same on every run.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int(truncatingIfNeeded: (z ^ (z >> 31)) & 0x7FFF_FFFF)
     }
 }
 

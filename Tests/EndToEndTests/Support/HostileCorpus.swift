@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Files no one should drop into an inbox, made fresh by each test run: what each one is and what
 /// the daemon must do with it (docs/OPERATIONS.md, "What the inbox does with odd entries").
@@ -21,7 +22,7 @@ struct HostileCorpus {
     let inbox: URL
     /// Where symlinks point: outside the inbox.
     let outside: URL
-    private var random = SplitMix64(seed: 0x5EED_F00D)
+    private var random = SeededGenerator(seed: 0x5EED_F00D)
 
     var failingIds: [String] {
         entries.compactMap { if case .fails(let id, _) = $0.outcome { return id } else { return nil } }
@@ -159,17 +160,4 @@ struct HostileCorpus {
         startxref 0
         %%EOF
         """ + String(repeating: "\n% padding so the cuts land in different places", count: 80)
-}
-
-/// A small deterministic generator, so a failing corpus can be made again.
-struct SplitMix64 {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
