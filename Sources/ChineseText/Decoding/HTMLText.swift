@@ -78,14 +78,7 @@ private struct HTMLReader {
             i = index(after: ">", from: i + 1)
             return
         }
-        var j = i + 1
-        let closing = j < s.count && s[j] == "/"
-        if closing { j += 1 }
-        var name = ""
-        while j < s.count, ScalarClass.isASCIILetter(s[j]) || ScalarClass.isASCIIDigit(s[j]) {
-            name.unicodeScalars.append(Unicode.Scalar(UInt8(s[j].value | 0x20)))
-            j += 1
-        }
+        let (closing, name, j) = tagName(at: i)
         guard !name.isEmpty else {
             emit("<")   // a lone "<" in text
             i += 1
@@ -123,14 +116,7 @@ private struct HTMLReader {
         var depth = 1
         while i < s.count {
             if s[i] == "<" {
-                var j = i + 1
-                let closing = j < s.count && s[j] == "/"
-                if closing { j += 1 }
-                var tag = ""
-                while j < s.count, ScalarClass.isASCIILetter(s[j]) || ScalarClass.isASCIIDigit(s[j]) {
-                    tag.unicodeScalars.append(Unicode.Scalar(UInt8(s[j].value | 0x20)))
-                    j += 1
-                }
+                let (closing, tag, j) = tagName(at: i)
                 if tag == name {
                     if closing { depth -= 1 } else if !raw { depth += 1 }
                     i = tagEnd(from: j)
@@ -140,6 +126,20 @@ private struct HTMLReader {
             }
             i += 1
         }
+    }
+
+    /// The lowercased name of the tag whose `<` is at `start`, whether it closes an element,
+    /// and the index just after the name; an empty name means the `<` opens no tag.
+    func tagName(at start: Int) -> (closing: Bool, name: String, end: Int) {
+        var j = start + 1
+        let closing = j < s.count && s[j] == "/"
+        if closing { j += 1 }
+        var name = ""
+        while j < s.count, ScalarClass.isASCIILetter(s[j]) || ScalarClass.isASCIIDigit(s[j]) {
+            name.unicodeScalars.append(Unicode.Scalar(UInt8(s[j].value | 0x20)))
+            j += 1
+        }
+        return (closing, name, j)
     }
 
     mutating func readEntity() -> Unicode.Scalar {
