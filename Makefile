@@ -18,7 +18,7 @@ SWIFT_TEST_FLAGS ?= --no-parallel
 BENCH_FLAGS ?=
 FUZZ_SECONDS ?= 60
 
-.PHONY: help deps release debug run test eval chaos fuzz bench install uninstall clean
+.PHONY: help deps release debug run test eval chaos fuzz bench bench-micro install uninstall clean
 
 help:
 	@echo "make run        build (release) and run reportd in the foreground on ./var"
@@ -26,7 +26,8 @@ help:
 	@echo "make eval       parse every fixture and print what was found (metadata, sections, indicators)"
 	@echo "make chaos      the long fault scenarios: kill -9 at five points of a 500-report burst, a 200 MB file"
 	@echo "make fuzz       libFuzzer on the decoders, the normaliser and the parser (FUZZ_SECONDS=$(FUZZ_SECONDS) each)"
-	@echo "make bench      build (release) and run the end-to-end benchmark (BENCH_FLAGS='--runs 3')"
+	@echo "make bench      build (release) and measure issue 7's targets: one table, 3 runs (BENCH_FLAGS='--runs 1 --backlog 1000')"
+	@echo "make bench-micro  the text-work micro-benchmarks in Benchmarks/ (parser, segmenter, index, summarizer)"
 	@echo "make release    build the release binaries (as yourself, before sudo make install)"
 	@echo "make install    install binaries, Config/ into $(SYSCONFDIR), the systemd unit and user (PREFIX=$(PREFIX))"
 	@echo "make uninstall  remove what install put in place, keeping config and data"
@@ -64,9 +65,13 @@ chaos: debug
 fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) scripts/fuzz.sh
 
-# The end-to-end figures (the daemon and its plugins), then the text-work micro-benchmarks.
+# Issue 7's targets, end to end (the daemon and its default plugins), in one table; see bench/README.md.
+# About 20-30 minutes with the defaults on a 2-core machine; BENCH_FLAGS scales it down.
 bench: release
 	$(PYTHON) bench/e2e_bench.py --build-dir .build/release $(BENCH_FLAGS)
+
+# The text work alone (ordo-one/benchmark, a package of its own in Benchmarks/).
+bench-micro: deps
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark --format markdown --no-progress
 
 # No build here: `sudo make install` would leave root-owned files in .build.

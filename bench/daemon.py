@@ -15,11 +15,13 @@ class DaemonError(Exception):
 
 
 class Daemon:
-    def __init__(self, executable, config, workdir, repo_root):
+    def __init__(self, executable, config, workdir, repo_root, data_dir=None, environment=None):
         self.executable = executable
         self.config = config
         self.inbox = os.path.join(workdir, "inbox")
-        self.data_dir = os.path.join(workdir, "data")
+        self.staging = os.path.join(workdir, "staging")
+        self.data_dir = data_dir or os.path.join(workdir, "data")
+        self.environment = environment
         self.feed = "ipc://" + os.path.join(self.data_dir, "feed.sock")
         self.control = "ipc://" + os.path.join(self.data_dir, "control.sock")
         self.log_path = os.path.join(workdir, "reportd.log")
@@ -27,17 +29,22 @@ class Daemon:
         self.process = None
 
     def start(self):
+        """Returns the monotonic time just before the fork and exec."""
         os.makedirs(self.inbox, exist_ok=True)
+        os.makedirs(self.staging, exist_ok=True)
         os.makedirs(self.data_dir, exist_ok=True)
         command = [self.executable, "--config", self.config, "--inbox", self.inbox,
                    "--data-dir", self.data_dir, "--feed", self.feed, "--control", self.control]
         self.log = open(self.log_path, "wb")
         # The repository root is the working directory so the config's relative paths resolve as in `make run`.
+        environment = dict(os.environ, **(self.environment or {}))
+        started = time.monotonic()
         try:
             self.process = subprocess.Popen(command, cwd=self.repo_root, stdin=subprocess.DEVNULL,
-                                            stdout=self.log, stderr=subprocess.STDOUT)
+                                            stdout=self.log, stderr=subprocess.STDOUT, env=environment)
         except OSError as error:
             raise DaemonError(f"cannot start {self.executable}: {error}")
+        return started
 
     @property
     def pid(self):
@@ -62,6 +69,18 @@ class Daemon:
                               + self.log_tail())
         finally:
             dealer.close()
+
+    def wait_workers(self, context, timeout):
+        """Waits until every plugin instance has connected, so a first report does not time a worker's start."""
+        deadline = time.monotonic() + timeout
+        while True:
+            status = self.wait_ready(context, max(1, deadline - time.monotonic()))
+            if len(status.get("workers", [])) >= len(status.get("plugins", [])):
+                return
+            if time.monotonic() > deadline:
+                raise DaemonError(f"only {len(status.get('workers', []))} of {len(status.get('plugins', []))} plugin "
+                                  f"instances connected within {timeout:.0f} s\n" + self.log_tail())
+            time.sleep(0.1)
 
     def _parse_status(self, frames):
         body = frames[1:] if frames and frames[0] == b"" else frames

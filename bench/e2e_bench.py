@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-"""End-to-end benchmark of reportd: burst throughput, drop-to-done latency, idle latency, memory.
+"""End-to-end benchmark of reportd against issue 7's targets: throughput, latency, memory, start-up, search.
 
-Starts the release reportd on a temporary inbox and data directory with the repository's
-Config, subscribes to its feed, drops a burst of distinct reports at once, then single
-reports into the idle daemon, and stops it with SIGTERM. `make bench` runs it;
-`make bench BENCH_FLAGS="--runs 3"` repeats it and prints min/median/max per figure.
+Each run starts the release reportd with the repository's Config (so the default plugin
+instances) on fresh temporary directories and, in order: drops a backlog of distinct reports at
+once and lets it drain (the daemon's peak RSS), drops a burst while searches go through the
+control socket (throughput, search times), drops single reports into the idle daemon (latency),
+stops it, and times a start on a store of many finished reports (exec → READY=1). `make bench`
+runs it; bench/README.md says what each figure means.
 """
 import sys
 sys.dont_write_bytecode = True  # keep the repository free of __pycache__ folders
@@ -21,14 +23,18 @@ try:
 except ImportError:
     sys.exit("python3-zmq is missing: run scripts/install-deps.sh, and use Debian's /usr/bin/python3")
 
+import large_store
 from daemon import Daemon, DaemonError
 from feed import FeedRecorder
 from memory import MemorySampler
-from reports import drop, load_corpus, make_reports, publish, stage
-from stats import percentile, table
+from phases import BenchFailure, await_final, backlog_phase, burst_phase, idle_phase
+from reports import drop, load_corpus, make_reports
+from startup import time_start_up
+from stats import Target, percentile, table
 
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-KIB_PER_MIB = 1024
+BYTES_PER_MB = 1_000_000
+WORKERS = ("report-parser", "report-indexer", "report-summarizer")
 
 
 def parse_arguments():
@@ -37,70 +43,46 @@ def parse_arguments():
                         help="folder holding reportd and the plugin executables")
     parser.add_argument("--config", default=os.path.join(REPO_ROOT, "Config/reportd.toml"))
     parser.add_argument("--corpus", default=os.path.join(REPO_ROOT, "Tests/Fixtures/corpus"))
-    parser.add_argument("--reports", type=int, default=300, help="reports in the burst (default 300)")
-    parser.add_argument("--idle", type=int, default=50, help="single drops into the idle daemon (default 50)")
-    parser.add_argument("--runs", type=int, default=1, help="repeat everything this many times")
-    parser.add_argument("--ready-timeout", type=float, default=60, help="seconds for reportd to answer status")
-    parser.add_argument("--timeout", type=float, default=900, help="seconds for a phase to finish")
+    parser.add_argument("--runs", type=int, default=3, help="repeat everything this many times (default 3)")
+    parser.add_argument("--backlog", type=int, default=10_000,
+                        help="reports dropped at once and drained first: memory figure, and the index searched (default 10000)")
+    parser.add_argument("--burst", type=int, default=2_000, help="reports in the throughput burst (default 2000)")
+    parser.add_argument("--idle", type=int, default=200, help="single drops into the idle daemon (default 200)")
+    parser.add_argument("--startup-reports", type=int, default=100_000,
+                        help="finished reports in the store the start-up is timed on (default 100000)")
+    parser.add_argument("--search-interval", type=float, default=0.05,
+                        help="seconds between searches sent during the burst (default 0.05)")
+    parser.add_argument("--ready-timeout", type=float, default=60, help="seconds for reportd to start")
+    parser.add_argument("--timeout", type=float, default=1800, help="seconds for a phase to finish")
     parser.add_argument("--json", metavar="FILE", help="also write the figures of every run to FILE")
     parser.add_argument("--keep", action="store_true", help="keep the temporary directories for inspection")
     arguments = parser.parse_args()
-    if arguments.reports < 1 or arguments.idle < 1 or arguments.runs < 1:
-        parser.error("--reports, --idle and --runs must be at least 1")
+    if min(arguments.runs, arguments.backlog, arguments.burst, arguments.idle, arguments.startup_reports) < 1:
+        parser.error("--runs, --backlog, --burst, --idle and --startup-reports must be at least 1")
     # The daemon runs from the repository root; paths given relative to here must still hold.
     arguments.build_dir = os.path.abspath(arguments.build_dir)
     arguments.config = os.path.abspath(arguments.config)
-    executable = os.path.join(arguments.build_dir, "reportd")
-    if not os.access(executable, os.X_OK):
-        parser.error(f"{executable} is not built: run `make release` (or `swift build -c release`)")
+    if not os.access(executable(arguments), os.X_OK):
+        parser.error(f"{executable(arguments)} is not built: run `make release` (or `swift build -c release`)")
     if not os.path.isfile(arguments.config):
         parser.error(f"{arguments.config} does not exist")
     return arguments
 
 
-class BenchFailure(Exception):
-    pass
+def executable(arguments):
+    return os.path.join(arguments.build_dir, "reportd")
 
 
-def await_final(feed, reports, timeout, phase):
-    missing = feed.wait_for([report.report_id for report in reports], timeout)
-    if missing:
-        raise BenchFailure(f"{phase}: {len(missing)} of {len(reports)} reports had no report.done or "
-                           f"report.failed after {timeout:.0f} s (first: {missing[0]})")
-    failed = [(report, feed.outcome(report.report_id)[2]) for report in reports
-              if feed.outcome(report.report_id)[0] != "report.done"]
-    if failed:
-        report, envelope = failed[0]
-        raise BenchFailure(f"{phase}: {len(failed)} reports failed; {report.name}: {json.dumps(envelope['data'], ensure_ascii=False)}")
-    return [feed.outcome(report.report_id)[1] - report.dropped_at for report in reports]
+def log(message):
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", flush=True)
 
 
-def burst_phase(feed, reports, inbox, timeout):
-    # Everything is written first, so the renames land in one burst like a batch copy would.
-    hidden = [stage(report, inbox) for report in reports]
-    for report, path in zip(reports, hidden):
-        publish(report, path, inbox)
-    latencies = await_final(feed, reports, timeout, "burst")
-    first_drop = min(report.dropped_at for report in reports)
-    last_done = max(feed.outcome(report.report_id)[1] for report in reports)
-    return len(reports) / (last_done - first_drop), latencies
-
-
-def idle_phase(feed, reports, inbox, timeout):
-    latencies = []
-    for report in reports:
-        drop(report, inbox)
-        latencies += await_final(feed, [report], timeout, "idle")
-        time.sleep(0.05)  # let the daemon and workers go back to waiting
-    return latencies
-
-
-def run_once(arguments, corpus, run_index):
-    workdir = tempfile.mkdtemp(prefix="reportd-bench-")
-    daemon = Daemon(os.path.join(arguments.build_dir, "reportd"), arguments.config, workdir, REPO_ROOT)
+def pipeline_run(arguments, corpus, run_index, workdir):
+    """Backlog, burst with searches, idle drops on one daemon; returns its figures and its data dir."""
+    daemon = Daemon(executable(arguments), arguments.config, workdir, REPO_ROOT)
     context = zmq.Context()
     feed = sampler = None
-    seed = int(time.time_ns() % 1_000_000_007) + run_index
+    seed = f"{int(time.time())}-{run_index}"
     try:
         daemon.start()
         daemon.wait_ready(context, arguments.ready_timeout)
@@ -111,22 +93,22 @@ def run_once(arguments, corpus, run_index):
 
         # The first report also waits for the subscription and the workers to come up.
         warmup = make_reports(corpus, 1, "warmup", seed)
-        drop(warmup[0], daemon.inbox)
+        drop(warmup[0], daemon.staging, daemon.inbox)
         await_final(feed, warmup, arguments.ready_timeout + arguments.timeout, "warm-up")
 
-        throughput, burst = burst_phase(feed, make_reports(corpus, arguments.reports, "burst", seed),
-                                        daemon.inbox, arguments.timeout)
-        idle = idle_phase(feed, make_reports(corpus, arguments.idle, "idle", seed), daemon.inbox, arguments.timeout)
+        log(f"run {run_index + 1}: backlog of {arguments.backlog}")
+        backlog_rate, daemon_peak = backlog_phase(daemon, feed, make_reports(corpus, arguments.backlog, "backlog", seed),
+                                                  arguments.timeout)
+        log(f"run {run_index + 1}: burst of {arguments.burst} with searches")
+        burst_rate, burst, searches = burst_phase(daemon, context, feed, make_reports(corpus, arguments.burst, "burst", seed),
+                                                  arguments.timeout, arguments.search_interval)
+        log(f"run {run_index + 1}: {arguments.idle} idle drops")
+        idle = idle_phase(daemon, feed, make_reports(corpus, arguments.idle, "idle", seed), arguments.timeout)
 
         sampler.stop()
-        memory = dict(sampler.peak_by_name)
-        total_rss = sampler.peak_total_rss
-        cpu = sampler.cpu_by_name()
-        sampler = None
         feed.stop()
         if feed.problems:
             raise BenchFailure("malformed feed messages: " + "; ".join(feed.problems[:3]))
-        feed = None
         daemon.stop(timeout=60)
     except (DaemonError, BenchFailure) as error:
         daemon.kill()
@@ -139,44 +121,110 @@ def run_once(arguments, corpus, run_index):
         daemon.kill()
         context.term()
 
-    if not arguments.keep:
-        shutil.rmtree(workdir, ignore_errors=True)
     figures = {
-        "burst throughput (reports/s)": throughput,
-        "burst drop-to-done p50 (ms)": percentile(burst, 0.50) * 1000,
-        "burst drop-to-done p99 (ms)": percentile(burst, 0.99) * 1000,
-        "idle drop-to-done p50 (ms)": percentile(idle, 0.50) * 1000,
-        "idle drop-to-done p99 (ms)": percentile(idle, 0.99) * 1000,
-        "all processes peak RSS (MiB)": total_rss / KIB_PER_MIB,
+        "throughput": burst_rate,
+        "idle p50": percentile(idle, 0.50) * 1000,
+        "idle p99": percentile(idle, 0.99) * 1000,
+        "reportd backlog RSS": daemon_peak * 1024 / BYTES_PER_MB,
+        "search p50": percentile(searches, 0.50) * 1000,
+        "search p99": percentile(searches, 0.99) * 1000,
+        "searches": len(searches),
+        "backlog throughput": backlog_rate,
+        "burst p50": percentile(burst, 0.50) * 1000,
+        "burst p99": percentile(burst, 0.99) * 1000,
+        "all processes RSS": sampler.peak_total_rss * 1024 / BYTES_PER_MB,
     }
-    for name in sorted(memory, key=lambda name: (name != "reportd", name)):
-        figures[f"{name} peak RSS, VmHWM (MiB)"] = memory[name] / KIB_PER_MIB
+    for name, peak in sampler.peak_by_name.items():
+        figures[f"{name} RSS"] = peak * 1024 / BYTES_PER_MB
     # Where the time goes: CPU seconds per process over the whole run, per report processed.
-    processed = 1 + arguments.reports + arguments.idle
-    for name in sorted(cpu, key=lambda name: (name != "reportd", name)):
-        figures[f"{name} CPU per report (ms)"] = cpu[name] * 1000 / processed
-    return figures
+    processed = 1 + arguments.backlog + arguments.burst + arguments.idle
+    for name, seconds in sampler.cpu_by_name().items():
+        figures[f"{name} CPU"] = seconds * 1000 / processed
+    return figures, daemon.data_dir
+
+
+def start_up_store(arguments, seed_data_dir, directory):
+    """The large store is made once, from the first run's store, and shared by every run."""
+    data_dir = os.path.join(directory, "data")
+    os.makedirs(data_dir, exist_ok=True)
+    started = time.monotonic()
+    reports, events = large_store.build(os.path.join(seed_data_dir, "state.sqlite"),
+                                        os.path.join(data_dir, "state.sqlite"), arguments.startup_reports)
+    size = os.path.getsize(os.path.join(data_dir, "state.sqlite"))
+    log(f"start-up store: {reports} reports, {events} events, {size / 1e9:.1f} GB, made in {time.monotonic() - started:.0f} s")
+    return data_dir
+
+
+def rows(arguments, runs):
+    """The table: issue 7's targets first, then the figures that say where the time goes."""
+    def values(key):
+        return [figures[key] for figures in runs if key in figures]
+    backlog = f"{arguments.backlog:,}"
+    listed = [
+        (f"throughput, {arguments.burst:,}-report burst (reports/s)", values("throughput"), Target("≥", 100)),
+        (f"latency idle, rename → report.done p50 (ms, {arguments.idle} drops)", values("idle p50"), Target("<", 20)),
+        (f"latency idle, rename → report.done p99 (ms, {arguments.idle} drops)", values("idle p99"), Target("<", 100)),
+        (f"reportd peak RSS, {backlog}-report backlog (MB)", values("reportd backlog RSS"), Target("<", 150)),
+    ]
+    listed += [(f"{worker} peak RSS, per process (MB)", values(f"{worker} RSS"), Target("<", 300)) for worker in WORKERS]
+    listed += [
+        (f"start-up exec → READY=1, {arguments.startup_reports:,} reports (ms)", values("start-up"), Target("<", 1000)),
+        (f"search p99 on {backlog}+ reports while ingesting (ms)", values("search p99"), Target("<", 10)),
+        (f"first report after start-up, {arguments.startup_reports:,} reports: rename → done (ms)",
+         values("first after start-up"), None),
+        ("search p50 while ingesting (ms)", values("search p50"), None),
+        ("searches answered during the burst", values("searches"), None),
+        (f"throughput, {backlog}-report backlog drained (reports/s)", values("backlog throughput"), None),
+        ("burst rename → report.done p50 (ms)", values("burst p50"), None),
+        ("burst rename → report.done p99 (ms)", values("burst p99"), None),
+        ("all processes together, peak RSS (MB)", values("all processes RSS"), None),
+    ]
+    for name in ("reportd",) + WORKERS:
+        listed.append((f"{name} CPU per report (ms)", values(f"{name} CPU"), None))
+    return listed
 
 
 def main():
     arguments = parse_arguments()
     corpus = load_corpus(arguments.corpus)
-    print(f"reportd benchmark: {arguments.reports} reports in a burst, {arguments.idle} single drops, "
-          f"{arguments.runs} run(s), corpus of {len(corpus)} samples", flush=True)
+    log(f"reportd benchmark, {arguments.runs} run(s): backlog {arguments.backlog}, burst {arguments.burst} with a search "
+        f"every {arguments.search_interval * 1000:.0f} ms, {arguments.idle} idle drops, start-up on "
+        f"{arguments.startup_reports} reports")
     runs = []
-    for run_index in range(arguments.runs):
-        started = time.monotonic()
-        runs.append(run_once(arguments, corpus, run_index))
-        print(f"run {run_index + 1}/{arguments.runs} finished in {time.monotonic() - started:.1f} s", flush=True)
+    startup_directory = tempfile.mkdtemp(prefix="reportd-bench-startup-")
+    startup_data = None
+    try:
+        for run_index in range(arguments.runs):
+            started = time.monotonic()
+            workdir = tempfile.mkdtemp(prefix="reportd-bench-")
+            figures, data_dir = pipeline_run(arguments, corpus, run_index, workdir)
+            if startup_data is None:
+                startup_data = start_up_store(arguments, data_dir, startup_directory)
+            if not arguments.keep:
+                shutil.rmtree(workdir, ignore_errors=True)
+            context = zmq.Context()
+            try:
+                first = make_reports(corpus, 1, "after-start", f"{int(time.time())}-{run_index}")[0]
+                ready, first_done = time_start_up(executable(arguments), arguments.config, startup_directory, REPO_ROOT,
+                                                  startup_data, context, first, arguments.ready_timeout)
+                figures["start-up"] = ready * 1000
+                figures["first after start-up"] = first_done * 1000
+            except DaemonError as error:
+                raise SystemExit(f"run {run_index + 1}, start-up: {error}\n(files kept in {startup_directory})")
+            finally:
+                context.term()
+            runs.append(figures)
+            log(f"run {run_index + 1}/{arguments.runs} finished in {time.monotonic() - started:.0f} s")
+    finally:
+        if not arguments.keep:
+            shutil.rmtree(startup_directory, ignore_errors=True)
 
-    # A worker that was not sampled in every run still gets its row, from the runs that saw it.
-    names = list(dict.fromkeys(name for figures in runs for name in figures))
-    collected = {name: [figures[name] for figures in runs if name in figures] for name in names}
     print()
-    print(table(collected, arguments.runs))
+    print(table(rows(arguments, runs)))
     if arguments.json:
         with open(arguments.json, "w") as output:
-            json.dump({"reports": arguments.reports, "idle": arguments.idle, "runs": runs}, output, indent=2)
+            json.dump({"arguments": {key: value for key, value in vars(arguments).items()}, "runs": runs},
+                      output, indent=2)
 
 
 if __name__ == "__main__":

@@ -16,7 +16,17 @@ def read_status(pid):
         return None
     if "VmHWM" not in fields:
         return None  # a zombie has no memory lines
-    return fields["Name"], int(fields["VmRSS"].split()[0]), int(fields["VmHWM"].split()[0])
+    return program_name(pid) or fields["Name"], int(fields["VmRSS"].split()[0]), int(fields["VmHWM"].split()[0])
+
+
+def program_name(pid):
+    """The executable's name from argv[0]: the status Name is cut at 15 characters (report-summariz)."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as cmdline:
+            first = cmdline.read().split(b"\0", 1)[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return None
+    return os.path.basename(first.decode(errors="replace")) or None
 
 
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")

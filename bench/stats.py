@@ -1,5 +1,6 @@
-"""Percentiles and the result table."""
+"""Percentiles, the issue's targets, and the one result table."""
 import math
+import operator
 import statistics
 
 
@@ -10,14 +11,40 @@ def percentile(values, fraction):
     return ordered[min(max(rank, 1), len(ordered)) - 1]
 
 
-def table(figures, runs):
-    """figures: name -> list of values, one per run."""
-    width = max(len(name) for name in figures) + 2
-    if runs == 1:
-        lines = [f"{'figure':<{width}}{'value':>12}"]
-        lines += [f"{name:<{width}}{values[0]:>12.1f}" for name, values in figures.items()]
-    else:
-        lines = [f"{'figure':<{width}}{'min':>12}{'median':>12}{'max':>12}"]
-        for name, values in figures.items():
-            lines.append(f"{name:<{width}}{min(values):>12.1f}{statistics.median(values):>12.1f}{max(values):>12.1f}")
+class Target:
+    """An issue 7 bound, e.g. Target("<", 20): a figure meets it when `figure < 20`."""
+    COMPARISONS = {"<": operator.lt, "≤": operator.le, "≥": operator.ge, ">": operator.gt}
+
+    def __init__(self, comparison, bound):
+        self.comparison = comparison
+        self.bound = bound
+
+    def met_by(self, value):
+        return self.COMPARISONS[self.comparison](value, self.bound)
+
+    def __str__(self):
+        return f"{self.comparison} {self.bound:g}"
+
+
+def table(rows):
+    """rows: (figure name, values one per run, Target or None). A target is passed when the
+    median of the runs meets it; the result also says in how many runs it was met."""
+    width = max(len(name) for name, _, _ in rows) + 2
+    header = f"{'figure':<{width}}{'runs':>5}{'min':>10}{'median':>10}{'max':>10}  {'target':<9}result"
+    lines = [header, "-" * (len(header) + 10)]
+    for name, values, target in rows:
+        if not values:
+            lines.append(f"{name:<{width}}{0:>5}{'—':>10}{'—':>10}{'—':>10}  {str(target or '—'):<9}not measured")
+            continue
+        median = statistics.median(values)
+        result = ""
+        if target:
+            met = sum(target.met_by(value) for value in values)
+            result = f"{'pass' if target.met_by(median) else 'MISS'} ({met}/{len(values)} runs)"
+        lines.append(f"{name:<{width}}{len(values):>5}{number(min(values)):>10}{number(median):>10}"
+                     f"{number(max(values)):>10}  {str(target or '—'):<9}{result}")
     return "\n".join(lines)
+
+
+def number(value):
+    return f"{value:.0f}" if abs(value) >= 100 else f"{value:.1f}" if abs(value) >= 10 else f"{value:.2f}"
