@@ -3,7 +3,8 @@
 The seed is the store a bench run leaves behind: every row was written by reportd itself from
 real worker results. Each finished report is copied under new, distinct ids (the first 56 hex
 digits of its id and an 8-digit copy number) with its document, index result, summary and
-fingerprint, until the store holds the number asked for. The feed history is then what a daemon
+fingerprint (in `reports`, and in `fingerprints` where the schema has that table), until the store
+holds the number asked for. The feed history is then what a daemon
 with `feed.history = 100000` keeps: the newest 100,000 events, the copied ones with their ids and
 sequence numbers rewritten inside the envelopes.
 """
@@ -47,9 +48,14 @@ def build(seed_path, target_path, reports):
                        r.fingerprint, r.near_duplicate, r.shelved_as
                 FROM reports AS r JOIN seed USING (id) ORDER BY r.rowid LIMIT ?2
                 """, (copy, reports - total))
+            copy_fingerprints(database, copy)
             total = database.execute("SELECT COUNT(*) FROM reports").fetchone()[0]
-        if copy:
-            copy_history(database, copy)
+        # The history a daemon keeps: the newest events, so those of the last copies.
+        events = database.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+        per_copy = database.execute("SELECT COUNT(*) FROM events JOIN seed ON seed.id = events.report_id").fetchone()[0]
+        wanted = -(-(HISTORY - events) // per_copy) if per_copy and events < HISTORY else 0
+        for number in range(max(1, copy - wanted + 1), copy + 1):
+            copy_history(database, number)
         database.execute("COMMIT")
         database.execute("DELETE FROM events WHERE seq <= (SELECT MAX(seq) FROM events) - ?", (HISTORY,))
         database.execute("PRAGMA journal_mode = WAL")
@@ -59,8 +65,22 @@ def build(seed_path, target_path, reports):
         database.close()
 
 
+def copy_fingerprints(database, copy):
+    """The near-duplicate sketches of copy number `copy`, where the store keeps them in a table of their own."""
+    if not database.execute("SELECT 1 FROM sqlite_master WHERE name = 'fingerprints'").fetchone():
+        return
+    database.execute("""
+        INSERT INTO fingerprints(id, file, sketch)
+        SELECT substr(f.id, 1, 56) || printf('%08x', ?1), 'copy' || ?1 || '-' || f.file, f.sketch
+        FROM fingerprints AS f JOIN seed USING (id)
+        WHERE EXISTS (SELECT 1 FROM reports WHERE id = substr(f.id, 1, 56) || printf('%08x', ?1))
+        ORDER BY f.rowid
+        """, (copy,))
+
+
 def copy_history(database, copy):
-    """Appends the seed reports' events once more, as the events of copy number `copy`."""
+    """Appends the seed reports' events once more, as the events of copy number `copy` (those
+    of its reports that exist: the last copy may be partial)."""
     offset = database.execute("SELECT MAX(seq) FROM events").fetchone()[0]
     database.execute("""
         INSERT INTO events(seq, topic, report_id, envelope)

@@ -97,11 +97,14 @@ public final class StateStore {
         }
     }
 
-    /// Every stored text fingerprint, for near-duplicate detection.
-    func fingerprints() throws -> [(id: String, file: String, bytes: [UInt8])] {
+    /// Every stored text fingerprint, for near-duplicate detection, one row at a time: a store
+    /// of 100,000 reports is read without holding all of its rows at once.
+    func forEachFingerprint(_ body: (_ id: String, _ file: String, _ bytes: [UInt8]) -> Void) throws {
         try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, file, fingerprint FROM reports WHERE fingerprint IS NOT NULL")
-                .map { ($0["id"], $0["file"], Array($0["fingerprint"] as Data)) }
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, file, sketch FROM fingerprints ORDER BY rowid")
+            while let row = try rows.next() {
+                body(row["id"], row["file"], Array(row["sketch"] as Data))
+            }
         }
     }
 

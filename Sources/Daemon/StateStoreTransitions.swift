@@ -22,10 +22,12 @@ extension StateStore {
                       nearDuplicate: NearDuplicate?, time: String) throws -> [PublishedEvent] {
         try database.write { db in
             try db.execute(sql: """
-                UPDATE reports SET state = 'parsed', attempts = 0, document = ?, fingerprint = ?, near_duplicate = ?
+                UPDATE reports SET state = 'parsed', attempts = 0, document = ?, near_duplicate = ?
                 WHERE id = ? AND state = 'accepted'
-                """, arguments: [Data(document), Data(fingerprint.bytes), try nearDuplicate.map { Data(try WireJSON.encode($0)) }, id])
+                """, arguments: [Data(document), try nearDuplicate.map { Data(try WireJSON.encode($0)) }, id])
             guard db.changesCount == 1 else { return [] }
+            try db.execute(sql: "INSERT OR REPLACE INTO fingerprints(id, file, sketch) VALUES (?, ?, ?)",
+                           arguments: [id, file, Data(fingerprint.bytes)])
             return [try Self.appendEvent(db, .parsed, id: id, file: file, time: time, rawData: document)]
         }
     }

@@ -8,41 +8,37 @@ public struct NearDuplicate: Codable, Sendable, Equatable {
 }
 
 /// Compares a new report's fingerprint with every stored one. Fingerprints are loaded from the
-/// store on first use and kept in memory (at most 256 bytes a report), so a comparison is a scan of
-/// plain integers, not a query.
+/// store's own small table on first use (not at start, so READY does not wait for them) and kept
+/// in memory in a `FingerprintTable`, so a comparison is a scan of plain integers, not a query.
 final class NearDuplicateFinder {
     /// Reports this similar are the same text: formatting and web junk change a few percent.
     static let threshold = 0.8
 
     private let store: StateStore
-    private var known: [(id: String, file: String, fingerprint: TextFingerprint)]?
+    private var known: FingerprintTable?
 
     init(store: StateStore) {
         self.store = store
     }
 
     func closest(to fingerprint: TextFingerprint, excluding id: String) throws -> NearDuplicate? {
-        var best: NearDuplicate?
-        for candidate in try loaded() where candidate.id != id {
-            let similarity = fingerprint.similarity(to: candidate.fingerprint)
-            if similarity >= Self.threshold, similarity > (best?.similarity ?? 0) {
-                best = NearDuplicate(reportId: candidate.id, file: candidate.file, similarity: similarity)
-            }
-        }
-        return best
+        let table = try loaded()
+        guard let best = table.mostSimilar(to: fingerprint, atLeast: Self.threshold, excluding: id) else { return nil }
+        return NearDuplicate(reportId: table.ids[best.index], file: table.files[best.index], similarity: best.similarity)
     }
 
     func remember(id: String, file: String, fingerprint: TextFingerprint) throws {
         _ = try loaded()
-        known?.append((id, file, fingerprint))
+        known?.append(id: id, file: file, fingerprint: fingerprint)
     }
 
-    private func loaded() throws -> [(id: String, file: String, fingerprint: TextFingerprint)] {
+    private func loaded() throws -> FingerprintTable {
         if let known { return known }
-        let stored = try store.fingerprints().compactMap { row in
-            TextFingerprint(bytes: row.bytes).map { (row.id, row.file, $0) }
+        var table = FingerprintTable()
+        try store.forEachFingerprint { id, file, bytes in
+            if let fingerprint = TextFingerprint(bytes: bytes) { table.append(id: id, file: file, fingerprint: fingerprint) }
         }
-        known = stored
-        return stored
+        known = table
+        return table
     }
 }

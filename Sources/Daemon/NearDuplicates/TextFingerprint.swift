@@ -34,23 +34,36 @@ struct TextFingerprint: Equatable, Sendable {
     /// The estimated Jaccard similarity, 0…1: of the `size` smallest hashes of both texts
     /// together, the share found in both sketches. 0 when either text had no content.
     func similarity(to other: TextFingerprint) -> Double {
-        guard !minima.isEmpty, !other.minima.isEmpty else { return 0 }
+        minima.withUnsafeBufferPointer { mine in
+            other.minima.withUnsafeBufferPointer { theirs in Self.similarity(mine, theirs, atLeast: 0) ?? 0 }
+        }
+    }
+
+    /// The similarity of two sketches (ascending minima) when it is at least `threshold`, else nil.
+    /// Of the k ≤ `size` smallest hashes of both, a similarity of at least t leaves at most
+    /// (1 − t)·k ≤ (1 − t)·size found in only one sketch, so the merge stops at the first mismatch
+    /// past that: unrelated reports are told apart in about a fifth of the full comparison,
+    /// which is what a scan over every stored report costs.
+    static func similarity(_ mine: UnsafeBufferPointer<UInt32>, _ theirs: UnsafeBufferPointer<UInt32>,
+                           atLeast threshold: Double) -> Double? {
+        guard !mine.isEmpty, !theirs.isEmpty else { return threshold <= 0 ? 0 : nil }
+        let allowedMismatches = Int(((1 - threshold) * Double(size)).rounded(.down))
         var (left, right, taken, shared) = (0, 0, 0, 0)
-        while taken < Self.size, left < minima.count || right < other.minima.count {
-            let a = left < minima.count ? minima[left] : .max
-            let b = right < other.minima.count ? other.minima[right] : .max
+        while taken < size, left < mine.count || right < theirs.count {
+            let a = left < mine.count ? mine[left] : .max
+            let b = right < theirs.count ? theirs[right] : .max
             if a == b {
                 shared += 1
                 left += 1
                 right += 1
-            } else if a < b {
-                left += 1
             } else {
-                right += 1
+                if a < b { left += 1 } else { right += 1 }
+                if taken + 1 - shared > allowedMismatches { return nil }
             }
             taken += 1
         }
-        return Double(shared) / Double(taken)
+        let similarity = Double(shared) / Double(taken)
+        return similarity >= threshold ? similarity : nil
     }
 
     /// Little-endian bytes, for the store.
