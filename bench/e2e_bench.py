@@ -172,6 +172,8 @@ def rows(arguments, runs):
         (f"search p99 on {backlog}+ reports while ingesting (ms)", values("search p99"), Target("<", 10)),
         (f"first report after start-up, {arguments.startup_reports:,} reports: rename → done (ms)",
          values("first after start-up"), None),
+        (f"reportd peak RSS after that report, {arguments.startup_reports:,} reports (MB)",
+         values("reportd RSS after start-up"), None),
         ("search p50 while ingesting (ms)", values("search p50"), None),
         ("searches answered during the burst", values("searches"), None),
         (f"throughput, {backlog}-report backlog drained (reports/s)", values("backlog throughput"), None),
@@ -205,10 +207,12 @@ def main():
             context = zmq.Context()
             try:
                 first = make_reports(corpus, 1, "after-start", f"{int(time.time())}-{run_index}")[0]
-                ready, first_done = time_start_up(executable(arguments), arguments.config, startup_directory, REPO_ROOT,
+                ready, first_done, peak = time_start_up(executable(arguments), arguments.config, startup_directory, REPO_ROOT,
                                                   startup_data, context, first, arguments.ready_timeout)
                 figures["start-up"] = ready * 1000
                 figures["first after start-up"] = first_done * 1000
+                if peak:
+                    figures["reportd RSS after start-up"] = peak * 1024 / BYTES_PER_MB
             except DaemonError as error:
                 raise SystemExit(f"run {run_index + 1}, start-up: {error}\n(files kept in {startup_directory})")
             finally:

@@ -5,6 +5,7 @@ import time
 
 from daemon import Daemon, DaemonError
 from feed import FeedRecorder
+from memory import read_status
 from reports import drop
 
 
@@ -44,8 +45,8 @@ class NotifyListener:
 
 def time_start_up(executable, config, workdir, repo_root, data_dir, context, report, timeout):
     """For a daemon on `data_dir`: seconds from exec to READY=1, then from dropping `report` to its
-    report.done (the first report after a start pays for whatever the daemon loads lazily).
-    The daemon is stopped with SIGTERM."""
+    report.done (the first report after a start pays for whatever the daemon loads lazily), and
+    the daemon's peak RSS (VmHWM, KiB) after that report. The daemon is stopped with SIGTERM."""
     listener = NotifyListener(os.path.join(workdir, "notify.sock"))
     daemon = Daemon(executable, config, workdir, repo_root, data_dir=data_dir,
                     environment={"NOTIFY_SOCKET": listener.path})
@@ -63,8 +64,9 @@ def time_start_up(executable, config, workdir, repo_root, data_dir, context, rep
         if missing or outcome[0] != "report.done":
             raise DaemonError(f"the first report after start-up did not reach report.done within {timeout:.0f} s\n"
                               + daemon.log_tail())
+        status = read_status(daemon.pid)
         daemon.stop(timeout=60)
-        return ready - started, outcome[1] - report.dropped_at
+        return ready - started, outcome[1] - report.dropped_at, status[2] if status else None
     finally:
         if feed:
             feed.stop()
