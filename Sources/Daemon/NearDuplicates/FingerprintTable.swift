@@ -7,8 +7,6 @@ struct FingerprintTable {
     private(set) var ids: [String] = []
     private(set) var files: [String] = []
 
-    var count: Int { ids.count }
-
     mutating func append(id: String, file: String, fingerprint: TextFingerprint) {
         let used = min(fingerprint.minima.count, TextFingerprint.size)
         minima += fingerprint.minima.prefix(used)
