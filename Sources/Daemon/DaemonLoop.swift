@@ -188,10 +188,13 @@ final class DaemonLoop: @unchecked Sendable {
     /// Finds when the loop must next wake without input, and remembers it for `afterWake`.
     private func scheduleTimedDuties() -> LoopDeadline {
         var deadline = LoopDeadline()
+        let intakeOpen = stopDeadline == nil
         deadline.include(supervisor.nextDeadline)
-        deadline.include(watcher.nextDeadline)
+        // Once stopping, inbox files and retries wait for the next start: their deadlines are moot.
+        if intakeOpen { deadline.include(watcher.nextDeadline) }
         deadline.include(broker.nextDeadline)
-        deadline.include(pipeline.dispatcher.nextDeadline(controlPatience: Self.controlRequestPatience))
+        deadline.include(pipeline.dispatcher.nextDeadline(controlPatience: Self.controlRequestPatience,
+                                                          retries: intakeOpen))
         deadline.include(nextWatchdog)
         deadline.include(lastHousekeeping + Self.housekeepingInterval)
         deadline.include(stopDeadline)

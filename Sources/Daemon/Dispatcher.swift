@@ -96,9 +96,10 @@ final class Dispatcher {
     }
 
     /// When something here next needs the loop without any message arriving: a retry's back-off
-    /// ends, a running job passes its deadline, or a control request has waited `patience`.
-    func nextDeadline(controlPatience patience: TimeInterval) -> Date? {
-        var deadlines = [delayed.lazy.map(\.notBefore).min(), running.values.lazy.map(\.deadline).min()]
+    /// ends (if `retries` are still dispatched), a running job passes its deadline, or a control
+    /// request has waited `patience`.
+    func nextDeadline(controlPatience patience: TimeInterval, retries: Bool = true) -> Date? {
+        var deadlines = [retries ? delayed.lazy.map(\.notBefore).min() : nil, running.values.lazy.map(\.deadline).min()]
         if queuedControlRequests > 0 {
             let oldest = queues.values.compactMap { $0.first(where: { $0.stageKey == nil })?.queuedAt }.min()
             deadlines.append(oldest.map { $0 + patience })
