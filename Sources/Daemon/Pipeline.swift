@@ -121,7 +121,7 @@ final class Pipeline {
         case .reindex(let id, let file):
             do {
                 try ResultCheck.index(body, from: item.service)
-                if let event = try store.recordReindexed(id: id, file: file, result: body, time: Date().rfc3339) {
+                if let event = try store.recordReindexed(id: id, file: file, result: body, time: Timestamp.rfc3339()) {
                     publisher.publish(event)
                 }
             } catch {
@@ -143,7 +143,7 @@ final class Pipeline {
     }
 
     private func record(result body: [UInt8], of service: String, id: String, file: String) throws {
-        let time = Date().rfc3339
+        let time = Timestamp.rfc3339()
         var events: [PublishedEvent]
         switch service {
         case ServiceName.parser:
@@ -213,7 +213,7 @@ final class Pipeline {
         do {
             guard let event = try store.recordFailure(id: id, file: file, stage: stage, reason: reason,
                                                       attempts: attempts ?? max(1, try store.report(id: id)?.attempts ?? 1),
-                                                      time: Date().rfc3339) else { return }
+                                                      time: Timestamp.rfc3339()) else { return }
             dispatcher.cancel(reportId: id)
             recentDocuments.forget(id)
             logger.warning("failed \(file.sanitizedForLog) at \(stage): \(reason)")

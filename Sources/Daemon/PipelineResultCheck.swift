@@ -31,7 +31,12 @@ enum ResultCheck {
     @discardableResult
     private static func check<T: ResultDigest>(_ type: T.Type, _ body: [UInt8], from service: String) throws -> T {
         do {
-            return try decoder.decode(type, from: Data(body))
+            // Decoded in place: a result is up to a few hundred KB, not worth a copy into Data.
+            return try body.withUnsafeBufferPointer { buffer in
+                guard let start = buffer.baseAddress else { return try decoder.decode(type, from: Data()) }
+                let view = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: start), count: buffer.count, deallocator: .none)
+                return try decoder.decode(type, from: view)
+            }
         } catch {
             throw JobFailure(reason: "the \(service) worker returned a result that is not a valid \(T.resultName): \(error)",
                              retryable: false)
