@@ -51,6 +51,24 @@ final class InboxRenameProofTests: XCTestCase {
         close(fd)
     }
 
+    func testAWriterBreakingALeaseDoesNotEndTheDaemon() throws {
+        try requireLeases()  // a probe has run: the lease-break signal is ignored from now on
+        let url = outside.appendingPathComponent("report.txt")
+        try write("报告", to: url)
+        let reader = open(url.path, O_RDONLY)
+        defer { close(reader) }
+        XCTAssertEqual(fcntl(reader, 1024 /* F_SETLEASE */, Int32(F_RDLCK)), 0)
+        // The open breaks the lease: the kernel signals this process (SIGIO) and, being
+        // non-blocking, the opener is told to come back instead of waiting for the release.
+        let writer = open(url.path, O_WRONLY | O_NONBLOCK)
+        XCTAssertEqual(writer, -1)
+        XCTAssertEqual(errno, EWOULDBLOCK)
+        XCTAssertEqual(fcntl(reader, 1024, Int32(F_UNLCK)), 0)
+        let again = open(url.path, O_WRONLY | O_NONBLOCK)
+        XCTAssertGreaterThanOrEqual(again, 0, "released: writers open freely")
+        close(again)
+    }
+
     func testTheProbeGivesNoAnswerForWhatCannotBeLeased() throws {
         let fifo = outside.appendingPathComponent("pipe")
         XCTAssertEqual(mkfifo(fifo.path, 0o600), 0)

@@ -21,7 +21,14 @@ enum OpenWriterProbe {
     private static let readLease = Int32(F_RDLCK)
     private static let unlock = Int32(F_UNLCK)
 
+    /// A writer that opens the file in the microseconds the lease is held breaks it, and the
+    /// kernel tells the holder with SIGIO, whose default action ends the process. The daemon has
+    /// no other use for SIGIO, so it ignores it before taking its first lease (plugins get the
+    /// default back: ProcessSpawner resets SIGIO for them).
+    private static let leaseBreaksIgnored: Void = { _ = signal(SIGIO, SIG_IGN) }()
+
     static func probe(_ url: URL) -> Answer {
+        leaseBreaksIgnored
         // O_NONBLOCK: a file under someone else's write lease answers EWOULDBLOCK instead of
         // stalling the loop; a FIFO swapped in since the lstat does not block either.
         let fd = open(url.path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
