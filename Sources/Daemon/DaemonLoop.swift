@@ -105,9 +105,10 @@ final class DaemonLoop: @unchecked Sendable {
         sockets.add(publisher.socket)
         sockets.add(control.socket)
         sockets.add(fileDescriptor: watcher.fileDescriptor)
-        sockets.add(fileDescriptor: commands.fileDescriptor)
+        let commandsIndex = sockets.add(fileDescriptor: commands.fileDescriptor)
         let zapIndex = security.zap.map { sockets.add($0.socket) }
-        let exitsFrom = zapIndex.map { $0 + 1 } ?? 5
+        // The children's pidfds follow the fixed items; they change as plugins come and go.
+        let exitsFrom = (zapIndex ?? commandsIndex) + 1
         var poller = sockets
         var timeout = 0
         while !finishedStopping {
@@ -121,7 +122,7 @@ final class DaemonLoop: @unchecked Sendable {
             if ready[2].contains(.readable) { control.receive().forEach(answer) }
             let inboxChanged = ready[3].contains(.readable)
             if inboxChanged { watcher.drainEvents() }
-            if ready[4].contains(.readable) { commands.take().forEach(obey) }
+            if ready[commandsIndex].contains(.readable) { commands.take().forEach(obey) }
             if let zapIndex, ready[zapIndex].contains(.readable) { security.zap?.answerPending() }
             let childExited = ready[exitsFrom...].contains { $0.contains(.readable) }
             afterWake(inboxChanged: inboxChanged, childExited: childExited)
