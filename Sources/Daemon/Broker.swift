@@ -91,6 +91,13 @@ final class Broker {
         return events
     }
 
+    /// When `checkLiveness` next has work: the next heartbeat to send, or the moment the
+    /// quietest worker has been silent too long. Nil with no worker connected.
+    var nextDeadline: Date? {
+        guard let quietest = workers.values.lazy.map(\.lastHeard).min() else { return nil }
+        return min(lastBeatSent + heartbeatInterval, quietest + heartbeatInterval * Double(liveness))
+    }
+
     /// Asks every worker to finish and leave, at shutdown.
     func sayGoodbye() {
         for identity in workers.keys {

@@ -11,7 +11,10 @@ enum LoopCommand {
 
 /// The daemon's one event loop. It owns every socket, the store and the child processes,
 /// and waits on all of them at once with `zmq_poll`: the worker ROUTER, the feed XPUB, the
-/// control ROUTER, the inotify descriptor and the command mailbox, plus a short timer tick.
+/// control ROUTER, the inotify descriptor, the command mailbox and the children's exits. It
+/// sleeps until input arrives or the earliest timed duty is due (a settle wait, a retry's
+/// back-off, a heartbeat, a job's timeout), never on a fixed tick: a report's path through the
+/// daemon waits on no timer.
 final class DaemonLoop: @unchecked Sendable {
     private(set) var configuration: DaemonConfig
     let logger: Logger
@@ -33,6 +36,9 @@ final class DaemonLoop: @unchecked Sendable {
     private let stopping: StopFlag
     private var lastWatchdog = Date.distantPast
     private var lastHousekeeping = Date()
+    private let childExits = ChildExitWatch()
+    /// When the timed duties are next due; they are skipped on wake-ups before it.
+    private var nextTimedDuty = Date.distantPast
 
     init(configuration: DaemonConfig, logger: Logger) throws {
         self.configuration = configuration
@@ -94,22 +100,33 @@ final class DaemonLoop: @unchecked Sendable {
         // The operator's cue (and `make run`'s): everything above is bound and running.
         FileHandle.standardOutput.write(Data("ready: drop reports into \(configuration.inbox.path)\n".utf8))
         logger.info("ready", metadata: ["plugins": "\(configuration.plugins.map(\.name).joined(separator: ","))"])
-        var poller = Poller()
-        poller.add(broker.socket)
-        poller.add(publisher.socket)
-        poller.add(control.socket)
-        poller.add(fileDescriptor: watcher.fileDescriptor)
-        poller.add(fileDescriptor: commands.fileDescriptor)
-        let zapIndex = security.zap.map { poller.add($0.socket) }
+        var sockets = Poller()
+        sockets.add(broker.socket)
+        sockets.add(publisher.socket)
+        sockets.add(control.socket)
+        sockets.add(fileDescriptor: watcher.fileDescriptor)
+        let commandsIndex = sockets.add(fileDescriptor: commands.fileDescriptor)
+        let zapIndex = security.zap.map { sockets.add($0.socket) }
+        // The children's pidfds follow the fixed items; they change as plugins come and go.
+        let exitsFrom = (zapIndex ?? commandsIndex) + 1
+        var poller = sockets
+        var timeout = 0
         while !finishedStopping {
-            let ready = try poller.poll(timeoutMilliseconds: 50)
+            if watchChildExits() {
+                poller = sockets
+                for descriptor in childExits.descriptors { poller.add(fileDescriptor: descriptor) }
+            }
+            let ready = try poller.poll(timeoutMilliseconds: timeout)
             if ready[0].contains(.readable) { broker.receive().forEach(handle) }
             if ready[1].contains(.readable) { publisher.readSubscriptions() }
             if ready[2].contains(.readable) { control.receive().forEach(answer) }
-            if ready[3].contains(.readable) { watcher.drainEvents() }
-            if ready[4].contains(.readable) { commands.take().forEach(obey) }
+            let inboxChanged = ready[3].contains(.readable)
+            if inboxChanged { watcher.drainEvents() }
+            if ready[commandsIndex].contains(.readable) { commands.take().forEach(obey) }
             if let zapIndex, ready[zapIndex].contains(.readable) { security.zap?.answerPending() }
-            tick()
+            let childExited = ready[exitsFrom...].contains { $0.contains(.readable) }
+            afterWake(inboxChanged: inboxChanged, childExited: childExited)
+            timeout = scheduleTimedDuties().pollTimeout()
         }
         shutDown()
     }
@@ -125,14 +142,26 @@ final class DaemonLoop: @unchecked Sendable {
         pipeline.handle(event)
     }
 
-    private func tick() {
+    /// What follows every wake-up: the timed duties if they are due (or a child exited), new
+    /// inbox files, then dispatch, so work enqueued by anything above goes out before sleeping.
+    private func afterWake(inboxChanged: Bool, childExited: Bool) {
         let now = Date()
-        // Reap first: a worker whose process ended is then lost for that reason, not as the
-        // peer that the next heartbeat could not reach.
-        supervisor.tick()
-        if stopDeadline == nil {
+        let due = now >= nextTimedDuty
+        if due || childExited {
+            // Reap first: a worker whose process ended is then lost for that reason, not as the
+            // peer that the next heartbeat could not reach.
+            supervisor.tick()
+        }
+        if stopDeadline == nil, inboxChanged || due {
             for candidate in watcher.readyFiles() { pipeline.ingest(candidate.file.url) }
         }
+        if due { performTimedDuties(now: now) }
+        if stopDeadline == nil {
+            pipeline.dispatcher.dispatch(broker: broker, now: now, request: pipeline.jobRequest)
+        }
+    }
+
+    private func performTimedDuties(now: Date) {
         for event in broker.checkLiveness(now: now) {
             handle(event)
             // Silent or unreachable: a frozen process would otherwise keep its plugin slot forever.
@@ -142,16 +171,38 @@ final class DaemonLoop: @unchecked Sendable {
             if let worker = broker.drop(identity) { replace(worker, because: "timed out on a job") }
         }
         pipeline.answerStaleControlRequests(olderThan: Self.controlRequestPatience)
-        if stopDeadline == nil {
-            pipeline.dispatcher.dispatch(broker: broker, now: now, request: pipeline.jobRequest)
-        }
         keepSystemdInformed(now: now)
-        if now.timeIntervalSince(lastHousekeeping) > 60 {
+        if now.timeIntervalSince(lastHousekeeping) > Self.housekeepingInterval {
             lastHousekeeping = now
             do { try pipeline.store.trimEvents(keep: configuration.feedHistory) } catch {
                 logger.warning("could not trim the event history: \(error)")
             }
         }
+    }
+
+    /// Follows the supervisor's processes (started, restarted, reaped since the last wake-up);
+    /// true when the descriptors to poll changed.
+    private func watchChildExits() -> Bool {
+        childExits.watch(only: supervisor.processIds)
+    }
+
+    /// Finds when the loop must next wake without input, and remembers it for `afterWake`.
+    private func scheduleTimedDuties() -> LoopDeadline {
+        var deadline = LoopDeadline()
+        let intakeOpen = stopDeadline == nil
+        deadline.include(supervisor.nextDeadline)
+        // Once stopping, inbox files and retries wait for the next start: their deadlines are moot.
+        if intakeOpen { deadline.include(watcher.nextDeadline) }
+        deadline.include(broker.nextDeadline)
+        deadline.include(pipeline.dispatcher.nextDeadline(controlPatience: Self.controlRequestPatience,
+                                                          retries: intakeOpen))
+        deadline.include(nextWatchdog)
+        deadline.include(lastHousekeeping + Self.housekeepingInterval)
+        deadline.include(stopDeadline)
+        // Without pidfds a child's exit gives no input: look for it often enough.
+        if !childExits.isAvailable { deadline.include(Date() + 0.05) }
+        nextTimedDuty = deadline.earliest ?? .distantFuture
+        return deadline
     }
 
     /// A worker that holds a job past its deadline or went silent is stuck: the broker has dropped
@@ -234,10 +285,14 @@ final class DaemonLoop: @unchecked Sendable {
         logger.info("stopped")
     }
 
+    private var nextWatchdog: Date? {
+        notifier.watchdogInterval.map {
+            lastWatchdog + Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18
+        }
+    }
+
     private func keepSystemdInformed(now: Date) {
-        guard let interval = notifier.watchdogInterval,
-              now.timeIntervalSince(lastWatchdog) >= Double(interval.components.seconds) + Double(interval.components.attoseconds) / 1e18
-        else { return }
+        guard let due = nextWatchdog, now >= due else { return }
         lastWatchdog = now
         notifier.watchdog()
         let counts = (try? pipeline.store.counts()) ?? [:]
@@ -246,6 +301,7 @@ final class DaemonLoop: @unchecked Sendable {
 
     /// How long a `reportctl` request may wait for a free worker: reportctl itself waits 10 s.
     private static let controlRequestPatience: TimeInterval = 8
+    private static let housekeepingInterval: TimeInterval = 60
 
     private static func policy(_ configuration: DaemonConfig) -> PipelinePolicy {
         PipelinePolicy(maxAttempts: configuration.maxAttempts,

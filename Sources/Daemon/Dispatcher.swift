@@ -15,6 +15,8 @@ final class Dispatcher {
     private var running: [String: RunningJob] = [:]
     /// Stages queued, delayed or running: a stage is never queued twice.
     private var scheduled: Set<StageKey> = []
+    /// Control requests in the queues, so finding the oldest does not scan report work.
+    private var queuedControlRequests = 0
     private var nextJobNumber = 0
     /// Job ids differ between daemon runs, so an answer to a job of a previous run is never
     /// taken for a job of this one.
@@ -36,6 +38,7 @@ final class Dispatcher {
 
     func enqueue(_ item: WorkItem, now: Date = Date()) {
         if let key = item.stageKey, !scheduled.insert(key).inserted { return }
+        if item.stageKey == nil { queuedControlRequests += 1 }
         if item.notBefore > now {
             delayed.append(item)
         } else {
@@ -51,6 +54,7 @@ final class Dispatcher {
             // Taken out of the dictionary so popping does not copy the whole queue.
             guard var queue = queues.removeValue(forKey: service) else { continue }
             while let worker = broker.idleWorker(for: service), let item = queue.popFirst() {
+                if item.stageKey == nil { queuedControlRequests -= 1 }
                 nextJobNumber += 1
                 let jobId = "\(service)-\(runToken)-\(nextJobNumber)"
                 guard let job = request(item, jobId) else {
@@ -60,6 +64,7 @@ final class Dispatcher {
                 if broker.send(job, to: worker) {
                     running[jobId] = RunningJob(jobId: jobId, item: item, worker: worker, deadline: now + jobTimeout)
                 } else {
+                    if item.stageKey == nil { queuedControlRequests += 1 }
                     queue.prepend(item)
                 }
             }
@@ -90,8 +95,21 @@ final class Dispatcher {
         return held
     }
 
+    /// When something here next needs the loop without any message arriving: a retry's back-off
+    /// ends (if `retries` are still dispatched), a running job passes its deadline, or a control
+    /// request has waited `patience`.
+    func nextDeadline(controlPatience patience: TimeInterval, retries: Bool = true) -> Date? {
+        var deadlines = [retries ? delayed.lazy.map(\.notBefore).min() : nil, running.values.lazy.map(\.deadline).min()]
+        if queuedControlRequests > 0 {
+            let oldest = queues.values.compactMap { $0.first(where: { $0.stageKey == nil })?.queuedAt }.min()
+            deadlines.append(oldest.map { $0 + patience })
+        }
+        return deadlines.compactMap { $0 }.min()
+    }
+
     /// Control requests no worker took within `timeout`, removed from their queues.
     func staleControlRequests(olderThan timeout: TimeInterval, now: Date = Date()) -> [WorkItem] {
+        guard queuedControlRequests > 0 else { return [] }
         var stale: [WorkItem] = []
         for (service, queue) in queues where queue.contains(where: { $0.stageKey == nil && now.timeIntervalSince($0.queuedAt) > timeout }) {
             var kept = Deque<WorkItem>()
@@ -100,6 +118,7 @@ final class Dispatcher {
             }
             queues[service] = kept
         }
+        queuedControlRequests -= stale.count
         return stale
     }
 

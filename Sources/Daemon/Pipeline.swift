@@ -19,6 +19,8 @@ final class Pipeline {
     let layout: InboxLayout
     var policy: PipelinePolicy
     private let nearDuplicates: NearDuplicateFinder
+    /// Enough for the reports between parse and done at full speed with a few workers each.
+    private var recentDocuments = RecentDocuments(capacity: 64)
     let logger: Logger
     /// Answers a `reportctl` request whose work ran on a worker (search).
     var replyToClient: ([UInt8], ControlResponse) -> Void = { _, _ in }
@@ -57,7 +59,7 @@ final class Pipeline {
                                       input: try WireJSON.encode(ParseInput(reportId: id, file: file)),
                                       payload: try workArea.contents(of: id))
                 }
-                guard let document = try store.results(id: id).document else {
+                guard let document = try recentDocuments[id] ?? store.results(id: id).document else {
                     fail(id: id, file: file, stage: item.service, reason: "no parsed document stored")
                     return nil
                 }
@@ -118,8 +120,8 @@ final class Pipeline {
             replyToClient(client, response)
         case .reindex(let id, let file):
             do {
-                try ResultCheck.decode(IndexResult.self, body, from: item.service)
-                if let event = try store.recordReindexed(id: id, file: file, result: body, time: Date().rfc3339) {
+                try ResultCheck.index(body, from: item.service)
+                if let event = try store.recordReindexed(id: id, file: file, result: body, time: Timestamp.rfc3339()) {
                     publisher.publish(event)
                 }
             } catch {
@@ -141,30 +143,31 @@ final class Pipeline {
     }
 
     private func record(result body: [UInt8], of service: String, id: String, file: String) throws {
-        let time = Date().rfc3339
+        let time = Timestamp.rfc3339()
         var events: [PublishedEvent]
         switch service {
         case ServiceName.parser:
-            let document = try ResultCheck.decode(ParsedDocument.self, body, from: service)
-            let fingerprint = TextFingerprint(paragraphs: document.paragraphs)
+            let fingerprint = TextFingerprint(paragraphs: try ResultCheck.parsedDocument(body))
             let nearDuplicate = try nearDuplicates.closest(to: fingerprint, excluding: id)
             events = try store.recordParsed(id: id, file: file, document: body, fingerprint: fingerprint,
                                             nearDuplicate: nearDuplicate, time: time)
             guard !events.isEmpty else { return }
             try nearDuplicates.remember(id: id, file: file, fingerprint: fingerprint)
+            recentDocuments.keep(body, for: id)
             enqueue(.init(service: ServiceName.indexer, origin: .report(id: id, file: file)))
             enqueue(.init(service: ServiceName.summarizer, origin: .report(id: id, file: file)))
         case ServiceName.indexer:
-            try ResultCheck.decode(IndexResult.self, body, from: service)
+            try ResultCheck.index(body, from: service)
             events = try store.recordStage(.indexed, id: id, file: file, result: body, time: time)
         case ServiceName.summarizer:
-            try ResultCheck.decode(SummaryResult.self, body, from: service)
+            try ResultCheck.summary(body)
             events = try store.recordStage(.summarized, id: id, file: file, result: body, time: time)
         default:
             return
         }
         // Committed, then shelved, then published: whoever sees report.done finds the file in processed/.
         if events.contains(where: { $0.topic == .done }) {
+            recentDocuments.forget(id)
             shelve(id: id, file: file, state: .done, reason: nil)
             logger.debug("done \(file.sanitizedForLog)")
         }
@@ -210,8 +213,9 @@ final class Pipeline {
         do {
             guard let event = try store.recordFailure(id: id, file: file, stage: stage, reason: reason,
                                                       attempts: attempts ?? max(1, try store.report(id: id)?.attempts ?? 1),
-                                                      time: Date().rfc3339) else { return }
+                                                      time: Timestamp.rfc3339()) else { return }
             dispatcher.cancel(reportId: id)
+            recentDocuments.forget(id)
             logger.warning("failed \(file.sanitizedForLog) at \(stage): \(reason)")
             shelve(id: id, file: file, state: .failed, reason: "\(stage): \(reason)")
             publisher.publish(event)
@@ -239,26 +243,5 @@ final class Pipeline {
         } catch {
             logger.error("could not move \(file.sanitizedForLog) out of the work area: \(error)")
         }
-    }
-}
-
-/// A worker's answer must have the shape of its service's result before it is stored and published.
-enum ResultCheck {
-    @discardableResult
-    static func decode<T: Decodable>(_ type: T.Type, _ body: [UInt8], from service: String) throws -> T {
-        do {
-            return try WireJSON.decode(type, from: body)
-        } catch {
-            throw JobFailure(reason: "the \(service) worker returned a result that is not a valid \(type): \(error)",
-                             retryable: false)
-        }
-    }
-}
-
-/// Builds `{"document": …, "file": …, "report_id": …}` around the stored document bytes.
-enum DocumentInputEncoder {
-    static func encode(reportId: String, file: String, document: [UInt8]) -> [UInt8] {
-        let rest = (try? WireJSON.encode(["file": file, "report_id": reportId])) ?? Array("{}".utf8)
-        return Array(#"{"document":"#.utf8) + document + [UInt8(ascii: ",")] + rest.dropFirst()
     }
 }

@@ -14,7 +14,7 @@ extension Pipeline {
                 return
             }
             try workArea.take(url, as: id)
-            guard let accepted = try store.accept(id: id, file: name, size: size, time: Date().rfc3339) else { return }
+            guard let accepted = try store.accept(id: id, file: name, size: size, time: Timestamp.rfc3339()) else { return }
             publisher.publish(accepted)
             logger.debug("accepted \(name.sanitizedForLog) as \(id.prefix(12))")
             if size > policy.maxFileBytes {
@@ -64,7 +64,7 @@ extension Pipeline {
     private func ingestFromWorkArea(id: String) {
         let url = workArea.url(for: id)
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-        guard let accepted = try? store.accept(id: id, file: id, size: size, time: Date().rfc3339) else { return }
+        guard let accepted = try? store.accept(id: id, file: id, size: size, time: Timestamp.rfc3339()) else { return }
         publisher.publish(accepted)
     }
 
@@ -99,7 +99,7 @@ extension Pipeline {
             // The reason file stays in failed/ as the record of the earlier failure.
             try workArea.take(shelved, as: reportId)
         }
-        guard let event = try store.requeue(id: reportId, time: Date().rfc3339) else { return .notFailed(record.state) }
+        guard let event = try store.requeue(id: reportId, time: Timestamp.rfc3339()) else { return .notFailed(record.state) }
         publisher.publish(event)
         enqueue(.init(service: ServiceName.parser, origin: .report(id: reportId, file: record.file)))
         return .requeued

@@ -4,8 +4,8 @@ import Logging
 /// Watches the inbox with inotify and hands out files that finished arriving.
 ///
 /// Driven by the daemon's single-threaded loop: poll `fileDescriptor` for input, call
-/// `drainEvents(now:)` when it is readable, and `readyFiles(now:)` on every timer tick.
-/// Nothing here blocks or spawns threads.
+/// `drainEvents(now:)` when it is readable, and `readyFiles(now:)` after that and whenever
+/// `nextDeadline` passes. Nothing here blocks or spawns threads.
 public final class InboxWatcher {
     public let directory: URL
     public let maxFileBytes: Int
@@ -22,6 +22,11 @@ public final class InboxWatcher {
     public var fileDescriptor: Int32 { inotify.fileDescriptor }
     /// How many files are waiting to settle.
     public var pendingCount: Int { tracker.pending.count }
+    /// When `readyFiles` next has something to do without a new event: a settle wait ends or
+    /// a lost inbox is due to be watched again. Nil when nothing waits.
+    public var nextDeadline: ContinuousClock.Instant? {
+        [tracker.nextDue, watchLost ? nextRewatch : nil].compactMap { $0 }.min()
+    }
 
     /// Starts watching `directory` (which must exist) and rescans it, so files dropped while
     /// the daemon was down are picked up too.
@@ -66,7 +71,7 @@ public final class InboxWatcher {
                 tracker.forget(event.name)
                 reportedSkips.remove(event.name)
             } else if !event.name.isEmpty {
-                consider(event.name, now: now)
+                consider(event.name, now: now, renamedIn: event.has(IN_MOVED_TO))
             }
         }
         if overflowed {
@@ -110,10 +115,16 @@ public final class InboxWatcher {
         logger.debug("inbox rescanned", metadata: ["entries": "\(names.count)", "pending": "\(tracker.pending.count)"])
     }
 
-    private func consider(_ name: String, now: ContinuousClock.Instant) {
+    /// A file renamed into the inbox was written in full under another name, unless a writer
+    /// still holds it open: with the kernel's word that none does, it is taken at once. Files
+    /// written in place, found by a rescan, or without that proof wait out the settle time.
+    private func consider(_ name: String, now: ContinuousClock.Instant, renamedIn: Bool = false) {
         switch classifier.classify(name) {
         case .regular(let stamp):
-            if tracker.observe(name, stamp: stamp, now: now) {
+            if renamedIn, case .noWriter(let proven) = OpenWriterProbe.probe(directory.appendingPathComponent(name)),
+               proven.device == stamp.device, proven.inode == stamp.inode {
+                tracker.observe(name, stamp: proven, now: now, complete: true)
+            } else if tracker.observe(name, stamp: stamp, now: now) {
                 logger.debug("inbox file arrived, waiting for it to settle", metadata: ["file": "\(name.sanitizedForLog)"])
             }
         case .ignoredName(let pattern):

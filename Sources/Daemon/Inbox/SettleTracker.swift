@@ -1,9 +1,12 @@
 /// The settle rule: a file is ready once its stamp (inode, size, mtime) stayed the same for the
-/// settle time. Any change re-arms the wait. A version handed out is never handed out again.
+/// settle time, or at once when it arrived by rename and the kernel proved nobody still writes
+/// it (see `OpenWriterProbe`). Any change re-arms the wait. A version handed out is never
+/// handed out again.
 struct SettleTracker {
     struct Pending {
         var stamp: FileStamp
-        var lastChange: ContinuousClock.Instant
+        /// When the file may be handed out if its stamp has not changed by then.
+        var due: ContinuousClock.Instant
     }
 
     let settle: Duration
@@ -15,17 +18,25 @@ struct SettleTracker {
         self.settle = settle
     }
 
-    /// Records a sighting; returns true when this starts or restarts a wait.
+    /// The earliest moment a waiting file may be ready; nil when none waits.
+    var nextDue: ContinuousClock.Instant? { pending.values.lazy.map(\.due).min() }
+
+    /// Records a sighting; returns true when this starts or restarts a wait. A `complete`
+    /// sighting (renamed in, no writer) of this stamp is due at once.
     @discardableResult
-    mutating func observe(_ name: String, stamp: FileStamp, now: ContinuousClock.Instant) -> Bool {
+    mutating func observe(_ name: String, stamp: FileStamp, now: ContinuousClock.Instant, complete: Bool = false) -> Bool {
         if handedOut[name] == stamp { return false }
-        if let known = pending[name], known.stamp == stamp { return false }
-        pending[name] = Pending(stamp: stamp, lastChange: now)
+        if let known = pending[name], known.stamp == stamp {
+            if complete { pending[name]?.due = min(known.due, now) }
+            return false
+        }
+        pending[name] = Pending(stamp: stamp, due: complete ? now : now + settle)
         return true
     }
 
     /// Checks each waiting file against its current stamp (nil when it is gone or no longer a
-    /// regular file, which drops it) and returns those that have settled, oldest change first.
+    /// regular file, which drops it) and returns those that are due, earliest first. A file
+    /// whose stamp changed waits the settle time again, whatever proof it had.
     mutating func settled(now: ContinuousClock.Instant, currentStamp: (String) -> FileStamp?) -> [(String, FileStamp)] {
         var ready: [(String, FileStamp, ContinuousClock.Instant)] = []
         for (name, entry) in pending {
@@ -34,9 +45,9 @@ struct SettleTracker {
                 continue
             }
             if stamp != entry.stamp {
-                pending[name] = Pending(stamp: stamp, lastChange: now)
-            } else if now - entry.lastChange >= settle {
-                ready.append((name, stamp, entry.lastChange))
+                pending[name] = Pending(stamp: stamp, due: now + settle)
+            } else if now >= entry.due {
+                ready.append((name, stamp, entry.due))
             }
         }
         ready.sort { ($0.2, $0.0) < ($1.2, $1.0) }

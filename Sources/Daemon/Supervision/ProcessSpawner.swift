@@ -16,7 +16,7 @@ enum ProcessSpawner {
     /// Signals a daemon may block or ignore for its own loop (signalfd, SIGPIPE); children must
     /// start with the defaults or SIGTERM would not stop them.
     private static let resetSignals = [SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGTERM, SIGUSR1, SIGUSR2,
-                                       SIGCHLD, SIGALRM, SIGTSTP, SIGTTIN, SIGTTOU]
+                                       SIGCHLD, SIGALRM, SIGTSTP, SIGTTIN, SIGTTOU, SIGIO]
 
     /// Spawns `executable` in its own process group (so a terminal's Ctrl-C reaches only the
     /// daemon, which then stops its plugins in order), with stdin on /dev/null and stdout and

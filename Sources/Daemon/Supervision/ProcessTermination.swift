@@ -50,6 +50,7 @@ struct RetiringProcesses {
     private var entries: [(process: LabelledProcess, killAt: ContinuousClock.Instant?)] = []
 
     var processes: [LabelledProcess] { entries.map(\.process) }
+    var killDeadlines: [ContinuousClock.Instant] { entries.compactMap(\.killAt) }
 
     func contains(plugin name: String) -> Bool { entries.contains { $0.process.label == name } }
 

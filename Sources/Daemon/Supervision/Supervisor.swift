@@ -75,6 +75,23 @@ public final class Supervisor {
 
     public func status() -> [PluginStatus] { instances.map(\.status) }
 
+    /// Every child process not yet reaped, retiring ones included: the loop watches them exit.
+    public var processIds: Set<pid_t> { Set(instances.compactMap(\.pid) + retiring.processes.map(\.pid)) }
+
+    /// When `tick` next has timed work: a restart after its backoff, a retiring process to kill,
+    /// a starting process that outlived the quick-death window. Exits are not timed: the loop
+    /// watches `processIds`.
+    public var nextDeadline: ContinuousClock.Instant? {
+        guard !stopped else { return nil }
+        let starts = instances.compactMap { instance -> ContinuousClock.Instant? in
+            // A restart that waits for a retiring process waits for its exit, which is watched.
+            if instance.pid == nil { return retiring.contains(plugin: instance.manifest.name) ? nil : instance.nextStart }
+            guard instance.state == .starting, let started = instance.startedAt else { return nil }
+            return started + policy.quickDeathWindow
+        }
+        return (starts + retiring.killDeadlines).min()
+    }
+
     /// The broker heard READY from this process: it is healthy, not merely alive.
     @discardableResult
     public func workerAnnounced(pid: Int32) -> Bool {

@@ -1,0 +1,60 @@
+import Foundation
+import ReportProtocol
+import XCTest
+@testable import Daemon
+
+/// The daemon checks the top-level shape of each result and reads only what it needs.
+final class ResultCheckTests: XCTestCase {
+    private func document() -> ParsedDocument {
+        var document = ParsedDocument(title: "2023年政府工作报告", region: "延庆区", encoding: "utf-8",
+                                      paragraphs: ["一、回顾", "全区地区生产总值增长5%。"],
+                                      sections: [Section(number: "一", title: "回顾", level: 1, paragraphIndex: 0, paragraphCount: 2)],
+                                      indicators: [], parserVersion: "1")
+        document.sentences = [SentenceSpan(paragraphIndex: 1, start: 0, end: 12)]
+        return document
+    }
+
+    private func object(_ value: some Encodable) throws -> [String: Any] {
+        try XCTUnwrap(JSONSerialization.jsonObject(with: Data(WireJSON.encode(value))) as? [String: Any])
+    }
+
+    private func bytes(_ object: [String: Any]) throws -> [UInt8] {
+        Array(try JSONSerialization.data(withJSONObject: object))
+    }
+
+    func testAParsedDocumentGivesItsParagraphs() throws {
+        XCTAssertEqual(try ResultCheck.parsedDocument(WireJSON.encode(document())), ["一、回顾", "全区地区生产总值增长5%。"])
+    }
+
+    func testAParsedDocumentWithoutARequiredFieldOrOfTheWrongKindIsRefusedForGood() throws {
+        let valid = try object(document())
+        for (key, replacement) in [("paragraphs", nil), ("parser_version", nil), ("sections", "none" as Any?),
+                                   ("indicators", 3), ("encoding", ["utf-8"]), ("paragraphs", [1, 2])] {
+            var broken = valid
+            broken[key] = replacement
+            XCTAssertThrowsError(try ResultCheck.parsedDocument(bytes(broken)), "\(key) = \(String(describing: replacement))") { error in
+                let failure = error as? JobFailure
+                XCTAssertEqual(failure?.retryable, false)
+                XCTAssertTrue(failure?.reason.contains("not a valid ParsedDocument") == true, failure?.reason ?? "\(error)")
+            }
+        }
+        XCTAssertThrowsError(try ResultCheck.parsedDocument(Array("[]".utf8)))
+        XCTAssertThrowsError(try ResultCheck.parsedDocument(Array("{\"paragraphs\": [".utf8)))
+    }
+
+    func testSummaryAndIndexResultsAreCheckedByTheirRequiredFields() throws {
+        let summary = SummaryResult(keywords: [.init(term: "冬奥", weight: 0.5)], summary: ["一句。"], dictionary: "jieba")
+        XCTAssertNoThrow(try ResultCheck.summary(WireJSON.encode(summary)))
+        var noDictionary = try object(summary)
+        noDictionary["dictionary"] = nil
+        XCTAssertThrowsError(try ResultCheck.summary(bytes(noDictionary)))
+
+        let index = IndexResult(paragraphs: 2, characters: 40, indexSchema: 3)
+        XCTAssertNoThrow(try ResultCheck.index(WireJSON.encode(index), from: ServiceName.indexer))
+        var textual = try object(index)
+        textual["characters"] = "40"
+        XCTAssertThrowsError(try ResultCheck.index(bytes(textual), from: ServiceName.indexer)) { error in
+            XCTAssertTrue((error as? JobFailure)?.reason.contains("the indexer worker") == true)
+        }
+    }
+}
