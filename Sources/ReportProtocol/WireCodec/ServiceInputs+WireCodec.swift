@@ -1,0 +1,51 @@
+/// The inputs workers receive: the parser's, and the indexer's and summarizer's, which carries
+/// the whole document.
+extension DocumentInput: WireFastEncodable, WireFastDecodable {
+    var wireSizeEstimate: Int { document.wireSizeEstimate + 256 }
+
+    func writeWire(to writer: inout JSONByteWriter) throws {
+        writer.beginObject()
+        writer.key("document"); try document.writeWire(to: &writer)
+        writer.key("file"); writer.string(file)
+        writer.key("report_id"); writer.string(reportId)
+        writer.endObject()
+    }
+
+    static func readWire(from reader: inout JSONByteReader) throws -> DocumentInput {
+        var document: ParsedDocument?
+        var file: String?
+        var reportId: String?
+        var fields = WireFieldSet()
+        try reader.object { reader, key in
+            if key == "document" {
+                try fields.mark(0); document = try ParsedDocument.readWire(from: &reader)
+            } else if key == "file" {
+                try fields.mark(1); file = try reader.string()
+            } else if key == "report_id" {
+                try fields.mark(2); reportId = try reader.string()
+            } else {
+                throw WireFastPathDeclined()
+            }
+        }
+        guard let document, let file, let reportId else { throw WireFastPathDeclined() }
+        return DocumentInput(reportId: reportId, file: file, document: document)
+    }
+}
+
+extension ParseInput: WireFastDecodable {
+    static func readWire(from reader: inout JSONByteReader) throws -> ParseInput {
+        var input = ParseInput(reportId: "", file: "")
+        var fields = WireFieldSet()
+        try reader.object { reader, key in
+            if key == "file" {
+                try fields.mark(0); input.file = try reader.string()
+            } else if key == "report_id" {
+                try fields.mark(1); input.reportId = try reader.string()
+            } else {
+                throw WireFastPathDeclined()
+            }
+        }
+        try fields.require(0, 1)
+        return input
+    }
+}
