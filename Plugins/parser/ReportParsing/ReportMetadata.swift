@@ -99,9 +99,7 @@ struct ReportMetadata {
             let name = paragraph[r.upperBound...].unicodeScalars.filter { !ScalarClass.isHorizontalSpace($0) }
             let count = name.count
             if (2...4).contains(count) && name.allSatisfy(ScalarClass.isHan) {
-                var view = String.UnicodeScalarView()
-                view.append(contentsOf: name)
-                return (String(view), role)
+                return (String(scalars: name), role)
             }
         }
         return nil

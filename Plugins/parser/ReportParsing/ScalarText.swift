@@ -7,13 +7,12 @@ struct ScalarText {
 
     init(_ text: String) { s = Array(text.unicodeScalars) }
     init(_ scalars: ArraySlice<Unicode.Scalar>) { s = Array(scalars) }
+    init(scalars: [Unicode.Scalar]) { s = scalars }
 
     var count: Int { s.count }
 
     func string(_ range: Range<Int>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: s[range])
-        return String(view)
+        String(scalars: s[range])
     }
 
     func matches(_ needle: [Unicode.Scalar], at i: Int) -> Bool {

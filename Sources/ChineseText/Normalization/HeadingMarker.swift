@@ -76,11 +76,8 @@ public struct HeadingMarker: Sendable, Equatable {
         while titleStart < s.count, ScalarClass.isHorizontalSpace(s[titleStart]) || s[titleStart] == "：" || s[titleStart] == "、" {
             titleStart += 1
         }
-        var number = String.UnicodeScalarView()
-        number.append(contentsOf: s[0..<numberEnd])
-        var title = String.UnicodeScalarView()
-        title.append(contentsOf: s[titleStart...])
-        return HeadingMarker(kind: kind, number: String(number), ordinal: ordinal, title: String(title))
+        return HeadingMarker(kind: kind, number: String(scalars: s[0..<numberEnd]), ordinal: ordinal,
+                             title: String(scalars: s[titleStart...]))
     }
 }
 

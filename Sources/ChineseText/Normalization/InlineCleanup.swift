@@ -9,9 +9,7 @@ public enum InlineCleanup {
         widenPunctuation(&scalars)
         scalars = removeSpaces(scalars)
         removeContinuationMarkers(&scalars)
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
+        return String(scalars: scalars)
     }
 
     /// Full-width digits, Latin letters, % and a full-width point between digits → ASCII,
