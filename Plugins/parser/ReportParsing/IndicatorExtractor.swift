@@ -20,7 +20,7 @@ struct IndicatorExtractor {
             let sectionTitle = top.map { outline.sections[$0].title }
             // Every statement needs a digit, except "与上年持平": most paragraphs of prose go no further.
             guard paragraph.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || paragraph.containsBytes(of: "持平") else { continue }
-            for sentence in SentenceSplitter.sentenceScalars(in: Array(paragraph.unicodeScalars), semicolons: false) {
+            for sentence in SentenceSplitter.sentenceScalars(in: paragraph.unicodeScalarArray, semicolons: false) {
                 let text = ScalarText(scalars: sentence)
                 var sentenceKind: Indicator.Kind?
                 for clause in clauses(of: text) {

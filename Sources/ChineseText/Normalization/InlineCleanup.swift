@@ -3,7 +3,7 @@
 /// between Chinese and numbers (`2022 年` → `2022年`).
 public enum InlineCleanup {
     public static func clean(_ line: String) -> String {
-        var scalars = Array(line.unicodeScalars)
+        var scalars = line.unicodeScalarArray
         narrowDigitsAndLetters(&scalars)
         removeMarkdownEmphasis(&scalars)
         widenPunctuation(&scalars)

@@ -110,7 +110,7 @@ struct ParagraphBuilder {
     /// start of its body: they become two paragraphs, split after the heading's 。.
     static func splitInlineHeading(_ paragraph: String) -> [String] {
         guard HeadingMarker.parse(paragraph) != nil else { return [paragraph] }
-        let s = Array(paragraph.unicodeScalars)
+        let s = paragraph.unicodeScalarArray
         guard let stop = s.firstIndex(where: { $0 == "。" || $0 == "！" || $0 == "？" }),
               stop <= 60, stop + 1 < s.count else { return [paragraph] }
         return [String(scalars: s[...stop]), String(scalars: s[(stop + 1)...])]

@@ -32,3 +32,39 @@ extension String {
         }
     }
 }
+
+extension String {
+    /// The scalars as an array, decoded from the UTF-8 in one pass. `Array(unicodeScalars)`
+    /// walks the text twice (once to count) through the generic collection path.
+    public var unicodeScalarArray: [Unicode.Scalar] {
+        var text = self
+        return text.withUTF8 { utf8 in
+            [Unicode.Scalar](unsafeUninitializedCapacity: utf8.count) { buffer, count in
+                var i = 0
+                var n = 0
+                while i < utf8.count {
+                    let lead = UInt32(utf8[i])
+                    var value: UInt32
+                    if lead < 0x80 {
+                        value = lead
+                        i += 1
+                    } else if lead < 0xE0 {
+                        value = (lead & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F)
+                        i += 2
+                    } else if lead < 0xF0 {
+                        value = (lead & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
+                        i += 3
+                    } else {
+                        value = (lead & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12
+                            | UInt32(utf8[i + 2] & 0x3F) << 6 | UInt32(utf8[i + 3] & 0x3F)
+                        i += 4
+                    }
+                    // A String's storage is valid UTF-8, so every decoded value is a scalar.
+                    buffer[n] = unsafeBitCast(value, to: Unicode.Scalar.self)
+                    n += 1
+                }
+                count = n
+            }
+        }
+    }
+}

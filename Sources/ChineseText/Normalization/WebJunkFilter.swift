@@ -11,7 +11,7 @@ enum WebJunkFilter {
     static let teaserPrefixes = scalars(["内容摘要", "摘要:", "摘要："])
 
     static func filter(_ lines: [String]) -> [String] {
-        let scalarLines = lines.map { Array($0.unicodeScalars) }
+        let scalarLines = lines.map(\.unicodeScalarArray)
         var keep = scalarLines.map { !isJunkLine($0) }
         dropNavigationBlocks(scalarLines, &keep)
         dropWatermarks(lines, &keep)

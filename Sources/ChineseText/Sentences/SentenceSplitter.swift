@@ -5,7 +5,7 @@ public enum SentenceSplitter {
     /// - Parameter semicolons: whether ； ends a sentence. Figures quoted as evidence read
     ///   better with the whole 。-sentence, so callers may turn it off.
     public static func sentences(in text: String, semicolons: Bool = true) -> [String] {
-        sentenceScalars(in: Array(text.unicodeScalars), semicolons: semicolons).map { String(scalars: $0) }
+        sentenceScalars(in: text.unicodeScalarArray, semicolons: semicolons).map { String(scalars: $0) }
     }
 
     /// The same sentences as scalars, for callers that scan them scalar by scalar anyway:
