@@ -15,6 +15,7 @@ let package = Package(
         .executableTarget(
             name: "ParsingBenchmarks",
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "ReportParsing", package: "reportd"),
             ],

@@ -11,7 +11,8 @@ final class WireCodecTests: XCTestCase {
         "\u{0}\u{1}\u{1F}\u{7F}", "😀 非BMP 𠀀𪚥", "\u{2028}\u{2029}\u{FEFF}", "e\u{301}", String(repeating: "长", count: 5000),
     ]
     static let awkwardNumbers: [Double] = [0, -0.0, 1, -1, 4.5, 100, 1e15, 1e16, 1.5e16, 1e21, 0.1, 1e-5, 2.5e-7,
-                                           1.0 / 3, 5e-324, .greatestFiniteMagnitude, -3.2, 213.45, 9_007_199_254_740_993]
+                                           1.0 / 3, .leastNonzeroMagnitude, .greatestFiniteMagnitude, -3.2, 213.45,
+                                           9_007_199_254_740_994, 123_456_789_012_345_678]
 
     private func codableBytes(_ value: some Encodable) throws -> [UInt8] {
         Array(try WireJSON.encoder.encode(value))
@@ -136,7 +137,7 @@ final class WireCodecTests: XCTestCase {
             Array((base + #","title":"\ud83d"}"#).utf8),                       // lone surrogate
             Array(base.utf8) + [UInt8(ascii: ","), UInt8(ascii: "\""), UInt8(ascii: "t"), UInt8(ascii: "\""),
                                 UInt8(ascii: ":"), UInt8(ascii: "\""), 0xFF, UInt8(ascii: "\""), UInt8(ascii: "}")], // invalid UTF-8
-            Array((base + #","title":"raw	tab"}"#).utf8),                      // raw control character
+            Array((base + ",\"title\":\"raw\ttab\"}").utf8),                    // raw control character
             Array((base + "}  x").utf8),                                         // trailing garbage
             Array(base.utf8),                                                    // cut short
             Array(#"{"encoding":"utf-8"}"#.utf8),                               // required fields missing

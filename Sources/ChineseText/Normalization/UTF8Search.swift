@@ -1,7 +1,7 @@
 extension String {
     /// Whether `needle` occurs in the text, compared byte for byte. `contains(_:)` on a
     /// `String` goes through Foundation's locale-aware search on Linux, which cost 7% of the
-    /// parser for a guard on every paragraph.
+    /// parser in a guard it runs on every paragraph.
     public func containsBytes(of needle: String) -> Bool {
         var haystack = self
         var needle = needle

@@ -6,6 +6,8 @@ enum WebJunkFilter {
     // than the rest of the parser together.
     static let navigationWords = scalars(["手机版", "WAP", "首页", "网站地图", "设为首页", "加入收藏", "返回顶部", "无障碍", "English"])
     static let bylineLabels = scalars(["时间", "日期", "作者", "来源", "阅读", "评论", "浏览", "点击", "责任编辑", "发布", "字号"])
+    /// Each label with a half-width and a full-width colon, made once rather than per line.
+    static let labelledBylineLabels = bylineLabels.map { [$0 + [":"], $0 + ["："]] }
     static let footerWords = scalars(["ICP备", "ICP证", "公网安备", "版权所有", "主办单位", "承办单位", "运行维护单位", "技术支持", "Copyright", "©"])
     static let pageActions = scalars(["打印本页", "关闭窗口", "分享到", "【打印】", "【关闭】", "上一篇", "下一篇"])
     static let teaserPrefixes = scalars(["内容摘要", "摘要:", "摘要："])
@@ -30,7 +32,7 @@ enum WebJunkFilter {
     static func isByline(_ line: [Unicode.Scalar]) -> Bool {
         guard line.count <= 200, line.contains(where: { $0 == ":" || $0 == "：" }) else { return false }
         var labels = 0
-        for label in bylineLabels where ScalarSearch.contains(line, label + [":"]) || ScalarSearch.contains(line, label + ["："]) {
+        for labelled in labelledBylineLabels where labelled.contains(where: { ScalarSearch.contains(line, $0) }) {
             labels += 1
         }
         return labels >= 2
