@@ -95,9 +95,13 @@ struct ReportMetadata {
     /// "北京市延庆区人民政府区长  叶大华" → (叶大华, 区长).
     static func speaker(in paragraph: String) -> (name: String, office: String)? {
         guard paragraph.unicodeScalars.count <= 40, !paragraph.containsBytes(of: "。") else { return nil }
+        let text = ScalarText(paragraph)
         for role in speakerRoles {
-            guard let r = paragraph.range(of: role, options: .backwards) else { continue }
-            let name = paragraph[r.upperBound...].unicodeScalars.filter { !ScalarClass.isHorizontalSpace($0) }
+            // The last place the role is named: what follows it is the name.
+            let word = role.scalarArray
+            guard let hit = stride(from: text.count - word.count, through: 0, by: -1).first(where: { text.matches(word, at: $0) })
+            else { continue }
+            let name = text.s[(hit + word.count)...].filter { !ScalarClass.isHorizontalSpace($0) }
             let count = name.count
             if (2...4).contains(count) && name.allSatisfy(ScalarClass.isHan) {
                 return (String(scalars: name), role)

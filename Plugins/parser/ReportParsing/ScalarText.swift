@@ -42,20 +42,14 @@ struct ScalarText {
     }
 
     /// How often each needle occurs, in one pass over the text: a position is tried only
-    /// against the needles starting with its scalar, and a 4096-bit table of the first
-    /// scalars' low bits turns most positions away with one lookup (these searches run over
-    /// the whole report).
+    /// against the needles starting with its scalar (these searches run over the whole report).
     func occurrences(of needles: [[Unicode.Scalar]]) -> [Int] {
         var counts = [Int](repeating: 0, count: needles.count)
         let firsts = needles.map { $0.first }
-        var mayStart = [UInt64](repeating: 0, count: 64)
-        for first in firsts {
-            guard let value = first?.value else { continue }
-            mayStart[Int(value >> 6 & 63)] |= 1 << UInt64(value & 63)
-        }
+        let table = FirstScalarTable(words: needles)
         for i in s.indices {
             let c = s[i]
-            guard mayStart[Int(c.value >> 6 & 63)] & (1 << UInt64(c.value & 63)) != 0 else { continue }
+            guard table.mayStart(c) else { continue }
             for k in needles.indices where firsts[k] == c && matches(needles[k], at: i) { counts[k] += 1 }
         }
         return counts
