@@ -20,6 +20,7 @@ let package = Package(
                 .product(name: "ReportParsing", package: "reportd"),
             ],
             path: "ParsingBenchmarks",
+            exclude: ["worker_jobs.py"],
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
         // The five samples and the generated report variants the benchmarks below share.
         .target(

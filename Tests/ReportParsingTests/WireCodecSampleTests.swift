@@ -12,6 +12,7 @@ final class WireCodecSampleTests: XCTestCase {
         let wire = try WireJSON.encode(document)
         XCTAssertEqual(wire, codable, "\(label): WireJSON writes other bytes than JSONEncoder")
         XCTAssertEqual(try WireJSON.decode(ParsedDocument.self, from: codable), document, "\(label): read back differs")
+        XCTAssertEqual(try WireJSON.encode(WireJSON.decode(ParsedDocument.self, from: codable)), codable, "\(label): written back differs")
         XCTAssertEqual(try WireJSON.decoder.decode(ParsedDocument.self, from: Data(wire)), document, label)
     }
 

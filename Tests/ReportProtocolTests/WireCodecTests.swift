@@ -27,6 +27,8 @@ final class WireCodecTests: XCTestCase {
         XCTAssertEqual(fast, expected, file: file, line: line)
         // The fast reader itself, not a fallback, reads it back.
         XCTAssertEqual(try T(wireBytes: expected), value, file: file, line: line)
+        // Equality calls -0.0 and 0.0 equal; writing the value back again tells them apart.
+        XCTAssertEqual(try T(wireBytes: expected).wireBytes(), expected, file: file, line: line)
         XCTAssertEqual(try WireJSON.decoder.decode(T.self, from: Data(expected)), value, file: file, line: line)
     }
 
@@ -118,6 +120,9 @@ final class WireCodecTests: XCTestCase {
         XCTAssertEqual(document.paragraphs, ["😀/é\u{0}"])
         XCTAssertEqual(document.indicators.first?.growthPct, -150)
         XCTAssertEqual(document.indicators.first?.year, 0)
+        // Equal as numbers, but negative zero must stay negative so it is written back as -0.
+        let zero = try ParsedDocument(wireBytes: Array(#"{"encoding":"e","indicators":[{"evidence":"e","kind":"actual","name":"n","value":-0}],"paragraphs":[],"parser_version":"p","sections":[]}"#.utf8))
+        XCTAssertEqual(zero.indicators.first?.value?.sign, .minus)
         XCTAssertNil(document.title)
         XCTAssertEqual(document, try WireJSON.decoder.decode(ParsedDocument.self, from: Data(json.utf8)))
     }

@@ -85,7 +85,10 @@ struct JSONByteReader {
         let number = try numberText()
         // Up to 15 digits an integer is exact in a Double; anything longer goes through the
         // correctly rounded conversion, as Foundation's does.
-        if !number.hasFraction, number.digits.count <= 15 { return Double(try number.integer()) }
+        if !number.hasFraction, number.digits.count <= 15 {
+            let value = Double(try number.integer())
+            return number.negative && value == 0 ? -0.0 : value   // "-0" is negative zero, as Foundation reads it
+        }
         guard let value = Double(String(decoding: number.text, as: UTF8.self)), value.isFinite else {
             throw WireFastPathDeclined()
         }
