@@ -3,11 +3,11 @@ import Foundation
 /// The one JSON configuration used on every wire: snake_case keys, sorted for stable output.
 /// Plugins in other languages see plain snake_case JSON objects.
 ///
-/// The large values (`ParsedDocument`, `DocumentInput`, `SummaryResult`, and `ParseInput` on
-/// the way in) go through hand-written codecs in WireCodec/ that write the same bytes as the
-/// encoder below and read the common form of the same JSON; whatever they decline (unusual but
-/// valid input, bad input, non-finite numbers) takes the Codable path, whose output and errors
-/// stay the contract.
+/// The large values go through hand-written codecs in WireCodec/ (`ParsedDocument` and
+/// `SummaryResult` both ways; `DocumentInput` and `ParseInput`, which workers receive, read
+/// only) that write the same bytes as the encoder below and read the common form of the same
+/// JSON; whatever they decline (unusual but valid input, bad input, non-finite numbers) takes
+/// the Codable path, whose output and errors stay the contract.
 public enum WireJSON {
     public static var encoder: JSONEncoder {
         let encoder = JSONEncoder()

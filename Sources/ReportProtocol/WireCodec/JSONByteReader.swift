@@ -3,10 +3,10 @@
 /// is valid JSON but that JSONDecoder would read differently from a single pass (see
 /// `WireFastPathDeclined`): the decline sends the bytes down the Codable path.
 struct JSONByteReader {
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private var position = 0
+    let bytes: UnsafeBufferPointer<UInt8>
+    var position = 0
     /// Unescaped string content, kept between strings so escapes do not allocate each time.
-    private var scratch: [UInt8] = []
+    var scratch: [UInt8] = []
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -73,122 +73,8 @@ struct JSONByteReader {
         }
     }
 
-    /// An integer written without fraction or exponent (JSONDecoder also takes `4.0` and `4e0`;
-    /// those decline), within `Int`.
-    mutating func int() throws -> Int {
-        let number = try numberText()
-        guard !number.hasFraction else { throw WireFastPathDeclined() }
-        return try number.integer()
-    }
-
-    mutating func double() throws -> Double {
-        let number = try numberText()
-        // Up to 15 digits an integer is exact in a Double; anything longer goes through the
-        // correctly rounded conversion, as Foundation's does.
-        if !number.hasFraction, number.digits.count <= 15 {
-            let value = Double(try number.integer())
-            return number.negative && value == 0 ? -0.0 : value   // "-0" is negative zero, as Foundation reads it
-        }
-        guard let value = Double(String(decoding: number.text, as: UTF8.self)), value.isFinite else {
-            throw WireFastPathDeclined()
-        }
-        return value
-    }
-
-    mutating func string() throws -> String {
-        try expect(UInt8(ascii: "\""))
-        let start = position
-        while position < bytes.count {
-            let byte = bytes[position]
-            if byte == UInt8(ascii: "\"") {
-                let text = try Self.validated(UnsafeBufferPointer(rebasing: bytes[start..<position]))
-                position += 1
-                return text
-            }
-            if byte == UInt8(ascii: "\\") { return try escapedString(from: start) }
-            guard byte >= 0x20 else { throw WireFastPathDeclined() }
-            position += 1
-        }
-        throw WireFastPathDeclined()
-    }
-
     // MARK: Details
 
-    private mutating func escapedString(from start: Int) throws -> String {
-        scratch.removeAll(keepingCapacity: true)
-        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<position]))
-        while position < bytes.count {
-            let byte = bytes[position]
-            position += 1
-            switch byte {
-            case UInt8(ascii: "\""):
-                let text = try scratch.withUnsafeBufferPointer { try Self.validated($0) }
-                return text
-            case UInt8(ascii: "\\"):
-                try unescape()
-            case ..<0x20:
-                throw WireFastPathDeclined()
-            default:
-                scratch.append(byte)
-            }
-        }
-        throw WireFastPathDeclined()
-    }
-
-    private mutating func unescape() throws {
-        guard position < bytes.count else { throw WireFastPathDeclined() }
-        let code = bytes[position]
-        position += 1
-        switch code {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scratch.append(code)
-        case UInt8(ascii: "b"): scratch.append(0x08)
-        case UInt8(ascii: "f"): scratch.append(0x0C)
-        case UInt8(ascii: "n"): scratch.append(0x0A)
-        case UInt8(ascii: "r"): scratch.append(0x0D)
-        case UInt8(ascii: "t"): scratch.append(0x09)
-        case UInt8(ascii: "u"):
-            var value = try hexQuad()
-            if (0xD800..<0xDC00).contains(value) {
-                // A high surrogate must pair with a low one; a lone half declines.
-                guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"),
-                      bytes[position + 1] == UInt8(ascii: "u") else { throw WireFastPathDeclined() }
-                position += 2
-                let low = try hexQuad()
-                guard (0xDC00..<0xE000).contains(low) else { throw WireFastPathDeclined() }
-                value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
-            }
-            guard let scalar = Unicode.Scalar(value) else { throw WireFastPathDeclined() }
-            scratch.append(contentsOf: UTF8.encode(scalar)!)
-        default:
-            throw WireFastPathDeclined()
-        }
-    }
-
-    private mutating func hexQuad() throws -> UInt32 {
-        guard position + 4 <= bytes.count else { throw WireFastPathDeclined() }
-        var value: UInt32 = 0
-        for _ in 0..<4 {
-            let byte = bytes[position]
-            position += 1
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: throw WireFastPathDeclined()
-            }
-            value = value << 4 | UInt32(digit)
-        }
-        return value
-    }
-
-    /// JSONDecoder refuses input that is not UTF-8; so does this, by declining.
-    private static func validated(_ utf8: UnsafeBufferPointer<UInt8>) throws -> String {
-        guard let text = String(validating: utf8, as: UTF8.self) else { throw WireFastPathDeclined() }
-        return text
-    }
-
-    /// A key without escapes, as the wire's snake_case keys are.
     private mutating func readKey() throws -> WireKey {
         try expect(UInt8(ascii: "\""))
         let start = position
@@ -205,46 +91,6 @@ struct JSONByteReader {
     }
 
     /// A number as JSON's grammar has it: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
-    private mutating func numberText() throws -> WireNumber {
-        skipWhitespace()
-        let start = position
-        let negative = position < bytes.count && bytes[position] == UInt8(ascii: "-")
-        if negative { position += 1 }
-        let digitsStart = position
-        guard position < bytes.count, isDigit(bytes[position]) else { throw WireFastPathDeclined() }
-        if bytes[position] == UInt8(ascii: "0") {
-            position += 1
-        } else {
-            while position < bytes.count, isDigit(bytes[position]) { position += 1 }
-        }
-        let digitsEnd = position
-        var hasFraction = false
-        if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
-            hasFraction = true
-            position += 1
-            try digitRun()
-        }
-        if position < bytes.count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
-            hasFraction = true
-            position += 1
-            if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
-                position += 1
-            }
-            try digitRun()
-        }
-        return WireNumber(text: UnsafeBufferPointer(rebasing: bytes[start..<position]), negative: negative,
-                          digits: UnsafeBufferPointer(rebasing: bytes[digitsStart..<digitsEnd]), hasFraction: hasFraction)
-    }
-
-    private mutating func digitRun() throws {
-        guard position < bytes.count, isDigit(bytes[position]) else { throw WireFastPathDeclined() }
-        while position < bytes.count, isDigit(bytes[position]) { position += 1 }
-    }
-
-    private func isDigit(_ byte: UInt8) -> Bool {
-        byte &- UInt8(ascii: "0") < 10
-    }
-
     private mutating func literal(_ word: StaticString) throws {
         let matched = word.withUTF8Buffer { letters in
             guard position + letters.count <= bytes.count else { return false }
@@ -255,7 +101,7 @@ struct JSONByteReader {
         position += word.utf8CodeUnitCount
     }
 
-    private mutating func expect(_ byte: UInt8) throws {
+    mutating func expect(_ byte: UInt8) throws {
         guard try nextAfterWhitespace() == byte else { throw WireFastPathDeclined() }
     }
 
@@ -271,7 +117,7 @@ struct JSONByteReader {
         return bytes[position]
     }
 
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while position < bytes.count {
             switch bytes[position] {
             case 0x20, 0x09, 0x0A, 0x0D: position += 1
@@ -291,28 +137,5 @@ struct WireKey {
             for index in 0..<expected.count where key.bytes[index] != expected[index] { return false }
             return true
         }
-    }
-}
-
-/// A number's text, checked against JSON's grammar.
-struct WireNumber {
-    let text: UnsafeBufferPointer<UInt8>
-    let negative: Bool
-    let digits: UnsafeBufferPointer<UInt8>
-    /// A fraction or an exponent.
-    let hasFraction: Bool
-
-    func integer() throws -> Int {
-        var value = 0
-        for digit in digits {
-            let (times10, overflowA) = value.multipliedReportingOverflow(by: 10)
-            let (sum, overflowB) = times10.subtractingReportingOverflow(Int(digit &- UInt8(ascii: "0")))
-            guard !overflowA, !overflowB else { throw WireFastPathDeclined() }
-            value = sum
-        }
-        // Accumulated as a negative number so Int.min fits.
-        if negative { return value }
-        guard value != Int.min else { throw WireFastPathDeclined() }
-        return -value
     }
 }

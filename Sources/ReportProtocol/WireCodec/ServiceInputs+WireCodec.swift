@@ -1,16 +1,7 @@
 /// The inputs workers receive: the parser's, and the indexer's and summarizer's, which carries
-/// the whole document.
-extension DocumentInput: WireFastEncodable, WireFastDecodable {
-    var wireSizeEstimate: Int { document.wireSizeEstimate + 256 }
-
-    func writeWire(to writer: inout JSONByteWriter) throws {
-        writer.beginObject()
-        writer.key("document"); try document.writeWire(to: &writer)
-        writer.key("file"); writer.string(file)
-        writer.key("report_id"); writer.string(reportId)
-        writer.endObject()
-    }
-
+/// the whole document. Only read here: the daemon writes them (the latter by splicing the
+/// stored document's bytes).
+extension DocumentInput: WireFastDecodable {
     static func readWire(from reader: inout JSONByteReader) throws -> DocumentInput {
         var document: ParsedDocument?
         var file: String?
