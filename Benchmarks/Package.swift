@@ -15,10 +15,12 @@ let package = Package(
         .executableTarget(
             name: "ParsingBenchmarks",
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "ReportParsing", package: "reportd"),
             ],
             path: "ParsingBenchmarks",
+            exclude: ["worker_jobs.py"],
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
         // The five samples and the generated report variants the benchmarks below share.
         .target(

@@ -1,10 +1,17 @@
 import Benchmark
+import BenchmarkSupport
 import Foundation
 import ReportParsing
 
-/// The parser alone on the sample reports: bytes in, ParsedDocument out, as the worker does it.
+/// The parser alone on the sample reports, the parser worker's whole job, and the wire codec
+/// on each sample's document (WireCodecBenchmarks.swift).
 let benchmarks: @Sendable () -> Void = {
-    let samples = SampleReports.load()
+    let samples: [(name: String, bytes: [UInt8])]
+    do {
+        samples = try BenchmarkCorpus.samples()
+    } catch {
+        fatalError("\(error)")
+    }
     let totalBytes = samples.reduce(0) { $0 + $1.bytes.count }
     Benchmark("parse the five samples (\(totalBytes / 1024) KB)",
               configuration: .init(metrics: [.wallClock, .throughput, .peakMemoryResident], maxDuration: .seconds(5))) { benchmark in
@@ -15,14 +22,5 @@ let benchmarks: @Sendable () -> Void = {
             }
         }
     }
-}
-
-/// The sample reports from Tests/Fixtures/corpus, found from this file's path.
-enum SampleReports {
-    static func load() -> [(name: String, bytes: [UInt8])] {
-        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Tests/Fixtures/corpus")
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
-        return names.map { ($0, Array((try? Data(contentsOf: corpus.appendingPathComponent($0))) ?? Data())) }
-    }
+    wireCodecBenchmarks(samples: samples)
 }

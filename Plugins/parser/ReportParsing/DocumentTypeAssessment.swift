@@ -29,7 +29,7 @@ struct DocumentTypeAssessment {
         func add(_ weight: Double, _ reason: String) { score += weight; reasons.append(reason) }
 
         if let title = e.title {
-            if title.contains("政府工作报告") || title.contains("政府工作報告") { add(0.3, "title \(title)") }
+            if title.containsBytes(of: "政府工作报告") || title.containsBytes(of: "政府工作報告") { add(0.3, "title \(title)") }
             else { add(0.1, "title \(title) names a work report, not a government's") }
             if let word = Self.commentaryWords.first(where: title.contains) { add(-0.5, "title reads as commentary (\(word))") }
         } else {

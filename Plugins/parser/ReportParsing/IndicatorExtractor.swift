@@ -19,9 +19,9 @@ struct IndicatorExtractor {
             let role = top.flatMap { timeline.roles[$0] }
             let sectionTitle = top.map { outline.sections[$0].title }
             // Every statement needs a digit, except "与上年持平": most paragraphs of prose go no further.
-            guard paragraph.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || paragraph.contains("持平") else { continue }
-            for sentence in SentenceSplitter.sentences(in: paragraph, semicolons: false) {
-                let text = ScalarText(sentence)
+            guard paragraph.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || paragraph.containsBytes(of: "持平") else { continue }
+            for sentence in SentenceSplitter.sentenceScalars(in: paragraph.unicodeScalarArray, semicolons: false) {
+                let text = ScalarText(scalars: sentence)
                 var sentenceKind: Indicator.Kind?
                 for clause in clauses(of: text) {
                     let catalogued = statements(in: text, clause: clause)

@@ -31,7 +31,8 @@ struct ReportMetadata {
     /// wins over a bare "政府工作报告". Traditional script (工作報告) counts too.
     static func title<C: Collection>(in opening: C) -> String? where C.Element == String {
         opening.filter { p in
-            (p.contains("工作报告") || p.contains("工作報告")) && p.unicodeScalars.count <= 40 && !p.contains("。") && !p.hasPrefix("——")
+            (p.containsBytes(of: "工作报告") || p.containsBytes(of: "工作報告")) && p.unicodeScalars.count <= 40
+                && !p.containsBytes(of: "。") && !p.hasPrefix("——")
         }.max { $0.unicodeScalars.count < $1.unicodeScalars.count }
     }
 
@@ -93,15 +94,17 @@ struct ReportMetadata {
 
     /// "北京市延庆区人民政府区长  叶大华" → (叶大华, 区长).
     static func speaker(in paragraph: String) -> (name: String, office: String)? {
-        guard paragraph.unicodeScalars.count <= 40, !paragraph.contains("。") else { return nil }
+        guard paragraph.unicodeScalars.count <= 40, !paragraph.containsBytes(of: "。") else { return nil }
+        let text = ScalarText(paragraph)
         for role in speakerRoles {
-            guard let r = paragraph.range(of: role, options: .backwards) else { continue }
-            let name = paragraph[r.upperBound...].unicodeScalars.filter { !ScalarClass.isHorizontalSpace($0) }
+            // The last place the role is named: what follows it is the name.
+            let word = role.scalarArray
+            guard let hit = stride(from: text.count - word.count, through: 0, by: -1).first(where: { text.matches(word, at: $0) })
+            else { continue }
+            let name = text.s[(hit + word.count)...].filter { !ScalarClass.isHorizontalSpace($0) }
             let count = name.count
             if (2...4).contains(count) && name.allSatisfy(ScalarClass.isHan) {
-                var view = String.UnicodeScalarView()
-                view.append(contentsOf: name)
-                return (String(view), role)
+                return (String(scalars: name), role)
             }
         }
         return nil
@@ -123,7 +126,7 @@ struct ReportMetadata {
 
     /// The date of "——2022年12月21日在…第三次会议上", as YYYY-MM-DD.
     static func meetingDate(in paragraph: String) -> String? {
-        guard paragraph.contains("会议") || paragraph.contains("大会") else { return nil }
+        guard paragraph.containsBytes(of: "会议") || paragraph.containsBytes(of: "大会") else { return nil }
         let text = ScalarText(paragraph)
         for (year, end) in text.years(in: 0..<text.count) {
             guard let (month, afterMonth) = text.number(at: end), afterMonth < text.count, text.s[afterMonth] == "月",

@@ -24,7 +24,10 @@ public struct ReportParser: Sendable {
             throw ParseFailure(reason: "\(fileName): \(error.description)", retryable: false)
         }
         var paragraphs = TextNormalizer.paragraphs(from: decoded.text)
-        let han = paragraphs.reduce(0) { $0 + $1.unicodeScalars.filter(ScalarClass.isHan).count }
+        var han = 0
+        for paragraph in paragraphs {
+            for scalar in paragraph.unicodeScalars where ScalarClass.isHan(scalar) { han += 1 }
+        }
         guard han >= Self.minimumHanCharacters else {
             throw ParseFailure(reason: "\(fileName): the text holds no Chinese report (\(han) Chinese characters)",
                                retryable: false)

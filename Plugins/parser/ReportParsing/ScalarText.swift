@@ -5,15 +5,14 @@ import ChineseText
 struct ScalarText {
     let s: [Unicode.Scalar]
 
-    init(_ text: String) { s = Array(text.unicodeScalars) }
+    init(_ text: String) { s = text.unicodeScalarArray }
     init(_ scalars: ArraySlice<Unicode.Scalar>) { s = Array(scalars) }
+    init(scalars: [Unicode.Scalar]) { s = scalars }
 
     var count: Int { s.count }
 
     func string(_ range: Range<Int>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: s[range])
-        return String(view)
+        String(scalars: s[range])
     }
 
     func matches(_ needle: [Unicode.Scalar], at i: Int) -> Bool {
@@ -43,12 +42,14 @@ struct ScalarText {
     }
 
     /// How often each needle occurs, in one pass over the text: a position is tried only
-    /// against the needles starting with its scalar.
+    /// against the needles starting with its scalar (these searches run over the whole report).
     func occurrences(of needles: [[Unicode.Scalar]]) -> [Int] {
         var counts = [Int](repeating: 0, count: needles.count)
         let firsts = needles.map { $0.first }
+        let table = FirstScalarTable(words: needles)
         for i in s.indices {
             let c = s[i]
+            guard table.mayStart(c) else { continue }
             for k in needles.indices where firsts[k] == c && matches(needles[k], at: i) { counts[k] += 1 }
         }
         return counts
@@ -104,5 +105,5 @@ struct ScalarText {
 }
 
 extension String {
-    var scalarArray: [Unicode.Scalar] { Array(unicodeScalars) }
+    var scalarArray: [Unicode.Scalar] { unicodeScalarArray }
 }

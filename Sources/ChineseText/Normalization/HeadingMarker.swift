@@ -29,7 +29,7 @@ public struct HeadingMarker: Sendable, Equatable {
     public static func parse(_ text: String) -> HeadingMarker? {
         // Most lines are prose: decide on the first scalar before copying the line.
         guard let first = text.unicodeScalars.first, mayOpenMarker(first) else { return nil }
-        let s = Array(text.unicodeScalars)
+        let s = text.unicodeScalarArray
         if first == "第" {
             let (value, end) = ChineseNumeral.read(s, from: 1)
             guard let value, end + 1 < s.count, s[end] == "部", s[end + 1] == "分" else { return nil }
@@ -76,11 +76,8 @@ public struct HeadingMarker: Sendable, Equatable {
         while titleStart < s.count, ScalarClass.isHorizontalSpace(s[titleStart]) || s[titleStart] == "：" || s[titleStart] == "、" {
             titleStart += 1
         }
-        var number = String.UnicodeScalarView()
-        number.append(contentsOf: s[0..<numberEnd])
-        var title = String.UnicodeScalarView()
-        title.append(contentsOf: s[titleStart...])
-        return HeadingMarker(kind: kind, number: String(number), ordinal: ordinal, title: String(title))
+        return HeadingMarker(kind: kind, number: String(scalars: s[0..<numberEnd]), ordinal: ordinal,
+                             title: String(scalars: s[titleStart...]))
     }
 }
 

@@ -3,15 +3,13 @@
 /// between Chinese and numbers (`2022 年` → `2022年`).
 public enum InlineCleanup {
     public static func clean(_ line: String) -> String {
-        var scalars = Array(line.unicodeScalars)
+        var scalars = line.unicodeScalarArray
         narrowDigitsAndLetters(&scalars)
         removeMarkdownEmphasis(&scalars)
         widenPunctuation(&scalars)
         scalars = removeSpaces(scalars)
         removeContinuationMarkers(&scalars)
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
+        return String(scalars: scalars)
     }
 
     /// Full-width digits, Latin letters, % and a full-width point between digits → ASCII,

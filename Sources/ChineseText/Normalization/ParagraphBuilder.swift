@@ -32,20 +32,21 @@ struct ParagraphBuilder {
 
     func build() -> [String] {
         var paragraphs = [String]()
-        var current = String.UnicodeScalarView()
+        // Whole lines are appended as strings: their UTF-8 is copied, not transcoded scalar by scalar.
+        var current = ""
         var linesInCurrent = 0
         func flush() {
-            if !current.isEmpty { paragraphs.append(contentsOf: Self.splitInlineHeading(String(current))) }
-            current = String.UnicodeScalarView()
+            if !current.isEmpty { paragraphs.append(contentsOf: Self.splitInlineHeading(current)) }
+            current = ""
             linesInCurrent = 0
         }
         for k in lines.indices {
-            let line = lines[k].unicodeScalars
-            if let last = current.last, let first = line.first,
+            let line = lines[k]
+            if let last = current.unicodeScalars.last, let first = line.unicodeScalars.first,
                ScalarClass.isASCIILetter(last) && ScalarClass.isASCIILetter(first) {
                 current.append(" ")   // an English word is not split by a wrap; a space was lost
             }
-            current.append(contentsOf: line)
+            current.append(line)
             linesInCurrent += 1
             if endsParagraph(at: k, isFirstLine: linesInCurrent == 1) { flush() }
         }
@@ -109,13 +110,9 @@ struct ParagraphBuilder {
     /// start of its body: they become two paragraphs, split after the heading's 。.
     static func splitInlineHeading(_ paragraph: String) -> [String] {
         guard HeadingMarker.parse(paragraph) != nil else { return [paragraph] }
-        let s = Array(paragraph.unicodeScalars)
+        let s = paragraph.unicodeScalarArray
         guard let stop = s.firstIndex(where: { $0 == "。" || $0 == "！" || $0 == "？" }),
               stop <= 60, stop + 1 < s.count else { return [paragraph] }
-        var heading = String.UnicodeScalarView()
-        heading.append(contentsOf: s[...stop])
-        var body = String.UnicodeScalarView()
-        body.append(contentsOf: s[(stop + 1)...])
-        return [String(heading), String(body)]
+        return [String(scalars: s[...stop]), String(scalars: s[(stop + 1)...])]
     }
 }

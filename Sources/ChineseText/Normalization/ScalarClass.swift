@@ -51,14 +51,31 @@ public enum ScalarClass {
         }
     }
 
-    public static func displayWidth(of text: Substring.UnicodeScalarView) -> Int {
-        var width = 0
-        for s in text { width += displayWidth(s) }
-        return width
-    }
-
+    /// Read from the UTF-8 bytes: every line of a report is measured, and only three-byte
+    /// (U+0800…U+FFFF) and four-byte scalars can be wide.
     public static func displayWidth(of text: String) -> Int {
-        displayWidth(of: Substring(text).unicodeScalars)
+        var text = text
+        return text.withUTF8 { utf8 in
+            var width = 0
+            var i = 0
+            while i < utf8.count {
+                let lead = utf8[i]
+                if lead < 0xE0 {
+                    i += lead < 0x80 ? 1 : 2
+                    width += 1
+                } else if lead < 0xF0 {
+                    let value = UInt32(lead & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
+                    width += displayWidth(Unicode.Scalar(value) ?? " ")
+                    i += 3
+                } else {
+                    let value = UInt32(lead & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12
+                        | UInt32(utf8[i + 2] & 0x3F) << 6 | UInt32(utf8[i + 3] & 0x3F)
+                    width += displayWidth(Unicode.Scalar(value) ?? " ")
+                    i += 4
+                }
+            }
+            return width
+        }
     }
 
     /// Ends a sentence: 。！？； and their half-width forms.

@@ -76,8 +76,8 @@ public enum TextNormalizer {
     /// ("（二）…初步形成**文化保护传承深入开展**。…") starts the body: split it off
     /// before the emphasis marks are dropped, so the heading stays a paragraph of its own.
     static func splitBoldLeadAfterHeading(_ line: String) -> [String] {
-        guard HeadingMarker.parse(line) != nil, let bold = line.range(of: "**"),
-              bold.lowerBound > line.startIndex else { return [line] }
-        return [String(line[..<bold.lowerBound]), String(line[bold.lowerBound...])]
+        guard HeadingMarker.parse(line) != nil, let offset = line.utf8Offset(of: "**"), offset > 0 else { return [line] }
+        let bold = line.utf8.index(line.utf8.startIndex, offsetBy: offset)
+        return [String(line[..<bold]), String(line[bold...])]
     }
 }

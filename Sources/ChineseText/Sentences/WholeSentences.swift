@@ -10,7 +10,7 @@ extension SentenceSplitter {
     /// inside quotes or brackets does not end the sentence, so a quoted sentence stays part of
     /// the one that quotes it, and text after the last terminator is a fragment and is dropped.
     public static func wholeSentences(of paragraph: String) -> [String] {
-        let scalars = Array(paragraph.unicodeScalars)
+        let scalars = paragraph.unicodeScalarArray
         let nested = splitWhole(scalars, respectNesting: true)
         // Unbalanced quotes (a lost closing mark) would swallow the rest of the paragraph;
         // then plain splitting is the lesser evil.

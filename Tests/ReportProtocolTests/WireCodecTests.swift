@@ -1,0 +1,161 @@
+import Foundation
+@testable import ReportProtocol
+import XCTest
+
+/// The hand-written wire codec writes exactly the bytes of the Codable path, reads back what it
+/// wrote, and hands anything it does not read exactly as JSONDecoder would to JSONDecoder.
+final class WireCodecTests: XCTestCase {
+    /// Strings that need every kind of escape, or none where one might be expected.
+    static let awkwardStrings: [String] = [
+        "", "plain ascii", "政府工作报告", "引号\"与反斜杠\\", "a/b</script>", "tab\there\nline\r\u{8}\u{C}",
+        "\u{0}\u{1}\u{1F}\u{7F}", "😀 非BMP 𠀀𪚥", "\u{2028}\u{2029}\u{FEFF}", "e\u{301}", String(repeating: "长", count: 5000),
+    ]
+    static let awkwardNumbers: [Double] = [0, -0.0, 1, -1, 4.5, 100, 1e15, 1e16, 1.5e16, 1e21, 0.1, 1e-5, 2.5e-7,
+                                           1.0 / 3, .leastNonzeroMagnitude, .greatestFiniteMagnitude, -3.2, 213.45,
+                                           9_007_199_254_740_994, 123_456_789_012_345_680]
+
+    private func codableBytes(_ value: some Encodable) throws -> [UInt8] {
+        Array(try WireJSON.encoder.encode(value))
+    }
+
+    private func assertSameAsCodable<T: Codable & Equatable & WireFastEncodable & WireFastDecodable>(
+        _ value: T, file: StaticString = #filePath, line: UInt = #line
+    ) throws {
+        let expected = try codableBytes(value)
+        let fast = try value.wireBytes()
+        XCTAssertEqual(String(decoding: fast, as: UTF8.self), String(decoding: expected, as: UTF8.self), file: file, line: line)
+        XCTAssertEqual(fast, expected, file: file, line: line)
+        // The fast reader itself, not a fallback, reads it back.
+        XCTAssertEqual(try T(wireBytes: expected), value, file: file, line: line)
+        // Equality calls -0.0 and 0.0 equal; writing the value back again tells them apart.
+        XCTAssertEqual(try T(wireBytes: expected).wireBytes(), expected, file: file, line: line)
+        XCTAssertEqual(try WireJSON.decoder.decode(T.self, from: Data(expected)), value, file: file, line: line)
+    }
+
+    static func document(strings: [String], numbers: [Double], everyOptional: Bool) -> ParsedDocument {
+        let text = { (index: Int) in strings[index % strings.count] }
+        let number = { (index: Int) in numbers[index % numbers.count] }
+        var document = ParsedDocument(
+            title: everyOptional ? text(1) : nil, region: everyOptional ? text(2) : nil,
+            reviewYear: everyOptional ? 2022 : nil, planYear: everyOptional ? -7 : nil,
+            speaker: everyOptional ? text(3) : nil, meetingDate: everyOptional ? "2023-01-05" : nil,
+            encoding: text(4), paragraphs: strings, sections: [], indicators: [], parserVersion: text(5))
+        document.sections = [
+            Section(number: everyOptional ? text(6) : nil, title: text(7), level: 1, paragraphIndex: 0, paragraphCount: Int.max,
+                    children: [Section(number: nil, title: text(8), level: 2, paragraphIndex: Int.min, paragraphCount: 0)]),
+            Section(number: "二、", title: text(9), level: 1, paragraphIndex: 3, paragraphCount: 2),
+        ]
+        document.indicators = numbers.indices.map { index in
+            var indicator = Indicator(name: text(index), kind: index % 2 == 0 ? .actual : .target, evidence: text(index + 1))
+            if everyOptional || index % 3 == 0 {
+                indicator.value = number(index)
+                indicator.unit = text(index + 2)
+                indicator.growthPct = number(index + 1)
+                indicator.qualifier = [.about, .over, .under, .same][index % 4]
+                indicator.year = 2000 + index
+                indicator.section = text(index + 3)
+                indicator.headline = index % 2 == 0
+            }
+            return indicator
+        }
+        if everyOptional {
+            document.regionFull = text(10)
+            document.regionLevel = "district"
+            document.speakerOffice = text(11)
+            document.session = text(12)
+            document.documentType = DocumentType(isReport: true, confidence: 0.875, reason: text(13))
+            document.sourceFormat = "html"
+            document.script = "traditional"
+            document.originalParagraphs = strings.reversed()
+            document.sentences = (0..<50).map { SentenceSpan(paragraphIndex: $0 / 7, start: $0 * 3, end: $0 * 3 + 2) }
+        }
+        return document
+    }
+
+    func testDocumentsEncodeAsCodableDoesAndReadBack() throws {
+        for everyOptional in [true, false] {
+            try assertSameAsCodable(Self.document(strings: Self.awkwardStrings, numbers: Self.awkwardNumbers, everyOptional: everyOptional))
+        }
+        try assertSameAsCodable(ParsedDocument(encoding: "utf-8", paragraphs: [], sections: [], indicators: [], parserVersion: "p"))
+    }
+
+    func testSummariesEncodeAsCodableDoesAndReadBack() throws {
+        let document = Self.document(strings: Self.awkwardStrings, numbers: Self.awkwardNumbers, everyOptional: true)
+        try assertSameAsCodable(SummaryResult(keywords: [], summary: [], dictionary: ""))
+        try assertSameAsCodable(SummaryResult(
+            keywords: Self.awkwardNumbers.enumerated().map { .init(term: Self.awkwardStrings[$0.offset % Self.awkwardStrings.count], weight: $0.element) },
+            summary: Self.awkwardStrings, dictionary: "jieba-dict.txt sha256:abc, domain 3",
+            sectionSummaries: [.init(title: "一、回顾", sentence: "句子。"), .init(title: "二、计划", sentence: nil)],
+            indicatorDigest: document.indicators))
+    }
+
+    func testDocumentInputsReadBack() throws {
+        let input = DocumentInput(reportId: "abc123", file: "报告 \"2023\".txt",
+                                  document: Self.document(strings: Self.awkwardStrings, numbers: Self.awkwardNumbers, everyOptional: true))
+        let read = try DocumentInput(wireBytes: try codableBytes(input))
+        XCTAssertEqual(read.document, input.document)
+        XCTAssertEqual([read.reportId, read.file], [input.reportId, input.file])
+        XCTAssertEqual(try ParseInput(wireBytes: Array(#"{"file":"a.txt","report_id":"r"}"#.utf8)), ParseInput(reportId: "r", file: "a.txt"))
+    }
+
+    func testNonFiniteNumbersFailAsCodableDoes() {
+        var document = ParsedDocument(encoding: "utf-8", paragraphs: [], sections: [], indicators: [], parserVersion: "p")
+        document.indicators = [Indicator(name: "n", kind: .actual, value: .infinity, evidence: "e")]
+        XCTAssertThrowsError(try WireJSON.encode(document)) { XCTAssertTrue($0 is EncodingError, "\($0)") }
+        document.indicators[0].value = .nan
+        XCTAssertThrowsError(try WireJSON.encode(document)) { XCTAssertTrue($0 is EncodingError, "\($0)") }
+    }
+
+    /// Escapes the writer never produces, whitespace and null optionals: the reader takes them itself.
+    func testReaderTakesEscapesWhitespaceAndNulls() throws {
+        let json = """
+         { "encoding" : "utf\\u002d8" , "paragraphs" : [ "\\ud83d\\ude00\\/\\u00e9\\u0000" ] , "sections" : [ ] ,
+          "indicators" : [ { "evidence" : "e", "kind" : "target", "name" : "n", "value" : null, "growth_pct" : -1.5E+2,
+          "year" : -0, "headline": false } ], "parser_version" : "p", "title" : null, "sentences" : null } \n
+        """
+        let document = try ParsedDocument(wireBytes: Array(json.utf8))
+        XCTAssertEqual(document.encoding, "utf-8")
+        XCTAssertEqual(document.paragraphs, ["😀/é\u{0}"])
+        XCTAssertEqual(document.indicators.first?.growthPct, -150)
+        XCTAssertEqual(document.indicators.first?.year, 0)
+        // Equal as numbers, but negative zero must stay negative so it is written back as -0.
+        let zero = try ParsedDocument(wireBytes: Array(#"{"encoding":"e","indicators":[{"evidence":"e","kind":"actual","name":"n","value":-0}],"paragraphs":[],"parser_version":"p","sections":[]}"#.utf8))
+        XCTAssertEqual(zero.indicators.first?.value?.sign, .minus)
+        XCTAssertNil(document.title)
+        XCTAssertEqual(document, try WireJSON.decoder.decode(ParsedDocument.self, from: Data(json.utf8)))
+    }
+
+    /// Valid JSON the fast reader declines, and JSON that is not valid: WireJSON answers as
+    /// JSONDecoder does, value or error.
+    func testDeclinedInputGetsJSONDecodersAnswer() throws {
+        let base = #"{"encoding":"utf-8","indicators":[],"paragraphs":["段"],"parser_version":"p","sections":[]"#
+        let cases: [[UInt8]] = [
+            Array((base + #","reviewYear":2022}"#).utf8),                     // camelCase key
+            Array((base + #","review_year":2022.0}"#).utf8),                  // integer written with a fraction
+            Array((base + #","review_year":1e3}"#).utf8),
+            Array((base + #","encoding":"gb18030"}"#).utf8),                  // duplicate key: the first wins
+            Array((base + #","future_field":{"a":[1,2]}}"#).utf8),            // unknown key: ignored
+            Array(("\u{FEFF}" + base + "}").utf8),                               // byte-order mark
+            Array((base + #","review_year":99999999999999999999}"#).utf8),    // out of Int's range
+            Array((base + #","title":"\ud83d"}"#).utf8),                       // lone surrogate
+            Array(base.utf8) + [UInt8(ascii: ","), UInt8(ascii: "\""), UInt8(ascii: "t"), UInt8(ascii: "\""),
+                                UInt8(ascii: ":"), UInt8(ascii: "\""), 0xFF, UInt8(ascii: "\""), UInt8(ascii: "}")], // invalid UTF-8
+            Array((base + ",\"title\":\"raw\ttab\"}").utf8),                    // raw control character
+            Array((base + "}  x").utf8),                                         // trailing garbage
+            Array(base.utf8),                                                    // cut short
+            Array(#"{"encoding":"utf-8"}"#.utf8),                               // required fields missing
+            Array((base + #","indicators":[{"evidence":"e","kind":"guess","name":"n"}]}"#).utf8), // unknown enum case
+            Array((base + #","review_year":01}"#).utf8),                       // leading zero
+            Array((base + #","review_year":null}"#).utf8),
+        ]
+        for (index, json) in cases.enumerated() {
+            let codable = Result { try WireJSON.decoder.decode(ParsedDocument.self, from: Data(json)) }
+            let wire = Result { try WireJSON.decode(ParsedDocument.self, from: json) }
+            switch (codable, wire) {
+            case (.success(let expected), .success(let value)): XCTAssertEqual(value, expected, "case \(index)")
+            case (.failure(let expected), .failure(let error)): XCTAssertEqual("\(error)", "\(expected)", "case \(index)")
+            default: XCTFail("case \(index): JSONDecoder gives \(codable), WireJSON \(wire)")
+            }
+        }
+    }
+}
