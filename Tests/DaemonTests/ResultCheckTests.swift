@@ -3,7 +3,7 @@ import ReportProtocol
 import XCTest
 @testable import Daemon
 
-/// The daemon checks the top-level shape of each result and reads only what it needs.
+/// The daemon decodes each result whole before storing it, and reads only what it needs.
 final class ResultCheckTests: XCTestCase {
     private func document() -> ParsedDocument {
         var document = ParsedDocument(title: "2023年政府工作报告", region: "延庆区", encoding: "utf-8",
@@ -26,10 +26,11 @@ final class ResultCheckTests: XCTestCase {
         XCTAssertEqual(try ResultCheck.parsedDocument(WireJSON.encode(document())), ["一、回顾", "全区地区生产总值增长5%。"])
     }
 
-    func testAParsedDocumentWithoutARequiredFieldOrOfTheWrongKindIsRefusedForGood() throws {
+    func testAParsedDocumentWithAMissingOrMistypedFieldAtAnyDepthIsRefusedForGood() throws {
         let valid = try object(document())
         for (key, replacement) in [("paragraphs", nil), ("parser_version", nil), ("sections", "none" as Any?),
-                                   ("indicators", 3), ("encoding", ["utf-8"]), ("paragraphs", [1, 2])] {
+                                   ("indicators", 3), ("encoding", ["utf-8"]), ("paragraphs", [1, 2]),
+                                   ("sections", [["title": 3]]), ("indicators", [["name": "GDP"]])] {
             var broken = valid
             broken[key] = replacement
             XCTAssertThrowsError(try ResultCheck.parsedDocument(bytes(broken)), "\(key) = \(String(describing: replacement))") { error in
