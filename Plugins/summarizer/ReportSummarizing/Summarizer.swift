@@ -45,11 +45,12 @@ public struct Summarizer: Sendable {
     public func summarize(_ document: ParsedDocument) -> SummaryResult {
         let filter = TermFilter(segmenter: segmenter, stopWords: stopWords, domain: domain)
         let terms = DocumentTerms(document.paragraphs, filter: filter)
-        let keywords = KeywordRanker(idf: idf, corpus: corpus, themeHeads: filter.themeHeads(of:))
-            .keywords(terms.passages, terms: terms.terms, count: keywordCount)
         let candidates = sentenceCandidates(document, terms)
         let selector = SentenceSelector()
         let scores = selector.scores(candidates, termCount: terms.terms.count)
+        let scored = candidates.indices.compactMap { index in scores[index].map { (candidates[index].terms, $0) } }
+        let keywords = KeywordRanker(idf: idf, corpus: corpus, themeHeads: filter.themeHeads(of:))
+            .keywords(terms.passages, terms: terms.terms, sentences: scored, count: keywordCount)
         let chosen = selector.choose(candidates, scores: scores, count: summarySentenceCount)
         let sections = document.sections.map { section in
             let paragraphs = section.paragraphIndex..<(section.paragraphIndex + max(1, section.paragraphCount))
