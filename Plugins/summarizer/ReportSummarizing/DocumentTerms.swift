@@ -18,7 +18,7 @@ struct DocumentTerms {
 
     init(_ paragraphs: [String], filter: TermFilter) {
         var termOfWord: [Int32: Int32] = [:]
-        var idOfTerm: [String: Int32] = [:]
+        var idOfTerm: [TermKey: Int32] = [:]
         self.paragraphs.reserveCapacity(paragraphs.count)
         for paragraph in paragraphs {
             let cut = filter.segmenter.segmented(paragraph)
@@ -29,9 +29,9 @@ struct DocumentTerms {
                     term = known
                 } else {
                     term = filter.term(forWord: cut.text(span.range)).map { text in
-                        if let id = idOfTerm[text] { return id }
+                        if let id = idOfTerm[TermKey(text)] { return id }
                         let id = Int32(terms.count)
-                        idOfTerm[text] = id
+                        idOfTerm[TermKey(text)] = id
                         terms.append(text)
                         return id
                     } ?? -1

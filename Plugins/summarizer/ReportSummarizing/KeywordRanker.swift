@@ -48,11 +48,11 @@ struct KeywordRanker {
         var frequency = [Int](repeating: 0, count: terms.count)
         for passage in passages { for term in passage { frequency[Int(term)] += 1 } }
         guard frequency.contains(where: { $0 > 0 }) else { return [] }
-        var ids = [String: Int](minimumCapacity: terms.count)
-        for (id, term) in terms.enumerated() { ids[term] = id }
+        var ids = [TermKey: Int](minimumCapacity: terms.count)
+        for (id, term) in terms.enumerated() { ids[TermKey(term)] = id }
         for id in writtenTerms.indices where frequency[id] > 0 {
-            for head in themeHeads(terms[id]) where ids[head] == nil {
-                ids[head] = terms.count
+            for head in themeHeads(terms[id]) where ids[TermKey(head)] == nil {
+                ids[TermKey(head)] = terms.count
                 terms.append(head)
                 frequency.append(0)
             }
@@ -94,11 +94,11 @@ struct TermFamilies {
     /// For each term, the ids of the shorter candidate terms (two characters or more) it begins.
     private let heads: [[Int]]
 
-    init(terms: [String], ids: [String: Int]) {
+    init(terms: [String], ids: [TermKey: Int]) {
         heads = terms.map { term in
             let scalars = Array(term.unicodeScalars)
             guard scalars.count > 2 else { return [] }
-            return (2..<scalars.count).compactMap { ids[String(String.UnicodeScalarView(scalars[0..<$0]))] }
+            return (2..<scalars.count).compactMap { ids[TermKey(String(String.UnicodeScalarView(scalars[0..<$0])))] }
         }
     }
 
