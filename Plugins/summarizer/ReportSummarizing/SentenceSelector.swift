@@ -40,7 +40,7 @@ struct SentenceSelector {
     /// have similarity 0 and no link, so only pairs met through a term's list of sentences (an
     /// inverted index) are looked at, not all n² of them. Links are added in the order of a
     /// plain double loop over the pairs, so the scores are the same to the last bit.
-    private func similarityGraph(_ sentences: [[Int32]], termCount: Int) -> TextRank {
+    func similarityGraph(_ sentences: [[Int32]], termCount: Int) -> TextRank {
         var postings = [[Int32]](repeating: [], count: termCount)
         for (sentence, terms) in sentences.enumerated() {
             for term in terms { postings[Int(term)].append(Int32(sentence)) }
