@@ -1,24 +1,54 @@
 import Benchmark
 import BenchmarkSupport
 import Foundation
+import ReportProtocol
 import ReportSummarizing
 
-/// The summarizer on one sample report per iteration (keywords, summary, section sentences,
-/// digest), on one core. Python's textrank4zh needs about 2 s a report here; the aim is under 20 ms.
+/// What the summarizer worker pays per job, one sample report per iteration, in turn: decode the
+/// job's `DocumentInput` JSON (as the daemon sends it) the way the worker does, through
+/// `SummarizerJobInput`, summarize (keywords, summary, section
+/// sentences, digest), encode the `SummaryResult`. The second benchmark is `summarize` alone, so
+/// the codec's share shows. Python's textrank4zh needs about 2 s a report here; issue 7 needs
+/// the whole job under 6 ms for 100 reports/s on two cores.
+///
+/// The machine is shared with other builds, so wall-clock time mostly measures the queue for a
+/// core; `CPU ms/report` is the benchmark thread's own CPU time (CLOCK_THREAD_CPUTIME_ID, to the
+/// microsecond, unlike `.cpuTotal`'s 10 ms ticks), which is what the worker's share of a core is.
 let benchmarks: @Sendable () -> Void = {
     let documents = (try? BenchmarkCorpus.documents()) ?? []
+    let jobs = documents.enumerated().compactMap { index, document in
+        try? WireJSON.encode(DocumentInput(reportId: "bench-\(index)", file: "\(index).txt", document: document))
+    }
     let next = Counter()
-    Benchmark("summarize one sample report",
-              configuration: .init(metrics: [.wallClock, .throughput, .peakMemoryResident], timeUnits: .milliseconds,
-                                   maxDuration: .seconds(10)),
-              closure: { _, summarizer in
+    let cpuMicroseconds = BenchmarkMetric.custom("CPU μs/report (thread)", polarity: .prefersSmaller, useScalingFactor: false)
+    let configuration = Benchmark.Configuration(metrics: [.wallClock, cpuMicroseconds, .throughput, .peakMemoryResident],
+                                                timeUnits: .microseconds, maxDuration: .seconds(10))
+    Benchmark("summarizer job: decode + summarize + encode, one sample report", configuration: configuration,
+              closure: { benchmark, summarizer in
+        let start = threadCPUMicroseconds()
+        let input = try WireJSON.decode(SummarizerJobInput.self, from: jobs[next.take() % jobs.count])
+        blackHole(try WireJSON.encode(summarizer.summarize(input.document)))
+        benchmark.measurement(cpuMicroseconds, threadCPUMicroseconds() - start)
+    }, setup: {
+        try Summarizer.standard(configDirectory: BenchmarkCorpus.configDirectory)
+    })
+    Benchmark("summarize one sample report", configuration: configuration, closure: { benchmark, summarizer in
+        let start = threadCPUMicroseconds()
         blackHole(summarizer.summarize(documents[next.take() % documents.count]))
+        benchmark.measurement(cpuMicroseconds, threadCPUMicroseconds() - start)
     }, setup: {
         try Summarizer.standard(configDirectory: BenchmarkCorpus.configDirectory)
     })
 }
 
-/// Which sample comes next; the benchmark closure runs on one thread at a time.
+/// CPU time the calling thread has used, in microseconds.
+func threadCPUMicroseconds() -> Int {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return time.tv_sec * 1_000_000 + time.tv_nsec / 1_000
+}
+
+/// Which sample comes next; the benchmark closures run on one thread at a time.
 final class Counter: @unchecked Sendable {
     private var value = 0
     func take() -> Int {

@@ -96,9 +96,19 @@ final class SummarizerPartsTests: XCTestCase {
         XCTAssertEqual(withoutHeads.map(\.term).sorted(), ["农业", "旅游", "生态涵养区"])
         XCTAssertEqual(withHeads.map(\.term).sorted(), ["农业", "旅游", "生态涵养", "生态涵养区"])
         let weight = Dictionary(uniqueKeysWithValues: withHeads.map { ($0.term, $0.weight) })
-        // Two mentions through 生态涵养区, as many as 农业 has of its own; no co-occurrence of its own.
+        // Two mentions through 生态涵养区, as many as 生态涵养区 and 农业 have of their own.
         XCTAssertGreaterThan(weight["生态涵养"]!, weight["旅游"]!)
-        XCTAssertLessThan(weight["生态涵养"]!, weight["生态涵养区"]!)
+        XCTAssertEqual(weight["生态涵养"]!, weight["生态涵养区"]!)
+        XCTAssertEqual(weight["生态涵养"]!, weight["农业"]!)
+    }
+
+    /// A term said once or twice is no theme of the report: it keeps a third or two thirds of
+    /// its weight, however rare the word.
+    func testATermMentionedLessThanThreeTimesKeepsOnlyPartOfItsWeight() {
+        let passages = [["飞鸿", "农业"], ["农业", "旅游"], ["农业", "旅游"], ["旅游"]]
+        let weights = Dictionary(uniqueKeysWithValues: KeywordRanker(idf: nil).keywords(passages, count: 10).map { ($0.term, $0.weight) })
+        XCTAssertEqual(weights["农业"]!, weights["旅游"]!)
+        XCTAssertEqual(weights["飞鸿"]!, weights["农业"]! / 3 / (1 + log(3.0)), accuracy: 1e-4)
     }
 
     private func temporaryFile(_ text: String) throws -> URL {

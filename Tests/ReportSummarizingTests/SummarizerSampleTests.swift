@@ -45,6 +45,29 @@ final class SummarizerSampleTests: XCTestCase {
         }
     }
 
+    /// What sets each district's report apart, by the figures (docs/SEGMENTATION.md): its named
+    /// places and programmes, which the other reports mention rarely or never. The genre's stock
+    /// words stay out, and words every report uses rank below the report's first theme.
+    func testEachReportsDistinctThemesAreKeywords() throws {
+        let summarizer = try SummarizerSampleTests.shared.get()
+        let themes: [String: [String]] = [
+            "000": ["冬奥", "世园", "八达岭", "京张", "场馆"], "001": ["冬奥", "世园", "八达岭", "京张"],
+            "002": ["密云水库", "保水", "古北水镇", "云蒙山"], "003": ["京西", "永定河", "妙峰山", "百花山", "斋堂"],
+            "004": ["金海湖", "农业中关村", "高大尚", "马坊"],
+        ]
+        for (number, expected) in themes.sorted(by: { $0.key < $1.key }) {
+            let terms = summarizer.summarize(try Corpus.document(number)).keywords.map(\.term)
+            for theme in expected { XCTAssertTrue(terms.contains(theme), "\(number): \(theme) not in \(terms)") }
+            for stock in ["建设", "发展", "推进", "工作", "全面", "北京"] { XCTAssertFalse(terms.contains(stock), "\(number): \(stock)") }
+            let firstTheme = expected.compactMap(terms.firstIndex(of:)).min() ?? 0
+            for generic in ["乡镇", "园区", "乡村", "企业", "服务"] {
+                if let place = terms.firstIndex(of: generic) {
+                    XCTAssertGreaterThan(place, firstTheme, "\(number): \(generic) above the report's themes in \(terms)")
+                }
+            }
+        }
+    }
+
     /// 长城 and 生态涵养 are 延庆's themes too, but not distinct ones in this corpus (see
     /// docs/SEGMENTATION.md, "Known limits"): they must at least be ranked, 生态涵养 although the
     /// report only writes it inside 生态涵养区.

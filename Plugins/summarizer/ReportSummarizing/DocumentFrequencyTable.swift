@@ -8,11 +8,11 @@ import Foundation
 /// File format: a line `@documents N`, then `word count` lines; `#` comments.
 public struct DocumentFrequencyTable: Sendable {
     public let documents: Int
-    private let counts: [String: Int]
+    private let counts: [TermKey: Int]
 
     public init(documents: Int, counts: [String: Int]) {
         self.documents = documents
-        self.counts = counts
+        self.counts = Dictionary(uniqueKeysWithValues: counts.map { (TermKey($0.key), $0.value) })
     }
 
     public init(contentsOf url: URL) throws {
@@ -40,7 +40,7 @@ public struct DocumentFrequencyTable: Sendable {
         self.init(documents: documentTerms.count, counts: counts)
     }
 
-    public func count(of term: String) -> Int { counts[term] ?? 0 }
+    public func count(of term: String) -> Int { counts[TermKey(term)] ?? 0 }
 
     /// Smoothed inverse document frequency, ln((N + 1) / (df + 1)) + 1: 1 for a word every report
     /// uses, ln(N + 1) + 1 for one none of them does.
@@ -50,7 +50,7 @@ public struct DocumentFrequencyTable: Sendable {
 
     /// The file text: `@documents N`, then terms by falling count, then by term, so the file diffs well.
     public func serialized(comment: String) -> String {
-        let lines = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+        let lines = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.text < $1.key.text }.map { "\($0.key.text) \($0.value)" }
         return (comment.split(separator: "\n").map { "# \($0)" } + ["@documents \(documents)"] + lines).joined(separator: "\n") + "\n"
     }
 }

@@ -6,7 +6,7 @@ public struct IDFTable: Sendable {
     /// Where Debian's python3-jieba puts its IDF table.
     public static let debianPath = URL(fileURLWithPath: "/usr/lib/python3/dist-packages/jieba/analyse/idf.txt")
 
-    private let values: [String: Double]
+    private let values: [TermKey: Double]
     public let median: Double
 
     public init(contentsOf url: URL) throws {
@@ -25,8 +25,8 @@ public struct IDFTable: Sendable {
         median = sorted[sorted.count / 2]
     }
 
-    private static func parse(_ bytes: UnsafeRawBufferPointer, path: String) throws -> [String: Double] {
-        var values: [String: Double] = [:]
+    private static func parse(_ bytes: UnsafeRawBufferPointer, path: String) throws -> [TermKey: Double] {
+        var values: [TermKey: Double] = [:]
         values.reserveCapacity(bytes.count / 16)
         var lineStart = 0
         var lineNumber = 0
@@ -41,7 +41,7 @@ public struct IDFTable: Sendable {
             guard fields.count == 2, let idf = Double(fields[1]) else {
                 throw SummarizerError.malformedLine(path: path, line: lineNumber, reason: "expected `word idf`")
             }
-            values[String(fields[0])] = idf
+            values[TermKey(String(fields[0]))] = idf
         }
         return values
     }
@@ -53,6 +53,6 @@ public struct IDFTable: Sendable {
     }
 
     public func idf(_ word: String) -> Double {
-        values[word] ?? median
+        values[TermKey(word)] ?? median
     }
 }

@@ -1,11 +1,11 @@
 import Foundation
 import ReportProtocol
 
-/// Keywords by TF-IDF (how characteristic a term is of this report) blended with TextRank over
-/// co-occurrence (how central it is to what the report talks about). Each score is scaled to
-/// its maximum before blending so neither dominates by units alone. TF is sublinear
-/// (1 + ln count): reports repeat stock phrases dozens of times, and a raw count lets them
-/// drown the rarer terms that actually set one report apart from another.
+/// Keywords by TF-IDF (how characteristic a term is of this report) blended with salience (how
+/// much the report's central sentences talk about it). Each score is scaled to its maximum
+/// before blending so neither dominates by units alone. TF is sublinear (1 + ln count): reports
+/// repeat stock phrases dozens of times, and a raw count lets them drown the rarer terms that
+/// actually set one report apart from another.
 struct KeywordRanker {
     let idf: IDFTable?
     /// Documents of our own corpus holding each term: multiplies jieba's IDF, so the genre's stock
@@ -14,71 +14,100 @@ struct KeywordRanker {
     /// The theme heads a candidate term stands for (`TermFilter.themeHeads`): they become
     /// candidates even when never written alone (生态涵养 only inside 生态涵养区).
     var themeHeads: (String) -> [String] = { _ in [] }
-    /// Terms within this many positions of each other are linked.
-    var window = 5
-    var textRankShare = 0.3
+    var salienceShare = 0.3
+    /// A theme is something the report comes back to: a term mentioned fewer times than this
+    /// (counting the compounds it begins) keeps only that share of its weight. Rare literary
+    /// words (飞鸿, 半篇) otherwise ride jieba's IDF into the top twenty on two mentions.
+    var themeMentions = 3.0
 
-    /// `passages` are the candidate terms of each paragraph, in order; windows do not cross them.
+    /// `passages` are the candidate terms of each paragraph; no sentence scores are known, so
+    /// the ranking is by TF-IDF alone.
     func keywords(_ passages: [[String]], count: Int) -> [SummaryResult.Keyword] {
-        var ids: [String: Int] = [:]
+        var ids: [String: Int32] = [:]
         var terms: [String] = []
-        var frequency: [Int] = []
         let encoded = passages.map { passage in
-            passage.map { term -> Int in
-                if let id = ids[term] { frequency[id] += 1; return id }
-                ids[term] = terms.count
+            passage.map { term -> Int32 in
+                if let id = ids[term] { return id }
+                ids[term] = Int32(terms.count)
                 terms.append(term)
-                frequency.append(1)
-                return terms.count - 1
+                return Int32(terms.count - 1)
             }
         }
-        guard !terms.isEmpty else { return [] }
-        // Heads take no place in the co-occurrence windows: they were not written there.
-        for head in terms.flatMap(themeHeads) where ids[head] == nil {
-            ids[head] = terms.count
-            terms.append(head)
-            frequency.append(0)
-        }
+        return keywords(encoded, terms: terms, sentences: [], count: count)
+    }
 
-        var graph = TextRank(nodeCount: terms.count)
-        for passage in encoded {
-            for (position, term) in passage.enumerated() {
-                for other in passage[(position + 1)..<min(passage.count, position + window)] {
-                    graph.connect(term, other, weight: 1)
-                }
+    /// - Parameters:
+    ///   - passages: the candidate terms of each paragraph as ids into `terms`.
+    ///   - sentences: the terms of each scored sentence with its TextRank score. A term's
+    ///     salience is the summed score of the sentences mentioning it (or a compound it heads):
+    ///     the words of the sentences that the rest of the report echoes most are what it is
+    ///     about, the same centrality that picks the summary.
+    func keywords(_ passages: [[Int32]], terms writtenTerms: [String], sentences: [(terms: [Int32], score: Double)],
+                  count: Int) -> [SummaryResult.Keyword] {
+        var terms = writtenTerms
+        var frequency = [Int](repeating: 0, count: terms.count)
+        for passage in passages { for term in passage { frequency[Int(term)] += 1 } }
+        guard frequency.contains(where: { $0 > 0 }) else { return [] }
+        var ids = [TermKey: Int](minimumCapacity: terms.count)
+        for (id, term) in terms.enumerated() { ids[TermKey(term)] = id }
+        for id in writtenTerms.indices where frequency[id] > 0 {
+            for head in themeHeads(terms[id]) where ids[TermKey(head)] == nil {
+                ids[TermKey(head)] = terms.count
+                terms.append(head)
+                frequency.append(0)
             }
         }
-        let centrality = scaledToMax(graph.scores())
-        let familyFrequency = familyFrequencies(terms, frequency, ids)
-        let specificity = scaledToMax(terms.indices.map { id in
-            (1 + log(Double(familyFrequency[id]))) * (idf?.idf(terms[id]) ?? 1) * (corpus?.weight(terms[id]) ?? 1)
-        })
+        let candidates = terms.indices.filter { frequency[$0] > 0 || $0 >= writtenTerms.count }
+        let family = TermFamilies(terms: terms, ids: ids)
+        let familyFrequency = family.pooled(frequency.map(Double.init))
 
-        let blended = terms.indices.map { (1 - textRankShare) * specificity[$0] + textRankShare * centrality[$0] }
-        let ranked = terms.indices.sorted { blended[$0] != blended[$1] ? blended[$0] > blended[$1] : terms[$0] < terms[$1] }
+        var ownSalience = [Double](repeating: 0, count: terms.count)
+        for sentence in sentences { for term in sentence.terms { ownSalience[Int(term)] += sentence.score } }
+        let salience = scaledToMax(family.pooled(ownSalience))
+        var specificity = [Double](repeating: 0, count: terms.count)
+        for id in candidates {
+            specificity[id] = (1 + log(familyFrequency[id])) * (idf?.idf(terms[id]) ?? 1) * (corpus?.weight(terms[id]) ?? 1)
+        }
+        specificity = scaledToMax(specificity)
+
+        var blended = [Double](repeating: 0, count: terms.count)
+        for id in candidates {
+            let evidence = min(1, familyFrequency[id] / themeMentions)
+            blended[id] = ((1 - salienceShare) * specificity[id] + salienceShare * salience[id]) * evidence
+        }
+        let ranked = candidates.sorted { blended[$0] != blended[$1] ? blended[$0] > blended[$1] : terms[$0] < terms[$1] }
         return ranked.prefix(count).map { id in
             SummaryResult.Keyword(term: terms[id], weight: (blended[id] * 10_000).rounded() / 10_000)
         }
     }
 
-    /// A term's own count plus those of the longer terms it begins: 世园会 and 世园公园 are
-    /// mentions of 世园, 冬奥会 of 冬奥. Without this a theme spread over several compounds
-    /// loses to a stock word that is always written the same way.
-    private func familyFrequencies(_ terms: [String], _ frequency: [Int], _ ids: [String: Int]) -> [Int] {
-        var family = frequency
-        for (id, term) in terms.enumerated() {
-            let scalars = Array(term.unicodeScalars)
-            guard scalars.count > 2 else { continue }
-            for length in 2..<scalars.count {
-                let prefix = String(String.UnicodeScalarView(scalars[0..<length]))
-                if let prefixID = ids[prefix] { family[prefixID] += frequency[id] }
-            }
-        }
-        return family
-    }
-
     private func scaledToMax(_ values: [Double]) -> [Double] {
         guard let top = values.max(), top > 0 else { return values }
         return values.map { $0 / top }
+    }
+}
+
+/// Which candidate terms begin which: 世园会 and 世园公园 are mentions of 世园, 冬奥会 of 冬奥.
+/// Without pooling them a theme spread over several compounds loses to a stock word that is
+/// always written the same way.
+struct TermFamilies {
+    /// For each term, the ids of the shorter candidate terms (two characters or more) it begins.
+    private let heads: [[Int]]
+
+    init(terms: [String], ids: [TermKey: Int]) {
+        heads = terms.map { term in
+            let scalars = Array(term.unicodeScalars)
+            guard scalars.count > 2 else { return [] }
+            return (2..<scalars.count).compactMap { ids[TermKey(String(String.UnicodeScalarView(scalars[0..<$0])))] }
+        }
+    }
+
+    /// Each term's own value plus those of the longer terms it begins.
+    func pooled(_ own: [Double]) -> [Double] {
+        var result = own
+        for (id, heads) in heads.enumerated() where own[id] != 0 {
+            for head in heads { result[head] += own[id] }
+        }
+        return result
     }
 }

@@ -44,10 +44,13 @@ public struct Summarizer: Sendable {
 
     public func summarize(_ document: ParsedDocument) -> SummaryResult {
         let filter = TermFilter(segmenter: segmenter, stopWords: stopWords, domain: domain)
-        let keywords = KeywordRanker(idf: idf, corpus: corpus, themeHeads: filter.themeHeads(of:)).keywords(document.paragraphs.map(filter.terms(in:)), count: keywordCount)
-        let candidates = sentenceCandidates(document, filter)
+        let terms = DocumentTerms(document.paragraphs, filter: filter)
+        let candidates = sentenceCandidates(document, terms)
         let selector = SentenceSelector()
-        let scores = selector.scores(candidates)
+        let scores = selector.scores(candidates, termCount: terms.terms.count)
+        let scored = candidates.indices.compactMap { index in scores[index].map { (candidates[index].terms, $0) } }
+        let keywords = KeywordRanker(idf: idf, corpus: corpus, themeHeads: filter.themeHeads(of:))
+            .keywords(terms.passages, terms: terms.terms, sentences: scored, count: keywordCount)
         let chosen = selector.choose(candidates, scores: scores, count: summarySentenceCount)
         let sections = document.sections.map { section in
             let paragraphs = section.paragraphIndex..<(section.paragraphIndex + max(1, section.paragraphCount))
@@ -62,24 +65,32 @@ public struct Summarizer: Sendable {
     /// The keyword candidates of each document, for `DocumentFrequencyTable(documentTerms:)`.
     public func keywordCandidates(_ document: ParsedDocument) -> [String] {
         let filter = TermFilter(segmenter: segmenter, stopWords: stopWords, domain: domain)
-        let terms = document.paragraphs.flatMap(filter.terms(in:))
-        return terms + Set(terms).flatMap(filter.themeHeads(of:))
+        let found = DocumentTerms(document.paragraphs, filter: filter)
+        let terms = found.passages.flatMap { $0.map { found.terms[Int($0)] } }
+        return terms + found.terms.flatMap(filter.themeHeads(of:))
     }
 
-    /// Each distinct whole sentence of the non-heading paragraphs, with its terms as ids.
-    private func sentenceCandidates(_ document: ParsedDocument, _ filter: TermFilter) -> [SentenceSelector.Candidate] {
+    /// Each distinct whole sentence of the non-heading paragraphs, with its terms as ids: the
+    /// paragraph's segmentation sliced at the sentence ends (a sentence end is never inside a
+    /// word, so the slice holds the words the sentence alone would be cut into).
+    private func sentenceCandidates(_ document: ParsedDocument, _ terms: DocumentTerms) -> [SentenceSelector.Candidate] {
         let headings = Set(document.sections.flatMap(Summarizer.headingIndices))
         var candidates: [SentenceSelector.Candidate] = []
         var seen = Set<String>()
-        var termIDs: [String: Int] = [:]
-        for (index, paragraph) in document.paragraphs.enumerated() where !headings.contains(index) {
-            for sentence in SentenceSplitter.wholeSentences(of: paragraph) where seen.insert(sentence).inserted {
-                let ids = Set(filter.terms(in: sentence).map { term in
-                    if let id = termIDs[term] { return id }
-                    termIDs[term] = termIDs.count
-                    return termIDs.count - 1
-                })
-                candidates.append(.init(text: sentence, paragraph: index, terms: ids.sorted()))
+        for (index, paragraph) in terms.paragraphs.enumerated() where !headings.contains(index) {
+            let occurrences = paragraph.occurrences
+            var next = 0
+            for range in WholeSentenceSpans.of(paragraph.text.scalars) {
+                while next < occurrences.count, occurrences[next].start < range.lowerBound { next += 1 }
+                var ids: [Int32] = []
+                while next < occurrences.count, occurrences[next].start < range.upperBound {
+                    ids.append(occurrences[next].term)
+                    next += 1
+                }
+                let sentence = paragraph.text.text(range)
+                guard seen.insert(sentence).inserted else { continue }
+                ids.sort()
+                candidates.append(.init(text: sentence, paragraph: index, terms: ids.uniqued(), length: range.count))
             }
         }
         return candidates
@@ -87,5 +98,15 @@ public struct Summarizer: Sendable {
 
     private static func headingIndices(_ section: Section) -> [Int] {
         [section.paragraphIndex] + section.children.flatMap(headingIndices)
+    }
+}
+
+private extension Array where Element == Int32 {
+    /// An ascending array without its repeats.
+    func uniqued() -> [Int32] {
+        var result: [Int32] = []
+        result.reserveCapacity(count)
+        for value in self where result.last != value { result.append(value) }
+        return result
     }
 }

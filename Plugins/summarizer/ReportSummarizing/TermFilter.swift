@@ -13,12 +13,11 @@ struct TermFilter {
     private static let numerals = Set("〇零一二三四五六七八九十百千万亿两几".unicodeScalars)
     private static let placeSuffixes = Set("区县市省镇乡".unicodeScalars)
 
-    /// The term `token` counts as, or nil when it cannot be a keyword.
-    func term(for token: WordToken) -> String? {
-        guard token.kind == .word else { return nil }
-        let scalars = token.text.unicodeScalars
+    /// The term a dictionary word (a token of kind `word`) counts as, or nil when it cannot be a keyword.
+    func term(forWord word: String) -> String? {
+        let scalars = word.unicodeScalars
         guard scalars.count >= 2, !isQuantity(scalars) else { return nil }
-        let term = foldedPlaceName(token.text) ?? token.text
+        let term = foldedPlaceName(word) ?? word
         return stopWords.contains(term) ? nil : term
     }
 
@@ -26,10 +25,6 @@ struct TermFilter {
     /// 北京 begins 北京冬奥会 but is a stop word.
     func themeHeads(of term: String) -> [String] {
         (domain?.themeHeads(of: term) ?? []).filter { !stopWords.contains($0) }
-    }
-
-    func terms(in text: String) -> [String] {
-        segmenter.tokens(text).compactMap(term(for:))
     }
 
     private func isQuantity(_ scalars: String.UnicodeScalarView) -> Bool {

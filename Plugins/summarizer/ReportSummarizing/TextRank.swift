@@ -40,19 +40,58 @@ struct TextRank {
             outWeight[a] += weight
             outWeight[b] += weight
         }
+        mergeParallelLinks(&start, &neighbours, &linkWeights)
         var scores = [Double](repeating: 1, count: count)
         var next = [Double](repeating: 0, count: count)
-        for _ in 0..<maxIterations {
-            for node in 0..<count { next[node] = 1 - damping }
-            for node in 0..<count where outWeight[node] > 0 {
-                let share = damping * scores[node] / outWeight[node]
-                for link in start[node]..<start[node + 1] { next[neighbours[link]] += share * linkWeights[link] }
+        // The iterations walk every link up to a hundred times: unchecked buffers, same arithmetic.
+        start.withUnsafeBufferPointer { start in
+            neighbours.withUnsafeBufferPointer { neighbours in
+                linkWeights.withUnsafeBufferPointer { linkWeights in
+                    for _ in 0..<maxIterations {
+                        let change = scores.withUnsafeBufferPointer { scores in
+                            next.withUnsafeMutableBufferPointer { next in
+                                for node in 0..<count { next[node] = 1 - damping }
+                                for node in 0..<count where outWeight[node] > 0 {
+                                    let share = damping * scores[node] / outWeight[node]
+                                    for link in start[node]..<start[node + 1] { next[neighbours[link]] += share * linkWeights[link] }
+                                }
+                                var change = 0.0
+                                for node in 0..<count { change = max(change, abs(scores[node] - next[node])) }
+                                return change
+                            }
+                        }
+                        swap(&scores, &next)
+                        if change < tolerance { break }
+                    }
+                }
             }
-            var change = 0.0
-            for node in 0..<count { change = max(change, abs(scores[node] - next[node])) }
-            swap(&scores, &next)
-            if change < tolerance { break }
         }
         return scores
+    }
+
+    /// Folds the parallel links of each node into one link of the summed weight, in place, each
+    /// at the place of its first copy: the scores are the same, and the keyword graph (one link
+    /// per meeting of two terms) shrinks to a fraction for the iterations to walk. A graph
+    /// without parallel links keeps its arrays exactly, so its scores do not change in the last bit.
+    private func mergeParallelLinks(_ start: inout [Int], _ neighbours: inout [Int], _ linkWeights: inout [Double]) {
+        var slotOfNeighbour = [Int](repeating: -1, count: nodeCount)
+        var write = 0
+        for node in 0..<nodeCount {
+            let first = write
+            for link in start[node]..<start[node + 1] {
+                let other = neighbours[link]
+                let slot = slotOfNeighbour[other]
+                if slot >= first {
+                    linkWeights[slot] += linkWeights[link]
+                } else {
+                    slotOfNeighbour[other] = write
+                    neighbours[write] = other
+                    linkWeights[write] = linkWeights[link]
+                    write += 1
+                }
+            }
+            start[node] = first
+        }
+        start[nodeCount] = write
     }
 }

@@ -2,43 +2,53 @@
 /// DAG and the route search, the rest become number, alphanumeric and symbol tokens.
 extension Segmenter {
     public func tokens(_ text: String) -> [WordToken] {
-        let source = SegmenterInput(text)
-        var tokens: [WordToken] = []
-        tokens.reserveCapacity(source.scalars.count / 2)
+        let cut = segmented(text)
+        return cut.spans.map { WordToken(text: cut.text($0.range), kind: $0.kind) }
+    }
+
+    /// The tokens of `text` as spans, the same cuts as `tokens(_:)`.
+    public func segmented(_ text: String) -> SegmentedText {
+        var cut = SegmentedText(SegmenterInput(text))
+        var spans: [SegmentedText.Span] = []
+        spans.reserveCapacity(cut.input.scalars.count / 2)
         var route = RouteBuffers()
-        source.scalars.withUnsafeBufferPointer { scalars in
+        cut.input.scalars.withUnsafeBufferPointer { scalars in
             var index = 0
             while index < scalars.count {
                 switch SegmenterCharacterClass(scalars[index]) {
                 case .han:
                     var end = index + 1
                     while end < scalars.count, SegmenterCharacterClass(scalars[end]) == .han { end += 1 }
-                    cutHan(scalars, index..<end, source, &route, &tokens)
+                    cutHan(scalars, index..<end, &route, &spans)
                     index = end
                 case .letter, .digit:
                     let (end, hasLetter) = Segmenter.alphanumericRunEnd(scalars, from: index)
-                    tokens.append(WordToken(text: source.string(index..<end), kind: hasLetter ? .alphanumeric : .number))
+                    spans.append(.init(range: index..<end, kind: hasLetter ? .alphanumeric : .number, word: -1))
                     index = end
                 case .space:
                     index += 1
                 case .other:
-                    tokens.append(WordToken(text: source.string(index..<(index + 1)), kind: .symbol))
+                    spans.append(.init(range: index..<(index + 1), kind: .symbol, word: -1))
                     index += 1
                 }
             }
         }
-        return tokens
+        cut.spans = spans
+        return cut
     }
 
     /// Reusable score and choice arrays for the route search of one Han run.
     struct RouteBuffers {
         var score: [Double] = []
         var next: [Int] = []
+        /// The table entry of the word the best path takes at each position, -1 for a lone character.
+        var entry: [Int32] = []
 
         mutating func prepare(_ count: Int) {
             if score.count < count + 1 {
                 score = [Double](repeating: 0, count: count + 1)
                 next = [Int](repeating: 0, count: count + 1)
+                entry = [Int32](repeating: -1, count: count + 1)
             }
         }
     }
@@ -65,8 +75,8 @@ extension Segmenter {
         return (end, hasLetter)
     }
 
-    private func cutHan(_ scalars: UnsafeBufferPointer<UInt32>, _ run: Range<Int>, _ source: SegmenterInput,
-                        _ route: inout RouteBuffers, _ tokens: inout [WordToken]) {
+    private func cutHan(_ scalars: UnsafeBufferPointer<UInt32>, _ run: Range<Int>,
+                        _ route: inout RouteBuffers, _ spans: inout [SegmentedText.Span]) {
         findBestRoute(scalars, run, &route)
         var position = run.lowerBound
         var singlesStart = -1
@@ -75,13 +85,13 @@ extension Segmenter {
             if end - position == 1 {
                 if singlesStart < 0 { singlesStart = position }
             } else {
-                if singlesStart >= 0 { emitSingles(scalars, singlesStart..<position, source, &tokens) }
+                if singlesStart >= 0 { emitSingles(scalars, singlesStart..<position, &spans) }
                 singlesStart = -1
-                tokens.append(WordToken(text: source.string(position..<end), kind: .word))
+                spans.append(.init(range: position..<end, kind: .word, word: route.entry[position - run.lowerBound]))
             }
             position = end
         }
-        if singlesStart >= 0 { emitSingles(scalars, singlesStart..<run.upperBound, source, &tokens) }
+        if singlesStart >= 0 { emitSingles(scalars, singlesStart..<run.upperBound, &spans) }
     }
 
     /// jieba's route: score[i] is the best log probability of run[i...], next[i] where the
@@ -94,6 +104,7 @@ extension Segmenter {
         for start in stride(from: count - 1, through: 0, by: -1) {
             var bestScore = -Double.infinity
             var bestEnd = start + 1
+            var bestEntry: Int32 = -1
             var hash = WordTable.emptyHash
             let limit = min(count, start + table.maxWordLength)
             var end = start
@@ -106,6 +117,7 @@ extension Segmenter {
                     if candidate >= bestScore {
                         bestScore = candidate
                         bestEnd = end + 1
+                        bestEntry = entry
                     }
                 }
                 end += 1
@@ -113,29 +125,37 @@ extension Segmenter {
             if bestScore == -Double.infinity { bestScore = logUnknown + route.score[start + 1] }
             route.score[start] = bestScore
             route.next[start] = bestEnd
+            route.entry[start] = bestEntry
         }
     }
 
     /// A run of characters the route left single: the HMM may join some into unknown words,
     /// unless the run as a whole is a dictionary word (then jieba keeps the characters apart).
-    private func emitSingles(_ scalars: UnsafeBufferPointer<UInt32>, _ singles: Range<Int>, _ source: SegmenterInput,
-                             _ tokens: inout [WordToken]) {
+    private func emitSingles(_ scalars: UnsafeBufferPointer<UInt32>, _ singles: Range<Int>, _ spans: inout [SegmentedText.Span]) {
+        if singles.count == 1 {
+            let entry = wordEntry(scalars, singles)
+            spans.append(.init(range: singles, kind: entry >= 0 ? .word : .unknownWord, word: entry))
+            return
+        }
         var lengths = [Int](repeating: 1, count: singles.count)
-        if let hmm, singles.count > 1, !isWord(scalars, singles) {
+        if let hmm, wordEntry(scalars, singles) < 0 {
             lengths = hmm.wordLengths(UnsafeBufferPointer(rebasing: scalars[singles]))
         }
         var start = singles.lowerBound
         for length in lengths {
             let piece = start..<(start + length)
-            tokens.append(WordToken(text: source.string(piece), kind: isWord(scalars, piece) ? .word : .unknownWord))
+            let entry = wordEntry(scalars, piece)
+            spans.append(.init(range: piece, kind: entry >= 0 ? .word : .unknownWord, word: entry))
             start += length
         }
     }
 
-    private func isWord(_ scalars: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> Bool {
+    /// The table entry of the dictionary word spelled by `range`, -1 when it is no word (or only a prefix).
+    private func wordEntry(_ scalars: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> Int32 {
         var hash = WordTable.emptyHash
         for index in range { hash = WordTable.extend(hash, with: scalars[index]) }
-        guard let entry = table.find(hash: hash, in: scalars, from: range.lowerBound, length: range.count) else { return false }
-        return table.entryFrequency[Int(entry)] > 0
+        guard let entry = table.find(hash: hash, in: scalars, from: range.lowerBound, length: range.count),
+              table.entryFrequency[Int(entry)] > 0 else { return -1 }
+        return entry
     }
 }
