@@ -60,20 +60,6 @@ final class SummarizerSpeedPartsTests: XCTestCase {
         for (a, b) in zip(parallel.scores(), summed.scores()) { XCTAssertEqual(a, b, accuracy: 1e-12) }
     }
 
-    /// What the worker decodes from a job is what the summary needs: the result is the one
-    /// of the whole document.
-    func testTheJobInputSummarizesLikeTheWholeDocument() throws {
-        let summarizer = try SummarizerSampleTests.shared.get()
-        let document = try Corpus.document("004")
-        let job = try WireJSON.encode(DocumentInput(reportId: "r", file: "004.txt", document: document))
-        let input = try WireJSON.decode(SummarizerJobInput.self, from: job)
-        XCTAssertEqual(input.document.paragraphs, document.paragraphs)
-        XCTAssertEqual(input.document.indicators, document.indicators)
-        XCTAssertEqual(input.document.planYear, document.planYear)
-        XCTAssertEqual(summarizer.summarize(input.document), summarizer.summarize(document))
-        XCTAssertThrowsError(try WireJSON.decode(SummarizerJobInput.self, from: Array(#"{"document":{"paragraphs":[]}}"#.utf8)))
-    }
-
     func testTermKeysAreEqualByTheirBytes() {
         XCTAssertEqual(TermKey("生态涵养"), TermKey("生态" + "涵养"))
         XCTAssertNotEqual(TermKey("生态涵养"), TermKey("生态涵养区"))

@@ -16,9 +16,9 @@ struct SummarizerPlugin: WorkerPlugin {
     }
 
     func handle(_ job: JobRequest) throws -> [UInt8] {
-        let input: SummarizerJobInput
+        let input: DocumentInput
         do {
-            input = try WireJSON.decode(SummarizerJobInput.self, from: job.input)
+            input = try WireJSON.decode(DocumentInput.self, from: job.input)
         } catch {
             throw JobFailure(reason: "input is not a valid DocumentInput: \(error)", retryable: false)
         }
