@@ -48,8 +48,10 @@ public enum WorkerMain {
                 serverKey: setting("--server-key", "REPORTD_CURVE_SERVER_KEY"),
                 keyFile: setting("--key-file", "REPORTD_CURVE_KEY_FILE"),
                 serverSetting: "--server-key/REPORTD_CURVE_SERVER_KEY", keySetting: "--key-file/REPORTD_CURVE_KEY_FILE")
+            let services = try AssignedServices.resolve(offered: plugin.services,
+                                                        assigned: setting("--services", "REPORTD_SERVICES"))
             try plugin.prepare()
-            try WorkerRunner(plugin: plugin, endpoint: endpoint, curve: curve, logger: logger).run()
+            try WorkerRunner(plugin: plugin, services: services, endpoint: endpoint, curve: curve, logger: logger).run()
             exit(0)
         } catch {
             fail(plugin, "\(error)")
@@ -70,8 +72,9 @@ public enum WorkerMain {
     }
 
     private static func exitWithUsage(_ plugin: some WorkerPlugin, status: Int32) -> Never {
-        var lines = ["usage: \(plugin.name) serve [--broker ENDPOINT] [--server-key KEY|FILE --key-file FILE]",
-                     "           serve \(plugin.services.joined(separator: ", ")) for reportd (the two key options: CURVE)"]
+        var lines = ["usage: \(plugin.name) serve [--broker ENDPOINT] [--services LIST] [--server-key KEY|FILE --key-file FILE]",
+                     "           serve \(plugin.services.joined(separator: ", ")) for reportd, or the comma-separated LIST of them",
+                     "           (default REPORTD_SERVICES); the two key options: CURVE"]
         lines += plugin.oneShotCommands.map { "       \(plugin.name) \($0.name) \($0.usage)" }
         lines.append("       \(plugin.name) --version")
         let text = lines.joined(separator: "\n") + "\n"

@@ -18,6 +18,8 @@ final class WorkerRunner<Plugin: WorkerPlugin> {
     private typealias Outcome = (jobId: String, message: WorkerMessage)
 
     private let plugin: Plugin
+    /// What this process announces: the plugin's services, or those the daemon assigned it.
+    private let services: [String]
     private let endpoint: String
     private let curve: CurveClientCredentials?
     private let logger: Logger
@@ -40,8 +42,9 @@ final class WorkerRunner<Plugin: WorkerPlugin> {
     private let supervisingParent: pid_t? =
         ProcessInfo.processInfo.environment["REPORTD_INSTANCE"] != nil ? getppid() : nil
 
-    init(plugin: Plugin, endpoint: String, curve: CurveClientCredentials?, logger: Logger) throws {
+    init(plugin: Plugin, services: [String], endpoint: String, curve: CurveClientCredentials?, logger: Logger) throws {
         self.plugin = plugin
+        self.services = services
         self.endpoint = endpoint
         // The daemon never serves CURVE on ipc or inproc, so keys only matter for tcp://.
         self.curve = endpoint.hasPrefix("tcp://") ? curve : nil
@@ -78,10 +81,10 @@ final class WorkerRunner<Plugin: WorkerPlugin> {
         monitor?.close()
         monitor = curve == nil ? nil : try socket.monitorHandshakes()
         try socket.connect(endpoint)
-        let hello = WorkerHello(name: plugin.name, version: plugin.version, services: plugin.services, pid: getpid())
+        let hello = WorkerHello(name: plugin.name, version: plugin.version, services: services, pid: getpid())
         try socket.send(multipart: WorkerMessage.ready(hello).frames())
         lastHeardFromBroker = Date()
-        logger.debug("connected to \(endpoint) for \(plugin.services)\(curve == nil ? "" : " with CURVE")")
+        logger.debug("connected to \(endpoint) for \(services)\(curve == nil ? "" : " with CURVE")")
     }
 
     /// A refused key will not be accepted by retrying: stop with the key to authorise.

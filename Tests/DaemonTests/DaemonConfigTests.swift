@@ -47,10 +47,10 @@ final class DaemonConfigTests: XCTestCase {
         XCTAssertEqual(config.feedHistory, 100_000)
         XCTAssertEqual(config.feedHighWaterMark, 1_000)
         XCTAssertEqual(config.logLevel, .info)
-        XCTAssertEqual(config.plugins.map(\.name), ["indexer", "parser", "summarizer"])
-        XCTAssertEqual(config.plugins.map(\.instances), [1, 2, 2])
-        XCTAssertEqual(config.plugins.map(\.services), [["indexer", "search"], ["parser"], ["summarizer"]])
-        XCTAssertEqual(config.plugins.map(\.command), ["report-indexer", "report-parser", "report-summarizer"])
+        XCTAssertEqual(config.plugins.map(\.name), ["indexer", "parser", "searcher", "summarizer"])
+        XCTAssertEqual(config.plugins.map(\.instances), [1, 2, 1, 2])
+        XCTAssertEqual(config.plugins.map(\.services), [["indexer"], ["parser"], ["search"], ["summarizer"]])
+        XCTAssertEqual(config.plugins.map(\.command), ["report-indexer", "report-parser", "report-indexer", "report-summarizer"])
         XCTAssertTrue(config.plugins.allSatisfy { $0.args == ["serve"] })
     }
 

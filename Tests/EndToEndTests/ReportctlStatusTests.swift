@@ -8,9 +8,9 @@ final class ReportctlStatusTests: XCTestCase {
 
     func testStatusShowsTheConnectedWorkersTheSupervisedPluginsAndTheDoneReport() throws {
         let sample = try SampleDaemon(test: self)
-        // The embedded defaults run two parsers, one indexer and two summarizers; one report done needs only
-        // three of them, so wait for the other two to have said READY as well.
-        let status = try awaitWorkers(5, of: sample.daemon)
+        // The embedded defaults run two parsers, one indexer, one searcher and two summarizers; one report
+        // done needs only three of them, so wait for the others to have said READY as well.
+        let status = try awaitWorkers(6, of: sample.daemon)
 
         let json = try sample.reportctl.run(["status", "--json"])
         XCTAssertEqual(json.status, 0, json.errorOutput)
@@ -18,12 +18,15 @@ final class ReportctlStatusTests: XCTestCase {
         XCTAssertEqual(printed.counts.done, 1)
         XCTAssertEqual(printed.counts.accepted, 1)
         XCTAssertEqual(printed.counts.failed, 0)
-        XCTAssertEqual(printed.workers.count, 5, "\(printed.workers)")
+        XCTAssertEqual(printed.workers.count, 6, "\(printed.workers)")
         XCTAssertEqual(Set(printed.workers.map(\.name)), Set(workerNames))
         XCTAssertEqual(printed.workers.filter { $0.name == "report-parser" }.count, 2)
         XCTAssertEqual(printed.workers.filter { $0.name == "report-summarizer" }.count, 2)
-        XCTAssertEqual(Set(printed.plugins.map(\.name)), ["parser", "indexer", "summarizer"])
-        XCTAssertEqual(printed.plugins.count, 5)
+        // One report-indexer process writes the index, the other answers searches: as their manifests assign.
+        XCTAssertEqual(printed.workers.filter { $0.name == "report-indexer" }.map(\.services).sorted { $0[0] < $1[0] },
+                       [["indexer"], ["search"]])
+        XCTAssertEqual(Set(printed.plugins.map(\.name)), ["parser", "indexer", "searcher", "summarizer"])
+        XCTAssertEqual(printed.plugins.count, 6)
         XCTAssertTrue(printed.plugins.allSatisfy { $0.pid != nil && $0.state == "running" }, "\(printed.plugins)")
         XCTAssertEqual(printed.lastSeq, status.lastSeq, "nothing happened between the two asks")
         XCTAssertEqual(printed.lastSeq, 5, "one report, five events")
@@ -32,7 +35,7 @@ final class ReportctlStatusTests: XCTestCase {
         XCTAssertEqual(text.status, 0, text.errorOutput)
         for expected in ["reportd \(printed.version), up ", "last seq 5",
                          "Reports: 1 accepted, 0 in progress, 1 done, 0 failed, 0 duplicates",
-                         "Workers (5)", "Plugins (5)"] + workerNames {
+                         "Workers (6)", "Plugins (6)"] + workerNames {
             XCTAssertTrue(text.output.contains(expected), "missing \(expected) in\n\(text.output)")
         }
         for plugin in printed.plugins {

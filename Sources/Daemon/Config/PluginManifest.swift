@@ -29,9 +29,13 @@ public struct PluginManifest: Sendable, Equatable, Codable {
     public static let embeddedDefaults: [PluginManifest] = [
         // One indexer only: it owns the search database and SQLite allows one writer.
         PluginManifest(name: "indexer", command: "report-indexer", args: ["serve"],
-                       services: ["indexer", "search"], instances: 1),
+                       services: ["indexer"], instances: 1),
         PluginManifest(name: "parser", command: "report-parser", args: ["serve"],
                        services: ["parser"], instances: 2),
+        // The same executable for searches alone, reading the index beside the writer (WAL), so
+        // a search never queues behind an index job.
+        PluginManifest(name: "searcher", command: "report-indexer", args: ["serve"],
+                       services: ["search"], instances: 1),
         PluginManifest(name: "summarizer", command: "report-summarizer", args: ["serve"],
                        services: ["summarizer"], instances: 2),
     ]

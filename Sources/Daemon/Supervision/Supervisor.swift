@@ -23,7 +23,7 @@ public final class Supervisor {
     public var processExited: (_ pid: Int32, _ exit: String) -> Void = { _, _ in }
 
     /// `environment` is the daemon's own; each plugin gets it plus its manifest's variables and
-    /// REPORTD_BROKER, REPORTD_DATA_DIR and REPORTD_INSTANCE. Commands are looked up beside
+    /// REPORTD_BROKER, REPORTD_DATA_DIR, REPORTD_INSTANCE and REPORTD_SERVICES. Commands are looked up beside
     /// reportd (`executableDirectory`) and then on the environment's PATH.
     public init(manifests: [PluginManifest], workerEndpoint: String, dataDir: URL,
                 executableDirectory: URL = PluginManifest.currentExecutableDirectory(),
@@ -238,6 +238,7 @@ public final class Supervisor {
         variables["REPORTD_BROKER"] = workerEndpoint
         variables["REPORTD_DATA_DIR"] = dataDir.path
         variables["REPORTD_INSTANCE"] = "\(instance.index)"
+        variables["REPORTD_SERVICES"] = instance.manifest.services.joined(separator: ",")
         return variables
     }
 }
