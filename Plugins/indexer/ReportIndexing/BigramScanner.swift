@@ -12,7 +12,8 @@
 /// A query of n ideographs is thus a phrase of n-1 bigrams and a final unigram, which matches
 /// exactly where the document holds those n ideographs in a row; a one-character query is a
 /// unigram, which every occurrence carries. Letters and digits form lowercase word tokens,
-/// full-width ASCII is folded to ASCII, and everything else only separates tokens.
+/// full-width ASCII is folded to ASCII, and everything else only separates tokens, except the
+/// paragraph break of a stored report, which is a token of its own in documents.
 enum BigramScanner {
     enum Mode {
         case document
@@ -34,6 +35,12 @@ enum BigramScanner {
             let value = ScalarClass.halfWidth(raw)
             switch ScalarClass.of(value) {
             case .separator:
+                // A paragraph break takes a position of its own in a document, so no phrase matches
+                // across two paragraphs of the one report-level row (see `StoredReport`).
+                if value == StoredReport.paragraphBreak && mode == .document {
+                    let code = emitSlice(text, offset, offset + length, colocated: false, emit)
+                    if code != 0 { return code }
+                }
                 offset += length
             case .ideograph:
                 let next = offset + length
@@ -78,7 +85,7 @@ enum BigramScanner {
     }
 
     @inline(__always)
-    private static func appendLowercased(_ value: UInt32, to word: inout [UInt8]) {
+    static func appendLowercased(_ value: UInt32, to word: inout [UInt8]) {
         if value < 0x80 {
             word.append(value >= 0x41 && value <= 0x5A ? UInt8(value + 0x20) : UInt8(value))
         } else if let scalar = Unicode.Scalar(value) {

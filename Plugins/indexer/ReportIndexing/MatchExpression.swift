@@ -1,26 +1,25 @@
 import Foundation
 
-/// The FTS5 MATCH expressions a parsed query needs.
+/// The query as one FTS5 MATCH expression over the report-level rows.
 ///
 /// Boolean operators apply to whole reports (a report matches `延庆 冬奥` when it mentions
-/// both, in any paragraphs), so a query is several expressions, each an OR of terms, run as
-/// separate MATCHes. User text never reaches MATCH as syntax: every term becomes an FTS5
-/// string (double quotes, inner quotes doubled), so `*`, `:`, `(`, `NEAR`, `AND` in a query
-/// are only text for the tokenizer.
+/// both, in any paragraphs), which is what one row per report gives natively:
+/// `(("a" OR "b") AND ("c")) NOT ("d")`. User text never reaches MATCH as syntax: every term
+/// becomes an FTS5 string (double quotes, inner quotes doubled), so `*`, `:`, `(`, `NEAR`,
+/// `AND` in a query are only text for the tokenizer.
 struct MatchExpression: Equatable {
-    /// Paragraphs that can rank and show a report: those holding any positive term.
-    var anyPositive: String
-    /// A report must have a paragraph matching each of these.
-    var requiredGroups: [String]
-    /// A report with a paragraph matching this is left out.
-    var excluded: String?
+    var text: String
 
     /// nil when the query has no positive term: FTS5 cannot search for "everything but".
-    init?(_ query: SearchQuery) {
+    /// Without `excluding`, exclusions are left out (a section filter checks them per paragraph).
+    init?(_ query: SearchQuery, excluding: Bool = true) {
         guard !query.required.isEmpty else { return nil }
-        anyPositive = Self.either(query.positiveTerms)
-        requiredGroups = query.required.count > 1 ? query.required.map(Self.either) : []
-        excluded = query.excluded.isEmpty ? nil : Self.either(query.excluded)
+        let required = query.required.map { "(" + Self.either($0) + ")" }.joined(separator: " AND ")
+        if excluding && !query.excluded.isEmpty {
+            text = "(" + required + ") NOT (" + Self.either(query.excluded) + ")"
+        } else {
+            text = required
+        }
     }
 
     private static func either(_ terms: [SearchQuery.Term]) -> String {
