@@ -24,11 +24,12 @@ final class IngestionLoad: @unchecked Sendable {
     }
 
     func start() throws {
-        let variants = ReportVariants(bases: try BenchmarkCorpus.documents())
+        let bases = try BenchmarkCorpus.documents()
         let writer = try SearchIndex(path: path)
         started = ContinuousClock.now
         let thread = Thread { [self] in
             defer { finished.signal() }
+            let variants = ReportVariants(bases: bases)
             var number = 0
             while !lock.withLock({ stopping }) {
                 let variant = firstVariant + number % Self.ids

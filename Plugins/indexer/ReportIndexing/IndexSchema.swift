@@ -33,7 +33,8 @@ public enum IndexSchema {
     }
 
     /// `reports` holds what a hit shows and the filters read; `report_text` the paragraphs
-    /// (`StoredReport`), apart so that filtering by region or year does not page through text;
+    /// (`StoredReport`, UTF-8 as a BLOB: a search reads candidates' text as bytes, without the
+    /// validation a String costs), apart so that filtering by region or year does not page through text;
     /// `report_fts` one contentless row per report, same rowid, for matching and BM25.
     private static func create(_ db: Database) throws {
         try db.execute(sql: """
@@ -51,7 +52,7 @@ public enum IndexSchema {
                 id     INTEGER PRIMARY KEY REFERENCES reports(id),
                 titles TEXT NOT NULL,
                 places BLOB NOT NULL,
-                body   TEXT NOT NULL
+                body   BLOB NOT NULL
             );
             CREATE VIRTUAL TABLE report_fts USING fts5(
                 body, content = '', tokenize = '\(BigramTokenizer.name)'

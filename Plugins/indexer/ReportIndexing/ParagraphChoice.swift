@@ -21,10 +21,9 @@ struct ParagraphChoice {
         }
         guard !inScope.isEmpty else { return nil }
         // occurrences[term][k]: how often positive term `term` occurs in paragraph inScope[k].
-        let occurrences: [[Int]] = report.bytes.withUnsafeBufferPointer { bytes in
-            patterns.positive.map { pattern in
-                inScope.map { pattern.occurrences(in: UnsafeBufferPointer(rebasing: bytes[report.ranges[$0]])) }
-            }
+        let occurrences: [[Int]] = patterns.positive.map { pattern in
+            let counts = pattern.occurrences(in: report)
+            return inScope.map { counts[$0] }
         }
         if scope.section != nil {
             guard Self.holds(patterns, occurrences, in: report, inScope) else { return nil }
@@ -59,10 +58,9 @@ struct ParagraphChoice {
         for group in patterns.groups where !group.contains(where: { occurrences[$0].contains { $0 > 0 } }) {
             return false
         }
-        return report.bytes.withUnsafeBufferPointer { bytes in
-            !patterns.excluded.contains { pattern in
-                inScope.contains { pattern.occurrences(in: UnsafeBufferPointer(rebasing: bytes[report.ranges[$0]])) > 0 }
-            }
+        return !patterns.excluded.contains { pattern in
+            let counts = pattern.occurrences(in: report)
+            return inScope.contains { counts[$0] > 0 }
         }
     }
 }

@@ -82,7 +82,7 @@ extension SearchIndex {
         let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT titles, places, body FROM report_text WHERE id = ?"),
                                    arguments: [rowId])
         guard let row else { throw MissingRow(table: "report_text", rowId: rowId) }
-        return StoredParagraphs(StoredReport(body: row["body"], titles: row["titles"], places: Array(row["places"] as Data)))
+        return StoredParagraphs(body: Array(row["body"] as Data), titles: row["titles"], places: Array(row["places"] as Data))
     }
 
     private func hit(for ranking: ReportRanking, patterns: QueryPatterns, scope: SearchScope,

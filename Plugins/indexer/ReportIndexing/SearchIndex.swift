@@ -68,7 +68,7 @@ public final class SearchIndex: Sendable {
                             rows.count, characters])
             let id = db.lastInsertedRowID
             try db.execute(sql: "INSERT INTO report_text (id, titles, places, body) VALUES (?, ?, ?, ?)",
-                           arguments: [id, stored.titles, Data(stored.places), stored.body])
+                           arguments: [id, stored.titles, Data(stored.places), Data(stored.body.utf8)])
             try db.execute(sql: "INSERT INTO report_fts (rowid, body) VALUES (?, ?)", arguments: [id, stored.body])
         }
         return IndexResult(paragraphs: rows.count, characters: characters, indexSchema: IndexSchema.version)
@@ -102,7 +102,7 @@ public final class SearchIndex: Sendable {
         try db.execute(
             sql: """
                 INSERT INTO report_fts (report_fts, rowid, body)
-                SELECT 'delete', id, body FROM report_text WHERE id = ?
+                SELECT 'delete', id, CAST(body AS TEXT) FROM report_text WHERE id = ?
                 """,
             arguments: [id])
         try db.execute(sql: "DELETE FROM report_text WHERE id = ?", arguments: [id])

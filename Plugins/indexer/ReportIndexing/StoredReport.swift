@@ -47,7 +47,7 @@ struct StoredReport {
         }
         let breakString = String(Unicode.Scalar(Self.paragraphBreak)!)
         body = rows.map { row in
-            row.body.unicodeScalars.contains { $0.value == Self.paragraphBreak }
+            row.body.utf8.firstRange(of: Self.paragraphBreakBytes) != nil
                 ? row.body.replacingOccurrences(of: breakString, with: "\n") : row.body
         }.joined(separator: breakString)
         titles = titleList.joined(separator: "\n")
@@ -65,16 +65,24 @@ struct StoredParagraphs {
     private let places: [UInt8]
 
     init(_ stored: StoredReport) {
-        bytes = Array(stored.body.utf8)
-        titleList = stored.titles.isEmpty ? [] : stored.titles.components(separatedBy: "\n")
-        places = stored.places
+        self.init(body: Array(stored.body.utf8), titles: stored.titles, places: stored.places)
+    }
+
+    /// `body` as stored: the UTF-8 bytes of `StoredReport.body`.
+    init(body: [UInt8], titles: String, places: [UInt8]) {
+        bytes = body
+        titleList = titles.isEmpty ? [] : titles.components(separatedBy: "\n")
+        self.places = places
         var ranges: [Range<Int>] = []
-        bytes.withUnsafeBufferPointer { buffer in
+        body.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
+            let breakBytes = StoredReport.paragraphBreakBytes
             var start = 0
             var index = 0
-            let breakBytes = StoredReport.paragraphBreakBytes
             while index + 2 < buffer.count {
-                if buffer[index] == breakBytes[0] && buffer[index + 1] == breakBytes[1] && buffer[index + 2] == breakBytes[2] {
+                guard let hit = memchr(base + index, Int32(breakBytes[0]), buffer.count - 2 - index) else { break }
+                index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if buffer[index + 1] == breakBytes[1] && buffer[index + 2] == breakBytes[2] {
                     ranges.append(start..<index)
                     index += 3
                     start = index
@@ -82,9 +90,20 @@ struct StoredParagraphs {
                     index += 1
                 }
             }
-            if !buffer.isEmpty { ranges.append(start..<buffer.count) }
+            ranges.append(start..<buffer.count)
         }
         self.ranges = ranges
+    }
+
+    /// The paragraph holding byte `offset`.
+    func paragraph(at offset: Int) -> Int {
+        var low = 0
+        var high = ranges.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if ranges[middle].lowerBound <= offset { low = middle } else { high = middle - 1 }
+        }
+        return low
     }
 
     var count: Int { ranges.count }

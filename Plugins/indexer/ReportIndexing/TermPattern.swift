@@ -34,6 +34,21 @@ struct TermPattern {
     /// Whether there is anything to find (a term of punctuation only has no units).
     var isEmpty: Bool { units.isEmpty }
 
+    /// How often the term occurs in each paragraph of `report`. A single run of ideographs is
+    /// looked for once in the whole text (it cannot span a paragraph break).
+    func occurrences(in report: StoredParagraphs) -> [Int] {
+        guard let literal else {
+            return report.bytes.withUnsafeBufferPointer { bytes in
+                report.ranges.map { occurrences(in: UnsafeBufferPointer(rebasing: bytes[$0])) }
+            }
+        }
+        var counts = [Int](repeating: 0, count: report.count)
+        report.bytes.withUnsafeBufferPointer { bytes in
+            ByteSearch.forEach(literal, in: bytes) { counts[report.paragraph(at: $0)] += 1 }
+        }
+        return counts
+    }
+
     /// How often the term occurs in `paragraph`.
     func occurrences(in paragraph: UnsafeBufferPointer<UInt8>) -> Int {
         if let literal { return ByteSearch.count(of: literal, in: paragraph) }
@@ -99,22 +114,42 @@ enum TextUnit: Equatable {
 /// byte match is always a match of whole scalars).
 enum ByteSearch {
     static func count(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Int {
-        guard let first = needle.first, needle.count <= haystack.count, let base = haystack.baseAddress else { return 0 }
         var found = 0
-        var index = 0
-        let last = haystack.count - needle.count
+        forEach(needle, in: haystack) { _ in found += 1 }
+        return found
+    }
+
+    /// Calls `body` with the offset of every non-overlapping occurrence, ascending. Candidates
+    /// are found by memchr on the needle's second byte: in Chinese UTF-8 the lead bytes (E4–E9)
+    /// are on every character, a continuation byte takes one of 64 values.
+    static func forEach(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
+        guard !needle.isEmpty, needle.count <= haystack.count, let base = haystack.baseAddress else { return }
+        let anchor = needle.count > 1 ? 1 : 0
         needle.withUnsafeBufferPointer { pattern in
-            while index <= last {
-                guard let hit = memchr(base + index, Int32(first), last - index + 1) else { break }
-                let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            var start = 0
+            let last = haystack.count - pattern.count
+            while start <= last {
+                guard let hit = memchr(base + start + anchor, Int32(pattern[anchor]), last - start + 1) else { return }
+                let position = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit)) - anchor
                 if memcmp(base + position, pattern.baseAddress!, pattern.count) == 0 {
-                    found += 1
-                    index = position + pattern.count
+                    body(position)
+                    start = position + pattern.count
                 } else {
-                    index = position + 1
+                    start = position + 1
                 }
             }
         }
-        return found
+    }
+}
+extension TextUnit {
+    var isIdeograph: Bool {
+        if case .ideograph = self { return true }
+        return false
+    }
+
+    /// An ideograph the next scalar does not join: the end of a run.
+    var isRunEnd: Bool {
+        if case let .ideograph(_, joined) = self { return !joined }
+        return false
     }
 }
