@@ -44,11 +44,11 @@ extension SearchIndex {
         // The best `limit` scores so far, descending: the last is the score to beat.
         var leading: [Double] = []
         while let row = try cursor.next() {
-            let baseScore = -(row["relevance"] as Double)
+            let baseScore = -(row[1] as Double)
             // Without re-ranking, reports tying with the last one are kept, so ties go by report id.
             if accepted.count >= depth, segmenter != nil || baseScore < accepted[accepted.count - 1].baseScore { break }
             if segmenter != nil, leading.count >= limit, baseScore * WordMatch.maximumBoost < leading[limit - 1] { break }
-            var ranking = try Self.report(row["id"], baseScore: baseScore, db)
+            var ranking = try Self.report(row[0], baseScore: baseScore, db)
             if scope.section != nil || segmenter != nil {
                 let paragraphs = try Self.storedParagraphs(of: ranking.rowId, db)
                 guard let choice = ParagraphChoice(in: paragraphs, patterns: patterns, scope: scope) else { continue }
@@ -74,15 +74,15 @@ extension SearchIndex {
         let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT report_id, file, title, region, year FROM reports WHERE id = ?"),
                                    arguments: [rowId])
         guard let row else { throw MissingRow(table: "reports", rowId: rowId) }
-        return ReportRanking(rowId: rowId, reportId: row["report_id"], file: row["file"], title: row["title"],
-                             region: row["region"], year: row["year"], baseScore: baseScore)
+        return ReportRanking(rowId: rowId, reportId: row[0], file: row[1], title: row[2], region: row[3], year: row[4],
+                             baseScore: baseScore)
     }
 
     private static func storedParagraphs(of rowId: Int64, _ db: Database) throws -> StoredParagraphs {
         let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT titles, places, body FROM report_text WHERE id = ?"),
                                    arguments: [rowId])
         guard let row else { throw MissingRow(table: "report_text", rowId: rowId) }
-        return StoredParagraphs(body: Array(row["body"] as Data), titles: row["titles"], places: Array(row["places"] as Data))
+        return StoredParagraphs(body: Array(row[2] as Data), titles: row[0], places: Array(row[1] as Data))
     }
 
     private func hit(for ranking: ReportRanking, patterns: QueryPatterns, scope: SearchScope,
