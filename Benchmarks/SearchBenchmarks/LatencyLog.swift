@@ -1,31 +1,49 @@
 import Foundation
 
-/// Every query's own wall-clock time, so a run can print p50/p99 in one plain line next to the
-/// harness's table (which, for a custom label, is easy to misread).
+/// Every query's own wall-clock time and the CPU time of the thread running it, so a run can
+/// print p50/p99 in one plain line next to the harness's table. CPU time tells the query's own
+/// work from waiting for a core, which on the shared 2-core machine is most of the difference.
 final class LatencyLog: @unchecked Sendable {
     private let lock = NSLock()
-    private var durations: [Duration] = []
+    private var wall: [Double] = []
+    private var cpu: [Double] = []
 
     func time<T>(_ body: () throws -> T) rethrows -> T {
         let start = ContinuousClock.now
+        let startCPU = Self.threadCPUMilliseconds()
         defer {
-            let elapsed = ContinuousClock.now - start
-            lock.withLock { durations.append(elapsed) }
+            let elapsed = (ContinuousClock.now - start) / .milliseconds(1)
+            let elapsedCPU = Self.threadCPUMilliseconds() - startCPU
+            lock.withLock {
+                wall.append(elapsed)
+                cpu.append(elapsedCPU)
+            }
         }
         return try body()
     }
 
-    /// "p50 … ms, p99 … ms over n queries", nearest-rank percentiles; then forgets the queries.
+    /// Wall-clock and CPU p50/p90/p99/max in ms, nearest-rank; then forgets the queries.
     func summary() -> String {
-        let sorted = lock.withLock { () -> [Duration] in
-            defer { durations.removeAll() }
-            return durations.sorted()
+        let (wall, cpu) = lock.withLock { () -> ([Double], [Double]) in
+            defer {
+                self.wall.removeAll()
+                self.cpu.removeAll()
+            }
+            return (self.wall.sorted(), self.cpu.sorted())
         }
-        guard !sorted.isEmpty else { return "no queries" }
-        func percentile(_ p: Double) -> String {
-            let rank = max(0, Int((p / 100 * Double(sorted.count)).rounded(.up)) - 1)
-            return String(format: "%.2f ms", sorted[min(rank, sorted.count - 1)] / .milliseconds(1))
+        guard !wall.isEmpty else { return "no queries" }
+        func percentiles(_ sorted: [Double]) -> String {
+            [50.0, 90, 99, 100].map { p in
+                let rank = max(0, Int((p / 100 * Double(sorted.count)).rounded(.up)) - 1)
+                return (p == 100 ? "max " : "p\(Int(p)) ") + String(format: "%.2f", sorted[min(rank, sorted.count - 1)])
+            }.joined(separator: ", ")
         }
-        return "p50 \(percentile(50)), p90 \(percentile(90)), p99 \(percentile(99)), max \(percentile(100)) over \(sorted.count) queries"
+        return "wall ms \(percentiles(wall)); CPU ms \(percentiles(cpu)); \(wall.count) queries"
+    }
+
+    private static func threadCPUMilliseconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now)
+        return Double(now.tv_sec) * 1000 + Double(now.tv_nsec) / 1_000_000
     }
 }
