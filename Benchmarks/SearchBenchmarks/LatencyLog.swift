@@ -10,10 +10,10 @@ final class LatencyLog: @unchecked Sendable {
 
     func time<T>(_ body: () throws -> T) rethrows -> T {
         let start = ContinuousClock.now
-        let startCPU = Self.threadCPUMilliseconds()
+        let startCPU = ThreadClock.cpuMilliseconds()
         defer {
             let elapsed = (ContinuousClock.now - start) / .milliseconds(1)
-            let elapsedCPU = Self.threadCPUMilliseconds() - startCPU
+            let elapsedCPU = ThreadClock.cpuMilliseconds() - startCPU
             lock.withLock {
                 wall.append(elapsed)
                 cpu.append(elapsedCPU)
@@ -40,8 +40,11 @@ final class LatencyLog: @unchecked Sendable {
         }
         return "wall ms \(percentiles(wall)); CPU ms \(percentiles(cpu)); \(wall.count) queries"
     }
+}
 
-    private static func threadCPUMilliseconds() -> Double {
+/// CPU time of the calling thread.
+enum ThreadClock {
+    static func cpuMilliseconds() -> Double {
         var now = timespec()
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now)
         return Double(now.tv_sec) * 1000 + Double(now.tv_nsec) / 1_000_000
