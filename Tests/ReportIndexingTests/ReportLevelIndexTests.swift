@@ -88,3 +88,14 @@ private extension SearchIndex {
         Set(try search(SearchRequest(query: query, section: section)).hits.map(\.reportId))
     }
 }
+
+final class OptimizeTests: XCTestCase {
+    /// Merging the FTS5 segments changes how postings are stored, never what a query finds.
+    func testOptimizingKeepsEveryResult() throws {
+        let (index, _) = try makeCorpusIndex(self)
+        let queries = ["冬奥", "门头沟 OR 平谷", "冬奥 -延庆", "\"冬奥 服务\"", "奥", "PM2.5"]
+        let before = try queries.map { try index.search(SearchRequest(query: $0)) }
+        try index.optimize()
+        XCTAssertEqual(try queries.map { try index.search(SearchRequest(query: $0)) }, before)
+    }
+}
