@@ -12,12 +12,11 @@ final class BigramTokenizer: FTS5CustomTokenizer {
                   tokenCallback: @escaping FTS5TokenCallback) -> CInt {
         guard let pText, nText > 0 else { return 0 }
         let mode: BigramScanner.Mode = tokenization.contains(.query) ? .query : .document
-        let colocatedFlag = FTS5TokenFlags.colocated.rawValue
         let text = UnsafeBufferPointer(start: UnsafeRawPointer(pText).assumingMemoryBound(to: UInt8.self),
                                        count: Int(nText))
-        return BigramScanner.scan(text, mode: mode) { token, start, end, colocated in
+        return BigramScanner.scan(text, mode: mode) { token, start, end in
             let bytes = UnsafeRawPointer(token.baseAddress!).assumingMemoryBound(to: CChar.self)
-            return tokenCallback(context, colocated ? colocatedFlag : 0, bytes, CInt(token.count),
+            return tokenCallback(context, 0, bytes, CInt(token.count),
                                  CInt(start), CInt(end))
         }
     }

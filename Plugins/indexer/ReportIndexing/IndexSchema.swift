@@ -16,9 +16,10 @@ public enum IndexSchemaState: Equatable, Sendable {
 /// Bump `version` whenever the tables or the tokenizer change: an index written with another
 /// tokenizer would silently miss matches, so it is rebuilt instead.
 public enum IndexSchema {
-    public static let version = 2
+    public static let version = 3
 
-    private static let tables = ["paragraph_fts", "paragraphs", "reports"]
+    /// Every table any version created, dropped on a rebuild (version 2 had paragraph-level ones).
+    private static let tables = ["paragraph_fts", "paragraphs", "report_fts", "report_text", "reports"]
 
     /// Brings the database to the current schema. Runs in one IMMEDIATE transaction so that
     /// several indexer processes opening the same file at once do not race.
@@ -31,10 +32,15 @@ public enum IndexSchema {
         return hadTables || found != 0 ? .rebuilt(fromVersion: found) : .created
     }
 
+    /// `reports` holds what a hit shows and the filters read; `report_text` the paragraphs
+    /// (`StoredReport`, UTF-8 as a BLOB: a search reads candidates' text as bytes, without the
+    /// validation a String costs), apart so that filtering by region or year does not page through text;
+    /// `report_fts` one contentless row per report, same rowid, for matching and BM25.
     private static func create(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE reports (
-                report_id  TEXT PRIMARY KEY NOT NULL,
+                id         INTEGER PRIMARY KEY,
+                report_id  TEXT NOT NULL UNIQUE,
                 file       TEXT NOT NULL,
                 title      TEXT,
                 region     TEXT,
@@ -42,18 +48,14 @@ public enum IndexSchema {
                 paragraphs INTEGER NOT NULL,
                 characters INTEGER NOT NULL
             );
-            CREATE TABLE paragraphs (
-                id        INTEGER PRIMARY KEY,
-                report_id TEXT NOT NULL REFERENCES reports(report_id),
-                ordinal   INTEGER NOT NULL,
-                section   TEXT,
-                top_section TEXT,
-                body      TEXT NOT NULL
+            CREATE TABLE report_text (
+                id     INTEGER PRIMARY KEY REFERENCES reports(id),
+                titles TEXT NOT NULL,
+                places BLOB NOT NULL,
+                body   BLOB NOT NULL
             );
-            CREATE INDEX paragraphs_by_report ON paragraphs(report_id);
-            CREATE VIRTUAL TABLE paragraph_fts USING fts5(
-                body, content = 'paragraphs', content_rowid = 'id',
-                tokenize = '\(BigramTokenizer.name)'
+            CREATE VIRTUAL TABLE report_fts USING fts5(
+                body, content = '', tokenize = '\(BigramTokenizer.name)'
             );
             PRAGMA user_version = \(version);
             """)

@@ -1,24 +1,25 @@
 import Foundation
 
-/// How a report's paragraph hits become its place in the results.
+/// A matching report on its way to the results: what FTS5 said of it, and, once its stored
+/// paragraphs were read, the paragraph a hit shows and how the terms sit among its words.
 ///
-/// FTS5's bm25() scores paragraphs, lower (more negative) being better. A report is ranked by
-/// its best paragraph, boosted by the logarithm of how many of its paragraphs match: a report
-/// about 冬奥 that mentions it in ten paragraphs outranks one with a single dense mention,
-/// while a report cannot climb far just by being long. Where the segmenter looked at the best
-/// paragraph, a match on whole words counts more than one across a word boundary (`WordMatch`).
+/// FTS5's bm25() over the report-level rows scores whole reports (lower, more negative, is
+/// better): how often the terms occur, weighted by their rarity across reports and normalised
+/// by the report's length. Where the segmenter looked at the best paragraph, a match on whole
+/// words counts more than one across a word boundary (`WordMatch`).
 struct ReportRanking {
+    var rowId: Int64
     var reportId: String
-    var bestParagraphId: Int64
-    var bestBM25: Double
-    var matchingParagraphs: Int
-    /// Nil until (unless) the best paragraph was segmented.
+    var file: String
+    var title: String?
+    var region: String?
+    var year: Int?
+    /// −bm25 of the report: positive, higher is better.
+    var baseScore: Double
+    /// The stored paragraphs and the one shown, once read.
+    var shown: (paragraphs: StoredParagraphs, choice: ParagraphChoice)?
+    /// Nil until (unless) the shown paragraph was segmented.
     var wordMatch: WordMatch?
-
-    /// From BM25 and the number of matching paragraphs alone; positive, higher is better.
-    var baseScore: Double {
-        -bestBM25 * (1 + log(Double(max(1, matchingParagraphs))))
-    }
 
     /// Positive, higher is better.
     var score: Double {

@@ -1,3 +1,4 @@
+import Foundation
 import ChineseText
 import GRDB
 import ReportProtocol
@@ -8,100 +9,104 @@ extension SearchIndex {
     /// Throws `SearchIndexError.nothingToSearch` when the query holds nothing to look for.
     public func search(_ request: SearchRequest) throws -> SearchResponse {
         let query = SearchQuery(parsing: request.query).withAlternatives(converter.convert)
-        guard let match = MatchExpression(query) else {
+        let scope = SearchScope(request, simplified: converter.convert)
+        // With a section filter, exclusions are checked in the section's paragraphs, not the report.
+        guard let match = MatchExpression(query, excluding: scope.section == nil) else {
             throw SearchIndexError.nothingToSearch(query: request.query)
         }
         guard request.limit > 0 else { return SearchResponse(query: request.query, hits: []) }
-        let scope = SearchScope(request, simplified: converter.convert)
+        let patterns = QueryPatterns(query)
         let hits = try read("searching \"\(request.query)\"") { db in
-            let ranked = try self.rerankedByWords(ReportRanking.ordered(try Self.rankings(matching: match, in: scope, db)),
-                                                  terms: query.positiveTerms, limit: request.limit, db)
-            return try ranked.prefix(request.limit).map { try self.hit(for: $0, terms: query.positiveTerms, db) }
+            let ranked = try self.leadingReports(matching: match, patterns: patterns, terms: query.positiveTerms,
+                                                 scope: scope, limit: request.limit, db)
+            return try ranked.prefix(request.limit).map { try self.hit(for: $0, patterns: patterns, scope: scope,
+                                                                     terms: query.positiveTerms, db) }
         }
         return SearchResponse(query: request.query, hits: hits)
     }
 
-    /// Every matching report with its best paragraph among those holding a positive term.
-    /// MATERIALIZED keeps bm25() in the FTS5 query itself, the only place SQLite allows it.
-    /// Only expressions built by `MatchExpression` and filter values are bound, never user text as SQL.
-    private static func rankings(matching match: MatchExpression, in scope: SearchScope, _ db: Database) throws -> [ReportRanking] {
-        let scoped = scope.isEmpty ? "" : "JOIN reports r ON r.report_id = p.report_id"
-        let reportsMatching = """
-            SELECT p.report_id FROM paragraph_fts f JOIN paragraphs p ON p.id = f.rowid \(scoped)
-            WHERE paragraph_fts MATCH ?\(scope.andClause)
-            """
-        var filters: [String] = []
-        var arguments: [any DatabaseValueConvertible] = [match.anyPositive] + scope.arguments
-        for group in match.requiredGroups {
-            filters.append("report_id IN (\(reportsMatching))")
-            arguments.append(group)
-            arguments.append(contentsOf: scope.arguments)
-        }
-        if let excluded = match.excluded {
-            filters.append("report_id NOT IN (\(reportsMatching))")
-            arguments.append(excluded)
-            arguments.append(contentsOf: scope.arguments)
-        }
-        let rows = try Row.fetchAll(db, sql: """
-            WITH hits AS MATERIALIZED (
-                SELECT rowid AS id, bm25(paragraph_fts) AS rank
-                FROM paragraph_fts WHERE paragraph_fts MATCH ?
-            ),
-            per_report AS (
-                SELECT p.report_id, p.id AS paragraph_id, MIN(h.rank) AS best, COUNT(*) AS matches
-                FROM hits h JOIN paragraphs p ON p.id = h.id \(scoped)
-                WHERE 1\(scope.andClause)
-                GROUP BY p.report_id
-            )
-            SELECT * FROM per_report
-            \(filters.isEmpty ? "" : "WHERE " + filters.joined(separator: " AND "))
-            """, arguments: StatementArguments(arguments))
-        return rows.map { row in
-            ReportRanking(reportId: row["report_id"], bestParagraphId: row["paragraph_id"],
-                          bestBM25: row["best"], matchingParagraphs: row["matches"])
-        }
-    }
-
-    /// The leading reports with their word match applied, best first. Only reports that can
-    /// still reach the first `limit` places are segmented (the boost is at most
-    /// `WordMatch.maximumBoost`), and at most `rerankDepth(limit)` of them: when thousands of
-    /// reports score alike (many copies of one report), the rest keep their BM25 order.
-    private func rerankedByWords(_ ordered: [ReportRanking], terms: [SearchQuery.Term], limit: Int,
-                                 _ db: Database) throws -> [ReportRanking] {
-        guard let segmenter, !ordered.isEmpty else { return ordered }
-        var candidates: [ReportRanking] = []
+    /// The reports that can reach the first `limit` places, best first. Reports come from FTS5
+    /// in BM25 order; the walk reads a report's stored paragraphs only when the section filter
+    /// or the word-match re-ranking needs them. With a segmenter it stops once a report's BM25
+    /// score × `WordMatch.maximumBoost` cannot beat the `limit`-th score so far, and after
+    /// `rerankDepth(limit)` reports (when thousands score alike, the rest cannot be segmented
+    /// one by one); without, after `limit` reports and any that tie with the last.
+    private func leadingReports(matching match: MatchExpression, patterns: QueryPatterns, terms: [SearchQuery.Term],
+                                scope: SearchScope, limit: Int, _ db: Database) throws -> [ReportRanking] {
+        let filtered = scope.conditions.isEmpty ? "" : "JOIN reports r ON r.id = f.rowid"
+        let cursor = try Row.fetchCursor(db, sql: """
+            SELECT f.rowid AS id, bm25(report_fts) AS relevance FROM report_fts f \(filtered)
+            WHERE report_fts MATCH ?\(scope.andClause)
+            ORDER BY relevance
+            """, arguments: StatementArguments([match.text] + scope.arguments))
+        let depth = segmenter == nil ? limit : Self.rerankDepth(limit)
+        var accepted: [ReportRanking] = []
         // The best `limit` scores so far, descending: the last is the score to beat.
         var leading: [Double] = []
-        for var ranking in ordered.prefix(Self.rerankDepth(limit)) {
-            if leading.count >= limit, ranking.baseScore * WordMatch.maximumBoost < leading[limit - 1] { break }
-            let body = try String.fetchOne(db, sql: "SELECT body FROM paragraphs WHERE id = ?",
-                                           arguments: [ranking.bestParagraphId]) ?? ""
-            ranking.wordMatch = WordMatch.best(of: terms, in: body, segmenter: segmenter)
-            candidates.append(ranking)
+        while let row = try cursor.next() {
+            let baseScore = -(row[1] as Double)
+            // Without re-ranking, reports tying with the last one are kept, so ties go by report id.
+            if accepted.count >= depth, segmenter != nil || baseScore < accepted[accepted.count - 1].baseScore { break }
+            if segmenter != nil, leading.count >= limit, baseScore * WordMatch.maximumBoost < leading[limit - 1] { break }
+            var ranking = try Self.report(row[0], baseScore: baseScore, db)
+            if scope.section != nil || segmenter != nil {
+                let paragraphs = try Self.storedParagraphs(of: ranking.rowId, db)
+                guard let choice = ParagraphChoice(in: paragraphs, patterns: patterns, scope: scope) else { continue }
+                ranking.shown = (paragraphs, choice)
+                if let segmenter {
+                    ranking.wordMatch = WordMatch.best(of: terms, in: paragraphs.text(choice.paragraph), segmenter: segmenter)
+                }
+            }
+            accepted.append(ranking)
             let place = leading.firstIndex { $0 < ranking.score } ?? leading.count
             if place < limit {
                 leading.insert(ranking.score, at: place)
                 if leading.count > limit { leading.removeLast() }
             }
         }
-        return ReportRanking.ordered(candidates) + ordered.dropFirst(candidates.count)
+        return ReportRanking.ordered(accepted)
     }
 
-    /// How many reports, in BM25 order, the word-match re-ranking looks at, at most.
-    static func rerankDepth(_ limit: Int) -> Int { max(50, 3 * limit) }
+    /// How many reports, in BM25 order, the word-match re-ranking looks at, at most. Each costs
+    /// a read of its text (tens of KB) and a segmentation: on the benchmark corpus, where
+    /// thousands of reports score alike, 50 made the walk most of a query's time.
+    static func rerankDepth(_ limit: Int) -> Int { max(20, 2 * limit) }
 
-    private func hit(for ranking: ReportRanking, terms: [SearchQuery.Term], _ db: Database) throws -> SearchHit {
-        guard let row = try Row.fetchOne(db, sql: """
-            SELECT r.file, r.title, r.region, r.year, p.section, p.body
-            FROM paragraphs p JOIN reports r ON r.report_id = p.report_id
-            WHERE p.id = ?
-            """, arguments: [ranking.bestParagraphId])
-        else {
-            throw SearchIndexError.databaseFailure(path: path, operation: "reading paragraph \(ranking.bestParagraphId)",
-                                                   reason: "the paragraph matched but is missing from the paragraphs table")
+    private static func report(_ rowId: Int64, baseScore: Double, _ db: Database) throws -> ReportRanking {
+        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT report_id, file, title, region, year FROM reports WHERE id = ?"),
+                                   arguments: [rowId])
+        guard let row else { throw MissingRow(table: "reports", rowId: rowId) }
+        return ReportRanking(rowId: rowId, reportId: row[0], file: row[1], title: row[2], region: row[3], year: row[4],
+                             baseScore: baseScore)
+    }
+
+    private static func storedParagraphs(of rowId: Int64, _ db: Database) throws -> StoredParagraphs {
+        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT titles, places, body FROM report_text WHERE id = ?"),
+                                   arguments: [rowId])
+        guard let row else { throw MissingRow(table: "report_text", rowId: rowId) }
+        return StoredParagraphs(body: Array(row[2] as Data), titles: row[0], places: Array(row[1] as Data))
+    }
+
+    private func hit(for ranking: ReportRanking, patterns: QueryPatterns, scope: SearchScope,
+                     terms: [SearchQuery.Term], _ db: Database) throws -> SearchHit {
+        var section: String?
+        var snippet = ""
+        let paragraphs = try ranking.shown?.paragraphs ?? Self.storedParagraphs(of: ranking.rowId, db)
+        if let choice = ranking.shown?.choice ?? ParagraphChoice(in: paragraphs, patterns: patterns, scope: scope) {
+            section = paragraphs.section(choice.paragraph)
+            snippet = SnippetBuilder.snippet(of: paragraphs.text(choice.paragraph), terms: terms)
+        } else if paragraphs.count > 0 {
+            // FTS5 matched but no stored paragraph does: cannot happen while both hold the same text.
+            snippet = SnippetBuilder.snippet(of: paragraphs.text(0), terms: terms)
         }
-        return SearchHit(reportId: ranking.reportId, file: row["file"], title: row["title"], region: row["region"],
-                         year: row["year"], section: row["section"],
-                         snippet: SnippetBuilder.snippet(of: row["body"], terms: terms), score: ranking.score)
+        return SearchHit(reportId: ranking.reportId, file: ranking.file, title: ranking.title, region: ranking.region,
+                         year: ranking.year, section: section, snippet: snippet, score: ranking.score)
+    }
+
+    /// A row FTS5 matched is missing from the table that should hold it.
+    struct MissingRow: Error, CustomStringConvertible {
+        let table: String
+        let rowId: Int64
+        var description: String { "report row \(rowId) matched in report_fts but is missing from \(table)" }
     }
 }

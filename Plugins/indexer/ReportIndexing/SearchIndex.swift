@@ -8,6 +8,8 @@ import ReportProtocol
 public final class SearchIndex: Sendable {
     /// How long a writer waits for another process's transaction before failing.
     static let busyTimeout: TimeInterval = 30
+    /// How much of the file each connection may memory-map.
+    static let mappedBytes = 1 << 31
 
     public let path: String
     /// Whether opening created, kept or rebuilt the tables. After `.rebuilt`, the index is
@@ -36,7 +38,12 @@ public final class SearchIndex: Sendable {
         }
         var configuration = Configuration()
         configuration.busyMode = .timeout(Self.busyTimeout)
-        configuration.prepareDatabase { db in db.add(tokenizer: BigramTokenizer.self) }
+        configuration.prepareDatabase { db in
+            db.add(tokenizer: BigramTokenizer.self)
+            // Searches read the stored text of dozens of reports: mapped pages spare a read() call
+            // and a copy per page. SQLite caps the size at its compile-time maximum.
+            try db.execute(sql: "PRAGMA mmap_size = \(Self.mappedBytes)")
+        }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             schemaState = try Self.immediateWrite(pool) { db in try IndexSchema.prepare(db) }
@@ -51,11 +58,12 @@ public final class SearchIndex: Sendable {
         try self.init(path: path, segmenter: try Segmenter.standard(domainDictionary: domainDictionary))
     }
 
-    /// Replaces every row of `reportId` with one row per non-blank paragraph of `document`,
-    /// so a retried job leaves the same index as a single run.
+    /// Replaces every row of `reportId` with its metadata, its stored paragraphs and its
+    /// report-level FTS5 row, so a retried job leaves the same index as a single run.
     public func index(reportId: String, file: String, document: ParsedDocument) throws -> IndexResult {
         let rows = ParagraphRow.rows(of: document)
         let characters = rows.reduce(0) { $0 + $1.body.unicodeScalars.count }
+        let stored = StoredReport(rows: rows)
         try perform("indexing report \(reportId)") { db in
             try Self.deleteRows(of: reportId, db)
             try db.execute(
@@ -65,13 +73,10 @@ public final class SearchIndex: Sendable {
                     """,
                 arguments: [reportId, file, document.title, document.region, Self.year(of: document),
                             rows.count, characters])
-            let insertParagraph = try db.cachedStatement(
-                sql: "INSERT INTO paragraphs (report_id, ordinal, section, top_section, body) VALUES (?, ?, ?, ?, ?)")
-            let insertText = try db.cachedStatement(sql: "INSERT INTO paragraph_fts (rowid, body) VALUES (?, ?)")
-            for row in rows {
-                try insertParagraph.execute(arguments: [reportId, row.ordinal, row.section, row.topSection, row.body])
-                try insertText.execute(arguments: [db.lastInsertedRowID, row.body])
-            }
+            let id = db.lastInsertedRowID
+            try db.execute(sql: "INSERT INTO report_text (id, titles, places, body) VALUES (?, ?, ?, ?)",
+                           arguments: [id, stored.titles, Data(stored.places), Data(stored.body.utf8)])
+            try db.execute(sql: "INSERT INTO report_fts (rowid, body) VALUES (?, ?)", arguments: [id, stored.body])
         }
         return IndexResult(paragraphs: rows.count, characters: characters, indexSchema: IndexSchema.version)
     }
@@ -81,6 +86,15 @@ public final class SearchIndex: Sendable {
         try perform("removing report \(reportId)") { db in try Self.deleteRows(of: reportId, db) }
     }
 
+    /// Merges the FTS5 index into one segment (FTS5's 'optimize'): a query then reads one
+    /// position list per term instead of one per segment. Worth running after a bulk (re)index;
+    /// it rewrites the whole index, in one transaction.
+    public func optimize() throws {
+        try perform("optimizing the index") { db in
+            try db.execute(sql: "INSERT INTO report_fts (report_fts) VALUES ('optimize')")
+        }
+    }
+
     /// The number of indexed reports.
     public func count() throws -> Int {
         try read("counting reports") { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM reports") ?? 0 }
@@ -88,7 +102,7 @@ public final class SearchIndex: Sendable {
 
     /// The number of indexed paragraphs, over all reports.
     public func paragraphCount() throws -> Int {
-        try read("counting paragraphs") { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM paragraphs") ?? 0 }
+        try read("counting paragraphs") { db in try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(paragraphs), 0) FROM reports") ?? 0 }
     }
 
     /// The year a report is filed under: the year it plans for, as in "the 2023 government
@@ -97,16 +111,18 @@ public final class SearchIndex: Sendable {
         document.planYear ?? document.reviewYear.map { $0 + 1 }
     }
 
-    /// External-content FTS5 rows are deleted by handing FTS5 the text they were indexed with.
+    /// Contentless FTS5 rows are deleted by handing FTS5 the text they were indexed with
+    /// (SQLite 3.40 has no contentless_delete), which `report_text` keeps.
     private static func deleteRows(of reportId: String, _ db: Database) throws {
+        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM reports WHERE report_id = ?", arguments: [reportId]) else { return }
         try db.execute(
             sql: """
-                INSERT INTO paragraph_fts (paragraph_fts, rowid, body)
-                SELECT 'delete', id, body FROM paragraphs WHERE report_id = ?
+                INSERT INTO report_fts (report_fts, rowid, body)
+                SELECT 'delete', id, CAST(body AS TEXT) FROM report_text WHERE id = ?
                 """,
-            arguments: [reportId])
-        try db.execute(sql: "DELETE FROM paragraphs WHERE report_id = ?", arguments: [reportId])
-        try db.execute(sql: "DELETE FROM reports WHERE report_id = ?", arguments: [reportId])
+            arguments: [id])
+        try db.execute(sql: "DELETE FROM report_text WHERE id = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM reports WHERE id = ?", arguments: [id])
     }
 
     /// IMMEDIATE takes the write lock up front: a deferred transaction that upgrades later can

@@ -25,7 +25,7 @@ enum SnippetBuilder {
     static func firstMatch(in scalars: [Unicode.Scalar], terms: [SearchQuery.Term]) -> Range<Int>? {
         var folded: [UInt32] = []
         var origin: [Int] = []
-        for (index, scalar) in scalars.enumerated() where !scalar.properties.isWhitespace {
+        for (index, scalar) in scalars.enumerated() where !TextFolding.isWhitespace(scalar) {
             folded.append(TextFolding.fold(scalar))
             origin.append(index)
         }
