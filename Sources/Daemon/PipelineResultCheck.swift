@@ -11,13 +11,17 @@ import ReportProtocol
 /// arrays are the producing plugin's contract, held by its own tests and by every consumer's
 /// decoder.
 enum ResultCheck {
-    /// Checks a parser result and returns its paragraphs.
-    static func parsedDocument(_ body: [UInt8]) throws -> [String] {
-        try check(ParsedDocumentDigest.self, body, from: ServiceName.parser).paragraphs
+    /// Checks a parser result and returns its paragraphs (for the fingerprint) and its headline
+    /// (stored for `report.done`, so finishing a report reads no JSON back out of the store).
+    static func parsedDocument(_ body: [UInt8]) throws -> (paragraphs: [String], headline: DocumentHeadline) {
+        let digest = try check(ParsedDocumentDigest.self, body, from: ServiceName.parser)
+        return (digest.paragraphs, digest.headline)
     }
 
-    static func summary(_ body: [UInt8]) throws {
-        try check(SummaryDigest.self, body, from: ServiceName.summarizer)
+    /// Checks a summarizer result and returns how many keywords it has.
+    @discardableResult
+    static func summary(_ body: [UInt8]) throws -> Int {
+        try check(SummaryDigest.self, body, from: ServiceName.summarizer).keywords
     }
 
     static func index(_ body: [UInt8], from service: String) throws {
@@ -49,13 +53,14 @@ private protocol ResultDigest: Decodable {
     static var resultName: String { get }
 }
 
-/// The required fields of `ParsedDocument`; only the paragraphs are read.
+/// The required fields of `ParsedDocument`; the paragraphs and the headline are read.
 private struct ParsedDocumentDigest: ResultDigest {
     static let resultName = "\(ParsedDocument.self)"
     let paragraphs: [String]
+    let headline: DocumentHeadline
 
     private enum Keys: String, CodingKey {
-        case encoding, paragraphs, sections, indicators, parserVersion = "parser_version"
+        case encoding, paragraphs, sections, indicators, title, region, parserVersion = "parser_version", planYear = "plan_year"
     }
 
     init(from decoder: Decoder) throws {
@@ -63,19 +68,26 @@ private struct ParsedDocumentDigest: ResultDigest {
         _ = try fields.decode(String.self, forKey: .encoding)
         _ = try fields.decode(String.self, forKey: .parserVersion)
         _ = try fields.decode(JSONArrayPresence.self, forKey: .sections)
-        _ = try fields.decode(JSONArrayPresence.self, forKey: .indicators)
+        let indicators = try fields.decode(JSONArrayPresence.self, forKey: .indicators)
         paragraphs = try fields.decode([String].self, forKey: .paragraphs)
+        // Optional fields of another kind are left out of the headline, as json_extract into a
+        // typed column would have: they are the parser's contract, not a reason to fail the report.
+        headline = DocumentHeadline(title: try? fields.decodeIfPresent(String.self, forKey: .title),
+                                    region: try? fields.decodeIfPresent(String.self, forKey: .region),
+                                    planYear: try? fields.decodeIfPresent(Int.self, forKey: .planYear),
+                                    indicators: indicators.count)
     }
 }
 
 /// The required fields of `SummaryResult`.
 private struct SummaryDigest: ResultDigest {
     static let resultName = "\(SummaryResult.self)"
+    let keywords: Int
     private enum Keys: String, CodingKey { case keywords, summary, dictionary }
 
     init(from decoder: Decoder) throws {
         let fields = try decoder.container(keyedBy: Keys.self)
-        _ = try fields.decode(JSONArrayPresence.self, forKey: .keywords)
+        keywords = try fields.decode(JSONArrayPresence.self, forKey: .keywords).count
         _ = try fields.decode([String].self, forKey: .summary)
         _ = try fields.decode(String.self, forKey: .dictionary)
     }
@@ -94,8 +106,11 @@ private struct IndexDigest: ResultDigest {
 
 /// A JSON array, whatever its elements: opening it does not decode them.
 private struct JSONArrayPresence: Decodable {
+    let count: Int
+
     init(from decoder: Decoder) throws {
-        _ = try decoder.unkeyedContainer()
+        let array = try decoder.unkeyedContainer()
+        count = array.count ?? 0
     }
 }
 

@@ -58,6 +58,24 @@ enum StoreSchema {
                     SELECT id, file, fingerprint FROM reports WHERE fingerprint IS NOT NULL ORDER BY rowid;
                 """)
         }
+        migrator.registerMigration("v5 done headline") { db in
+            // What report.done tells of the document and summary, stored when they arrive, so
+            // finishing a report runs no json_extract over a 40-50 KB document. Reports already
+            // parsed get theirs from their stored JSON; finished ones never announce done again
+            // (a retry parses afresh).
+            try db.execute(sql: """
+                ALTER TABLE reports ADD COLUMN title TEXT;
+                ALTER TABLE reports ADD COLUMN region TEXT;
+                ALTER TABLE reports ADD COLUMN plan_year INTEGER;
+                ALTER TABLE reports ADD COLUMN indicators INTEGER;
+                ALTER TABLE reports ADD COLUMN keywords INTEGER;
+                UPDATE reports SET title = json_extract(document, '$.title'), region = json_extract(document, '$.region'),
+                    plan_year = json_extract(document, '$.plan_year'),
+                    indicators = json_array_length(document, '$.indicators'),
+                    keywords = json_array_length(summary, '$.keywords')
+                WHERE state = 'parsed';
+                """)
+        }
         return migrator
     }
 }
