@@ -90,7 +90,7 @@ public final class StateStore {
     public func events(since: Int64, limit: Int, topicPrefix: String? = nil) throws -> [PublishedEvent] {
         try database.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT seq, topic, envelope FROM events WHERE seq > ? AND topic LIKE ? ESCAPE '\\'
+                \(Self.eventColumns) WHERE seq > ? AND topic LIKE ? ESCAPE '\\'
                 ORDER BY seq LIMIT ?
                 """, arguments: [since, Self.likePrefix(topicPrefix ?? ""), limit]).compactMap(Self.event)
         }
@@ -98,7 +98,7 @@ public final class StateStore {
 
     public func events(reportId: String) throws -> [PublishedEvent] {
         try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT seq, topic, envelope FROM events WHERE report_id = ? ORDER BY seq",
+            try Row.fetchAll(db, sql: "\(Self.eventColumns) WHERE report_id = ? ORDER BY seq",
                              arguments: [reportId]).compactMap(Self.event)
         }
     }
@@ -126,11 +126,6 @@ public final class StateStore {
                      state: ReportState(rawValue: row["state"]) ?? .failed, attempts: row["attempts"],
                      error: row["error"], receivedAt: row["received_at"],
                      hasIndex: row["has_index"], hasSummary: row["has_summary"], shelvedAs: row["shelved_as"])
-    }
-
-    private static func event(_ row: Row) -> PublishedEvent? {
-        guard let topic = FeedTopic(rawValue: row["topic"]) else { return nil }
-        return PublishedEvent(seq: row["seq"], topic: topic, envelope: Array(row["envelope"] as Data))
     }
 
     private static func likePrefix(_ prefix: String) -> String {

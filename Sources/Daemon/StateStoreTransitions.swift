@@ -7,7 +7,7 @@ import ReportProtocol
 extension StateStore {
     /// Records a new report, or returns nil when this content is already known.
     public func accept(id: String, file: String, size: Int, time: String) throws -> PublishedEvent? {
-        try database.write { db in
+        try database.write { db -> PublishedEvent? in
             try db.cachedStatement(sql: """
                 INSERT INTO reports(id, file, size, state, received_at) VALUES (?, ?, ?, 'accepted', ?)
                 ON CONFLICT(id) DO NOTHING
@@ -31,7 +31,7 @@ extension StateStore {
             guard db.changesCount == 1 else { return [] }
             try db.cachedStatement(sql: "INSERT OR REPLACE INTO fingerprints(id, file, sketch) VALUES (?, ?, ?)")
                 .execute(arguments: [id, file, Data(fingerprint.bytes)])
-            return [try Self.appendEvent(db, .parsed, id: id, file: file, time: time, rawData: document)]
+            return [try Self.appendEvent(db, .parsed, id: id, file: file, time: time, rawData: document, dataIsDocument: true)]
         }
     }
 
@@ -116,6 +116,8 @@ extension StateStore {
         try database.write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT file, size, state FROM reports WHERE id = ?", arguments: [id]),
                   row["state"] as String == ReportState.failed.rawValue else { return nil }
+            // The document is about to go: its report.parsed events take their own copy first.
+            try Self.detachDocument(db, id: id)
             try db.execute(sql: """
                 UPDATE reports SET state = 'accepted', error = NULL, attempts = 0, finished_at = NULL,
                     document = NULL, index_result = NULL, summary = NULL, keywords = NULL WHERE id = ?
@@ -140,23 +142,6 @@ extension StateStore {
         return DoneData(title: row["title"], region: row["region"], planYear: row["plan_year"],
                         indicators: row["indicators"], keywords: row["keywords"], nearDuplicateOf: nearDuplicate,
                         elapsedMs: received.flatMap { start in finished.map { Int($0.timeIntervalSince(start) * 1000) } })
-    }
-
-    private static func appendEvent(_ db: Database, _ topic: FeedTopic, id: String, file: String, time: String,
-                                    data: some Encodable) throws -> PublishedEvent {
-        try appendEvent(db, topic, id: id, file: file, time: time, rawData: WireJSON.encode(data))
-    }
-
-    /// Inserts the event with its envelope in one row write. The envelope names its own seq, so
-    /// the seq is taken first: the next AUTOINCREMENT value, which only this write transaction can use.
-    private static func appendEvent(_ db: Database, _ topic: FeedTopic, id: String, file: String, time: String,
-                                    rawData: [UInt8]) throws -> PublishedEvent {
-        let last = try Int64.fetchOne(db.cachedStatement(sql: "SELECT seq FROM sqlite_sequence WHERE name = 'events'")) ?? 0
-        let seq = last + 1
-        let envelope = try EnvelopeEncoder.encode(seq: seq, topic: topic, reportId: id, file: file, time: time, data: rawData)
-        try db.cachedStatement(sql: "INSERT INTO events(seq, topic, report_id, envelope) VALUES (?, ?, ?, ?)")
-            .execute(arguments: [seq, topic.rawValue, id, Data(envelope)])
-        return PublishedEvent(seq: seq, topic: topic, envelope: envelope)
     }
 }
 

@@ -76,6 +76,12 @@ enum StoreSchema {
                 WHERE state = 'parsed';
                 """)
         }
+        migrator.registerMigration("v6 parsed events share the document") { db in
+            // A report.parsed row keeps its envelope without the document, which reports.document
+            // holds (StoreEventHistory.swift): each document goes through the WAL once, not twice.
+            // Rows written before keep their whole envelopes (0).
+            try db.execute(sql: "ALTER TABLE events ADD COLUMN data_is_document INTEGER NOT NULL DEFAULT 0")
+        }
         return migrator
     }
 }

@@ -35,5 +35,7 @@ final class StateStoreMigrationTests: XCTestCase {
         XCTAssertEqual(done.data["indicators"]?.intValue, 3)
         XCTAssertEqual(done.data["keywords"]?.intValue, 1)
         XCTAssertEqual(done.data["elapsed_ms"]?.intValue, 1000)
+        XCTAssertEqual(try store.events(since: 0, limit: 1).map(\.envelope), [Array("{}".utf8)],
+                       "an envelope stored whole before v6 is replayed as it was")
     }
 }
