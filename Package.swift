@@ -95,7 +95,7 @@ let package = Package(
         .testTarget(name: "ReportParsingTests", dependencies: ["ReportParsing", "TestSupport"]),
         .testTarget(name: "ReportIndexingTests", dependencies: ["ReportIndexing", "TestSupport"]),
         .testTarget(name: "ReportSummarizingTests", dependencies: ["ReportSummarizing", "TestSupport"]),
-        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "TestSupport"]),
+        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EndToEndTests", dependencies: [
             "ZMQ", "ReportProtocol", "TestSupport",
             .product(name: "Crypto", package: "swift-crypto"),

@@ -83,8 +83,8 @@ def copy_history(database, copy):
     of its reports that exist: the last copy may be partial)."""
     offset = database.execute("SELECT MAX(seq) FROM events").fetchone()[0]
     database.execute("""
-        INSERT INTO events(seq, topic, report_id, envelope)
-        SELECT e.seq + ?2, e.topic, substr(e.report_id, 1, 56) || printf('%08x', ?1),
+        INSERT INTO events(seq, topic, report_id, data_is_document, envelope)
+        SELECT e.seq + ?2, e.topic, substr(e.report_id, 1, 56) || printf('%08x', ?1), e.data_is_document,
                CAST(replace(replace(CAST(e.envelope AS TEXT),
                                     '"report_id":"' || e.report_id || '"',
                                     '"report_id":"' || substr(e.report_id, 1, 56) || printf('%08x', ?1) || '"'),

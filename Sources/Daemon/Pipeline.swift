@@ -147,10 +147,11 @@ final class Pipeline {
         var events: [PublishedEvent]
         switch service {
         case ServiceName.parser:
-            let fingerprint = TextFingerprint(paragraphs: try ResultCheck.parsedDocument(body))
+            let parsed = try ResultCheck.parsedDocument(body)
+            let fingerprint = TextFingerprint(paragraphs: parsed.paragraphs)
             let nearDuplicate = try nearDuplicates.closest(to: fingerprint, excluding: id)
-            events = try store.recordParsed(id: id, file: file, document: body, fingerprint: fingerprint,
-                                            nearDuplicate: nearDuplicate, time: time)
+            events = try store.recordParsed(id: id, file: file, document: body, headline: parsed.headline,
+                                            fingerprint: fingerprint, nearDuplicate: nearDuplicate, time: time)
             guard !events.isEmpty else { return }
             try nearDuplicates.remember(id: id, file: file, fingerprint: fingerprint)
             recentDocuments.keep(body, for: id)
@@ -158,10 +159,10 @@ final class Pipeline {
             enqueue(.init(service: ServiceName.summarizer, origin: .report(id: id, file: file)))
         case ServiceName.indexer:
             try ResultCheck.index(body, from: service)
-            events = try store.recordStage(.indexed, id: id, file: file, result: body, time: time)
+            events = try store.recordIndexed(id: id, file: file, result: body, time: time)
         case ServiceName.summarizer:
-            try ResultCheck.summary(body)
-            events = try store.recordStage(.summarized, id: id, file: file, result: body, time: time)
+            let keywords = try ResultCheck.summary(body)
+            events = try store.recordSummary(id: id, file: file, result: body, keywords: keywords, time: time)
         default:
             return
         }

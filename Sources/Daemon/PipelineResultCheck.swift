@@ -7,16 +7,21 @@ import ReportProtocol
 /// ones (`ParsedDocument`, `SummaryResult`) with the hand-written wire codec, about 0.15 ms for a
 /// 50 KB report's document, so checking every nested field costs less than Foundation's
 /// `JSONDecoder` spent on the top level alone. The daemon keeps storing and forwarding the
-/// bytes the worker sent; of a parsed document it reads only the paragraphs (for the
-/// near-duplicate fingerprint).
+/// bytes the worker sent; of a parsed document it keeps only the paragraphs (for the
+/// near-duplicate fingerprint) and the headline fields `report.done` carries.
 enum ResultCheck {
-    /// Checks a parser result and returns its paragraphs.
-    static func parsedDocument(_ body: [UInt8]) throws -> [String] {
-        try check(ParsedDocument.self, body, from: ServiceName.parser).paragraphs
+    /// Checks a parser result and returns its paragraphs (for the fingerprint) and its headline
+    /// (stored for `report.done`, so finishing a report reads no JSON back out of the store).
+    static func parsedDocument(_ body: [UInt8]) throws -> (paragraphs: [String], headline: DocumentHeadline) {
+        let document = try check(ParsedDocument.self, body, from: ServiceName.parser)
+        return (document.paragraphs, DocumentHeadline(title: document.title, region: document.region,
+                                                      planYear: document.planYear, indicators: document.indicators.count))
     }
 
-    static func summary(_ body: [UInt8]) throws {
-        try check(SummaryResult.self, body, from: ServiceName.summarizer)
+    /// Checks a summarizer result and returns how many keywords it has.
+    @discardableResult
+    static func summary(_ body: [UInt8]) throws -> Int {
+        try check(SummaryResult.self, body, from: ServiceName.summarizer).keywords.count
     }
 
     static func index(_ body: [UInt8], from service: String) throws {

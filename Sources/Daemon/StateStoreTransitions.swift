@@ -7,50 +7,65 @@ import ReportProtocol
 extension StateStore {
     /// Records a new report, or returns nil when this content is already known.
     public func accept(id: String, file: String, size: Int, time: String) throws -> PublishedEvent? {
-        try database.write { db in
-            guard try Int.fetchOne(db, sql: "SELECT 1 FROM reports WHERE id = ?", arguments: [id]) == nil else { return nil }
-            try db.execute(sql: """
+        try database.write { db -> PublishedEvent? in
+            try db.cachedStatement(sql: """
                 INSERT INTO reports(id, file, size, state, received_at) VALUES (?, ?, ?, 'accepted', ?)
-                """, arguments: [id, file, size, time])
+                ON CONFLICT(id) DO NOTHING
+                """).execute(arguments: [id, file, size, time])
+            guard db.changesCount == 1 else { return nil }
             return try Self.appendEvent(db, .accepted, id: id, file: file, time: time, data: AcceptedData(size: size))
         }
     }
 
     /// Records the parser's result of an `accepted` report; a late or repeated result changes nothing.
     /// The attempt count starts again for the next stages.
-    func recordParsed(id: String, file: String, document: [UInt8], fingerprint: TextFingerprint,
+    func recordParsed(id: String, file: String, document: [UInt8], headline: DocumentHeadline, fingerprint: TextFingerprint,
                       nearDuplicate: NearDuplicate?, time: String) throws -> [PublishedEvent] {
         try database.write { db in
-            try db.execute(sql: """
-                UPDATE reports SET state = 'parsed', attempts = 0, document = ?, near_duplicate = ?
+            try db.cachedStatement(sql: """
+                UPDATE reports SET state = 'parsed', attempts = 0, document = ?, near_duplicate = ?,
+                    title = ?, region = ?, plan_year = ?, indicators = ?
                 WHERE id = ? AND state = 'accepted'
-                """, arguments: [Data(document), try nearDuplicate.map { Data(try WireJSON.encode($0)) }, id])
+                """).execute(arguments: [Data(document), try nearDuplicate.map { Data(try WireJSON.encode($0)) },
+                                         headline.title, headline.region, headline.planYear, headline.indicators, id])
             guard db.changesCount == 1 else { return [] }
-            try db.execute(sql: "INSERT OR REPLACE INTO fingerprints(id, file, sketch) VALUES (?, ?, ?)",
-                           arguments: [id, file, Data(fingerprint.bytes)])
-            return [try Self.appendEvent(db, .parsed, id: id, file: file, time: time, rawData: document)]
+            try db.cachedStatement(sql: "INSERT OR REPLACE INTO fingerprints(id, file, sketch) VALUES (?, ?, ?)")
+                .execute(arguments: [id, file, Data(fingerprint.bytes)])
+            return [try Self.appendEvent(db, .parsed, id: id, file: file, time: time, rawData: document, dataIsDocument: true)]
         }
     }
 
-    public enum Stage: String, Sendable { case indexed, summarized }
+    /// Records the indexer's result of a `parsed` report; see `recordStage`.
+    public func recordIndexed(id: String, file: String, result: [UInt8], time: String) throws -> [PublishedEvent] {
+        try recordStage(.indexed, id: id, file: file, result: result, time: time, sql: """
+            UPDATE reports SET index_result = ? WHERE id = ? AND state = 'parsed' AND index_result IS NULL
+            """, arguments: [Data(result), id])
+    }
 
-    /// Records the indexer's or summarizer's result of a `parsed` report; when both are in, the
-    /// report is done. A late or repeated result (the report failed meanwhile, or the stage is in) changes nothing.
-    public func recordStage(_ stage: Stage, id: String, file: String, result: [UInt8], time: String) throws -> [PublishedEvent] {
+    /// Records the summarizer's result of a `parsed` report, with its keyword count for `report.done`.
+    public func recordSummary(id: String, file: String, result: [UInt8], keywords: Int, time: String) throws -> [PublishedEvent] {
+        try recordStage(.summarized, id: id, file: file, result: result, time: time, sql: """
+            UPDATE reports SET summary = ?, keywords = ? WHERE id = ? AND state = 'parsed' AND summary IS NULL
+            """, arguments: [Data(result), keywords, id])
+    }
+
+    /// Stores a stage result of a `parsed` report; when both are in, the same transaction marks it
+    /// done. A late or repeated result (the report failed meanwhile, or the stage is in) changes nothing.
+    private func recordStage(_ topic: FeedTopic, id: String, file: String, result: [UInt8], time: String,
+                             sql: String, arguments: StatementArguments) throws -> [PublishedEvent] {
         try database.write { db in
-            let column = stage == .indexed ? "index_result" : "summary"
-            try db.execute(sql: "UPDATE reports SET \(column) = ? WHERE id = ? AND state = 'parsed' AND \(column) IS NULL",
-                           arguments: [Data(result), id])
+            try db.cachedStatement(sql: sql).execute(arguments: arguments)
             guard db.changesCount == 1 else { return [] }
-            var events = [try Self.appendEvent(db, stage == .indexed ? .indexed : .summarized,
-                                               id: id, file: file, time: time, rawData: result)]
-            let complete = try Bool.fetchOne(db, sql: """
-                SELECT index_result IS NOT NULL AND summary IS NOT NULL AND state = 'parsed' FROM reports WHERE id = ?
-                """, arguments: [id]) ?? false
-            if complete {
-                try db.execute(sql: "UPDATE reports SET state = 'done', finished_at = ? WHERE id = ?", arguments: [time, id])
+            var events = [try Self.appendEvent(db, topic, id: id, file: file, time: time, rawData: result)]
+            // Done only when both results are in; the headline comes back from the same statement.
+            let done = try Row.fetchOne(db.cachedStatement(sql: """
+                UPDATE reports SET state = 'done', finished_at = ?
+                WHERE id = ? AND state = 'parsed' AND index_result IS NOT NULL AND summary IS NOT NULL
+                RETURNING received_at, near_duplicate, title, region, plan_year, indicators, keywords
+                """), arguments: [time, id])
+            if let done {
                 events.append(try Self.appendEvent(db, .done, id: id, file: file, time: time,
-                                                   data: try Self.overview(db, id: id, finishedAt: time)))
+                                                   data: try Self.overview(done, finishedAt: time)))
             }
             return events
         }
@@ -101,9 +116,11 @@ extension StateStore {
         try database.write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT file, size, state FROM reports WHERE id = ?", arguments: [id]),
                   row["state"] as String == ReportState.failed.rawValue else { return nil }
+            // The document is about to go: its report.parsed events take their own copy first.
+            try Self.detachDocument(db, id: id)
             try db.execute(sql: """
                 UPDATE reports SET state = 'accepted', error = NULL, attempts = 0, finished_at = NULL,
-                    document = NULL, index_result = NULL, summary = NULL WHERE id = ?
+                    document = NULL, index_result = NULL, summary = NULL, keywords = NULL WHERE id = ?
                 """, arguments: [id])
             return try Self.appendEvent(db, .accepted, id: id, file: row["file"], time: time,
                                         data: AcceptedData(size: row["size"], retry: true))
@@ -117,36 +134,14 @@ extension StateStore {
         }
     }
 
-    /// The headline of a finished report, read from the stored JSON without decoding it all.
-    private static func overview(_ db: Database, id: String, finishedAt: String) throws -> DoneData {
-        let row = try Row.fetchOne(db, sql: """
-            SELECT received_at, near_duplicate,
-                   json_extract(document, '$.title') AS title, json_extract(document, '$.region') AS region,
-                   json_extract(document, '$.plan_year') AS plan_year,
-                   json_array_length(document, '$.indicators') AS indicators,
-                   json_array_length(summary, '$.keywords') AS keywords
-            FROM reports WHERE id = ?
-            """, arguments: [id])
-        let received = (row?["received_at"] as String?).flatMap(Date.init(rfc3339:))
+    /// The headline of a finished report, from the columns its parse and summary results filled.
+    private static func overview(_ row: Row, finishedAt: String) throws -> DoneData {
+        let received = (row["received_at"] as String?).flatMap(Date.init(rfc3339:))
         let finished = Date(rfc3339: finishedAt)
-        let nearDuplicate = try (row?["near_duplicate"] as Data?).map { try WireJSON.decode(NearDuplicate.self, from: Array($0)) }
-        return DoneData(title: row?["title"], region: row?["region"], planYear: row?["plan_year"],
-                        indicators: row?["indicators"], keywords: row?["keywords"], nearDuplicateOf: nearDuplicate,
+        let nearDuplicate = try (row["near_duplicate"] as Data?).map { try WireJSON.decode(NearDuplicate.self, from: Array($0)) }
+        return DoneData(title: row["title"], region: row["region"], planYear: row["plan_year"],
+                        indicators: row["indicators"], keywords: row["keywords"], nearDuplicateOf: nearDuplicate,
                         elapsedMs: received.flatMap { start in finished.map { Int($0.timeIntervalSince(start) * 1000) } })
-    }
-
-    private static func appendEvent(_ db: Database, _ topic: FeedTopic, id: String, file: String, time: String,
-                                    data: some Encodable) throws -> PublishedEvent {
-        try appendEvent(db, topic, id: id, file: file, time: time, rawData: WireJSON.encode(data))
-    }
-
-    private static func appendEvent(_ db: Database, _ topic: FeedTopic, id: String, file: String, time: String,
-                                    rawData: [UInt8]) throws -> PublishedEvent {
-        try db.execute(sql: "INSERT INTO events(topic, report_id, envelope) VALUES (?, ?, x'')", arguments: [topic.rawValue, id])
-        let seq = db.lastInsertedRowID
-        let envelope = try EnvelopeEncoder.encode(seq: seq, topic: topic, reportId: id, file: file, time: time, data: rawData)
-        try db.execute(sql: "UPDATE events SET envelope = ? WHERE seq = ?", arguments: [Data(envelope), seq])
-        return PublishedEvent(seq: seq, topic: topic, envelope: envelope)
     }
 }
 

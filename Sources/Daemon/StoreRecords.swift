@@ -43,3 +43,12 @@ public struct ReportResults: Sendable {
     public var index: [UInt8]?
     public var summary: [UInt8]?
 }
+
+/// What `report.done` tells of a parsed document, read by the pipeline while it checks the
+/// parser's result and stored beside it, so finishing a report reads no JSON back out of the store.
+struct DocumentHeadline: Sendable, Equatable {
+    var title: String?
+    var region: String?
+    var planYear: Int?
+    var indicators: Int
+}

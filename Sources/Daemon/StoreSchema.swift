@@ -58,6 +58,30 @@ enum StoreSchema {
                     SELECT id, file, fingerprint FROM reports WHERE fingerprint IS NOT NULL ORDER BY rowid;
                 """)
         }
+        migrator.registerMigration("v5 done headline") { db in
+            // What report.done tells of the document and summary, stored when they arrive, so
+            // finishing a report runs no json_extract over a 40-50 KB document. Reports already
+            // parsed get theirs from their stored JSON; finished ones never announce done again
+            // (a retry parses afresh).
+            try db.execute(sql: """
+                ALTER TABLE reports ADD COLUMN title TEXT;
+                ALTER TABLE reports ADD COLUMN region TEXT;
+                ALTER TABLE reports ADD COLUMN plan_year INTEGER;
+                ALTER TABLE reports ADD COLUMN indicators INTEGER;
+                ALTER TABLE reports ADD COLUMN keywords INTEGER;
+                UPDATE reports SET title = json_extract(document, '$.title'), region = json_extract(document, '$.region'),
+                    plan_year = json_extract(document, '$.plan_year'),
+                    indicators = json_array_length(document, '$.indicators'),
+                    keywords = json_array_length(summary, '$.keywords')
+                WHERE state = 'parsed';
+                """)
+        }
+        migrator.registerMigration("v6 parsed events share the document") { db in
+            // A report.parsed row keeps its envelope without the document, which reports.document
+            // holds (StoreEventHistory.swift): each document goes through the WAL once, not twice.
+            // Rows written before keep their whole envelopes (0).
+            try db.execute(sql: "ALTER TABLE events ADD COLUMN data_is_document INTEGER NOT NULL DEFAULT 0")
+        }
         return migrator
     }
 }

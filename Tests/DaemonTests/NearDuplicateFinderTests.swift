@@ -42,7 +42,8 @@ final class NearDuplicateFinderTests: XCTestCase {
         do {
             let store = try StateStore(path: path)
             _ = try store.accept(id: pdf, file: "yanqing.pdf", size: 1, time: "t")
-            _ = try store.recordParsed(id: pdf, file: "yanqing.pdf", document: Array("{}".utf8), fingerprint: pdfSketch,
+            _ = try store.recordParsed(id: pdf, file: "yanqing.pdf", document: Array("{}".utf8),
+                                       headline: DocumentHeadline(title: nil, region: nil, planYear: nil, indicators: 0), fingerprint: pdfSketch,
                                        nearDuplicate: nil, time: "t")
         }
         let finder = NearDuplicateFinder(store: try StateStore(path: path))

@@ -23,7 +23,24 @@ final class ResultCheckTests: XCTestCase {
     }
 
     func testAParsedDocumentGivesItsParagraphs() throws {
-        XCTAssertEqual(try ResultCheck.parsedDocument(WireJSON.encode(document())), ["一、回顾", "全区地区生产总值增长5%。"])
+        XCTAssertEqual(try ResultCheck.parsedDocument(WireJSON.encode(document())).paragraphs, ["一、回顾", "全区地区生产总值增长5%。"])
+    }
+
+    func testAParsedDocumentGivesTheHeadlineOfItsDoneEvent() throws {
+        var withYear = document()
+        withYear.planYear = 2023
+        withYear.indicators = [Indicator(name: "地区生产总值", kind: .actual, evidence: "增长5%。"), Indicator(name: "税收", kind: .target, evidence: "增长3%。")]
+        XCTAssertEqual(try ResultCheck.parsedDocument(WireJSON.encode(withYear)).headline,
+                       DocumentHeadline(title: "2023年政府工作报告", region: "延庆区", planYear: 2023, indicators: 2))
+        var untitled = try object(withYear)
+        untitled["title"] = nil
+        XCTAssertEqual(try ResultCheck.parsedDocument(bytes(untitled)).headline,
+                       DocumentHeadline(title: nil, region: "延庆区", planYear: 2023, indicators: 2),
+                       "a missing optional field is null in the headline")
+        var textualYear = untitled
+        textualYear["plan_year"] = "2023"
+        XCTAssertThrowsError(try ResultCheck.parsedDocument(bytes(textualYear)),
+                             "an optional field of the wrong type breaks the contract every consumer decodes by")
     }
 
     func testAParsedDocumentWithAMissingOrMistypedFieldAtAnyDepthIsRefusedForGood() throws {
@@ -45,7 +62,7 @@ final class ResultCheckTests: XCTestCase {
 
     func testSummaryAndIndexResultsAreCheckedByTheirRequiredFields() throws {
         let summary = SummaryResult(keywords: [.init(term: "冬奥", weight: 0.5)], summary: ["一句。"], dictionary: "jieba")
-        XCTAssertNoThrow(try ResultCheck.summary(WireJSON.encode(summary)))
+        XCTAssertEqual(try ResultCheck.summary(WireJSON.encode(summary)), 1, "its keyword count")
         var noDictionary = try object(summary)
         noDictionary["dictionary"] = nil
         XCTAssertThrowsError(try ResultCheck.summary(bytes(noDictionary)))

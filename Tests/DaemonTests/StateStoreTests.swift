@@ -20,6 +20,7 @@ final class StateStoreTests: XCTestCase {
     }
 
     private let id = String(repeating: "ab", count: 32)
+    private let headline = DocumentHeadline(title: nil, region: nil, planYear: nil, indicators: 0)
     private let fingerprint = TextFingerprint(paragraphs: ["实现地区生产总值213亿元，增长4%。"])
 
     func testAcceptingKnownContentTwiceRecordsItOnce() throws {
@@ -35,7 +36,7 @@ final class StateStoreTests: XCTestCase {
         let store = try openStore()
         _ = try store.accept(id: id, file: "a.txt", size: 10, time: "2026-01-01T00:00:00Z")
         let document = Array(#"{"title":"报告","encoding":"utf-8"}"#.utf8)
-        let parsed = try XCTUnwrap(try store.recordParsed(id: id, file: "a.txt", document: document, fingerprint: fingerprint, nearDuplicate: nil, time: "t2").first)
+        let parsed = try XCTUnwrap(try store.recordParsed(id: id, file: "a.txt", document: document, headline: headline, fingerprint: fingerprint, nearDuplicate: nil, time: "t2").first)
         let envelope = try FeedEnvelope.decode(frames: parsed.frames)
         XCTAssertEqual(envelope.seq, 2)
         XCTAssertEqual(envelope.topic, .parsed)
@@ -49,11 +50,11 @@ final class StateStoreTests: XCTestCase {
     func testAReportIsDoneOnlyWhenBothIndexAndSummaryAreIn() throws {
         let store = try openStore()
         _ = try store.accept(id: id, file: "a.txt", size: 10, time: "t")
-        _ = try store.recordParsed(id: id, file: "a.txt", document: Array("{}".utf8), fingerprint: fingerprint, nearDuplicate: nil, time: "t")
-        let afterSummary = try store.recordStage(.summarized, id: id, file: "a.txt", result: Array("{}".utf8), time: "t")
+        _ = try store.recordParsed(id: id, file: "a.txt", document: Array("{}".utf8), headline: headline, fingerprint: fingerprint, nearDuplicate: nil, time: "t")
+        let afterSummary = try store.recordSummary(id: id, file: "a.txt", result: Array("{}".utf8), keywords: 0, time: "t")
         XCTAssertEqual(afterSummary.map(\.topic), [.summarized])
         XCTAssertEqual(try store.report(id: id)?.state, .parsed)
-        let afterIndex = try store.recordStage(.indexed, id: id, file: "a.txt", result: Array("{}".utf8), time: "t")
+        let afterIndex = try store.recordIndexed(id: id, file: "a.txt", result: Array("{}".utf8), time: "t")
         XCTAssertEqual(afterIndex.map(\.topic), [.indexed, .done])
         XCTAssertEqual(try store.report(id: id)?.state, .done)
         XCTAssertEqual(try store.unfinishedReports(), [])
@@ -75,7 +76,7 @@ final class StateStoreTests: XCTestCase {
     func testReplayFiltersByTopicPrefixAndPages() throws {
         let store = try openStore()
         _ = try store.accept(id: id, file: "a.txt", size: 10, time: "t")
-        _ = try store.recordParsed(id: id, file: "a.txt", document: Array("{}".utf8), fingerprint: fingerprint, nearDuplicate: nil, time: "t")
+        _ = try store.recordParsed(id: id, file: "a.txt", document: Array("{}".utf8), headline: headline, fingerprint: fingerprint, nearDuplicate: nil, time: "t")
         _ = try store.recordFailure(id: id, file: "a.txt", stage: "indexer", reason: "broken", attempts: 3, time: "t")
         XCTAssertEqual(try store.events(since: 0, limit: 10, topicPrefix: "report.fail").map(\.topic), [.failed])
         XCTAssertEqual(try store.events(since: 1, limit: 1).map(\.seq), [2])
@@ -117,16 +118,20 @@ extension StateStoreTests {
         _ = try store.accept(id: id, file: "web.txt", size: 10, time: "2026-01-01T00:00:00.000Z")
         let earlier = NearDuplicate(reportId: String(repeating: "cd", count: 32), file: "pdf.txt", similarity: 0.93)
         _ = try store.recordParsed(id: id, file: "web.txt", document: Array(#"{"region":"延庆区"}"#.utf8),
+                                   headline: DocumentHeadline(title: nil, region: "延庆区", planYear: 2026, indicators: 3),
                                    fingerprint: fingerprint, nearDuplicate: earlier, time: "2026-01-01T00:00:01.000Z")
-        _ = try store.recordStage(.indexed, id: id, file: "web.txt", result: Array("{}".utf8), time: "2026-01-01T00:00:02.000Z")
-        let done = try XCTUnwrap(try store.recordStage(.summarized, id: id, file: "web.txt", result: Array(#"{"keywords":[]}"#.utf8),
-                                                       time: "2026-01-01T00:00:02.500Z").last)
+        _ = try store.recordIndexed(id: id, file: "web.txt", result: Array("{}".utf8), time: "2026-01-01T00:00:02.000Z")
+        let done = try XCTUnwrap(try store.recordSummary(id: id, file: "web.txt", result: Array(#"{"keywords":["a","b"]}"#.utf8),
+                                                        keywords: 2, time: "2026-01-01T00:00:02.500Z").last)
         let envelope = try FeedEnvelope.decode(frames: done.frames)
         XCTAssertEqual(envelope.topic, .done)
         XCTAssertEqual(envelope.data["near_duplicate_of"]?["report_id"]?.stringValue, earlier.reportId)
         XCTAssertEqual(envelope.data["near_duplicate_of"]?["similarity"]?.doubleValue, 0.93)
         XCTAssertEqual(envelope.data["region"]?.stringValue, "延庆区")
         XCTAssertEqual(envelope.data["elapsed_ms"]?.intValue, 2500)
+        XCTAssertEqual(envelope.data["plan_year"]?.intValue, 2026)
+        XCTAssertEqual(envelope.data["indicators"]?.intValue, 3)
+        XCTAssertEqual(envelope.data["keywords"]?.intValue, 2)
         XCTAssertEqual(envelope.data["title"], .null, "a field the parser did not find is null")
         var fingerprinted: [String] = []
         try store.forEachFingerprint { id, _, _ in fingerprinted.append(id) }

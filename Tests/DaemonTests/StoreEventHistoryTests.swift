@@ -1,0 +1,57 @@
+import Foundation
+import GRDB
+import ReportProtocol
+import XCTest
+@testable import Daemon
+
+/// A report.parsed row shares the report's stored document, yet replay gives back exactly the
+/// envelopes that were published.
+final class StoreEventHistoryTests: XCTestCase {
+    private let id = String(repeating: "12", count: 32)
+    private let headline = DocumentHeadline(title: nil, region: nil, planYear: nil, indicators: 0)
+    private let fingerprint = TextFingerprint(paragraphs: ["全区地区生产总值增长5%。"])
+
+    private func document(_ text: String) -> [UInt8] {
+        Array(#"{"paragraphs":["\#(String(repeating: text, count: 2000))"],"title":"报告"}"#.utf8)
+    }
+
+    func testReplayGivesBackThePublishedEnvelopesWhileTheDocumentIsStoredOnce() throws {
+        let path = try makeTemporaryDirectory(self).appendingPathComponent("state.sqlite").path
+        let parsedDocument = document("增长")
+        var published: [PublishedEvent] = []
+        do {
+            let store = try StateStore(path: path)
+            published += [try XCTUnwrap(try store.accept(id: id, file: "a.txt", size: 10, time: "t0"))]
+            published += try store.recordParsed(id: id, file: "a.txt", document: parsedDocument, headline: headline,
+                                                fingerprint: fingerprint, nearDuplicate: nil, time: "t1")
+            published += try store.recordIndexed(id: id, file: "a.txt", result: Array(#"{"paragraphs":1}"#.utf8), time: "t2")
+            published += try store.recordSummary(id: id, file: "a.txt", result: Array(#"{"keywords":[]}"#.utf8), keywords: 0, time: "t3")
+        }
+        XCTAssertEqual(published.map(\.topic), [.accepted, .parsed, .indexed, .summarized, .done])
+        XCTAssertEqual(try FeedEnvelope.decode(frames: published[1].frames).data["title"]?.stringValue, "报告")
+
+        let reopened = try StateStore(path: path)
+        XCTAssertEqual(try reopened.events(since: 0, limit: 100), published, "replay is byte for byte what was published")
+        XCTAssertEqual(try reopened.events(reportId: id), published)
+        XCTAssertEqual(try reopened.events(since: 1, limit: 1, topicPrefix: "report.parsed"), [published[1]])
+
+        let storedParsed = try DatabaseQueue(path: path).read { db in
+            try Int.fetchOne(db, sql: "SELECT length(envelope) FROM events WHERE topic = 'report.parsed'")
+        }
+        XCTAssertEqual(storedParsed, published[1].envelope.count - parsedDocument.count, "the document is not stored a second time")
+    }
+
+    func testARetriedReportKeepsItsFirstParsedEnvelopeInTheHistory() throws {
+        let store = try StateStore(path: try makeTemporaryDirectory(self).appendingPathComponent("state.sqlite").path)
+        _ = try store.accept(id: id, file: "a.txt", size: 10, time: "t0")
+        let first = try store.recordParsed(id: id, file: "a.txt", document: document("回顾"), headline: headline,
+                                           fingerprint: fingerprint, nearDuplicate: nil, time: "t1")
+        _ = try store.recordFailure(id: id, file: "a.txt", stage: "indexer", reason: "broken", attempts: 1, time: "t2")
+        _ = try XCTUnwrap(try store.requeue(id: id, time: "t3"))
+        let second = try store.recordParsed(id: id, file: "a.txt", document: document("规划"), headline: headline,
+                                            fingerprint: fingerprint, nearDuplicate: nil, time: "t4")
+        let replayed = try store.events(since: 0, limit: 100, topicPrefix: "report.parsed")
+        XCTAssertEqual(replayed, first + second, "the retry's document does not rewrite the first parse's envelope")
+        XCTAssertNotEqual(first.first?.envelope, second.first?.envelope)
+    }
+}
