@@ -8,8 +8,6 @@ import ReportProtocol
 public final class SearchIndex: Sendable {
     /// How long a writer waits for another process's transaction before failing.
     static let busyTimeout: TimeInterval = 30
-    /// How much of the file each connection may memory-map.
-    static let mappedBytes = 1 << 31
 
     public let path: String
     /// Whether opening created, kept or rebuilt the tables. After `.rebuilt`, the index is
@@ -40,9 +38,6 @@ public final class SearchIndex: Sendable {
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.prepareDatabase { db in
             db.add(tokenizer: BigramTokenizer.self)
-            // Searches read the stored text of dozens of reports: mapped pages spare a read() call
-            // and a copy per page. SQLite caps the size at its compile-time maximum.
-            try db.execute(sql: "PRAGMA mmap_size = \(Self.mappedBytes)")
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
