@@ -3,14 +3,11 @@ import Foundation
 /// The paragraph of a matching report that a hit shows, chosen from the report's stored
 /// paragraphs (only for the few reports a search looks at), and the section filter's check.
 ///
-/// FTS5 ranks whole reports; within one, paragraphs are ranked with BM25 over that report's
+/// `report_rank` ranks whole reports; within one, paragraphs are ranked with BM25 over that report's
 /// paragraphs in scope: a paragraph holding the rarer terms more often, for its length, wins.
 /// Ties go to the earlier paragraph.
 struct ParagraphChoice {
     let paragraph: Int
-
-    private static let k1 = 1.2
-    private static let b = 0.75
 
     /// nil when no paragraph in scope matches a positive term, or, with a section filter, when
     /// the paragraphs in that section do not satisfy the query (a group without a term, or an
@@ -29,7 +26,7 @@ struct ParagraphChoice {
             guard Self.holds(patterns, occurrences, in: report, inScope) else { return nil }
         }
         let lengths = inScope.map { Double(report.ranges[$0].count) }
-        let averageLength = max(1, lengths.reduce(0, +) / Double(lengths.count))
+        let bm25 = BM25(averageLength: lengths.reduce(0, +) / Double(lengths.count))
         let weights = occurrences.map { counts -> Double in
             let withTerm = Double(counts.filter { $0 > 0 }.count)
             return log(1 + (Double(inScope.count) - withTerm + 0.5) / (withTerm + 0.5))
@@ -40,8 +37,7 @@ struct ParagraphChoice {
             var score = 0.0
             for term in occurrences.indices where occurrences[term][position] > 0 {
                 let frequency = Double(occurrences[term][position])
-                score += weights[term] * frequency * (Self.k1 + 1)
-                    / (frequency + Self.k1 * (1 - Self.b + Self.b * lengths[position] / averageLength))
+                score += weights[term] * bm25.termWeight(frequency: frequency, length: lengths[position])
             }
             if score > bestScore {
                 bestScore = score

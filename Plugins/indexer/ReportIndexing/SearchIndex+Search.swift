@@ -26,29 +26,26 @@ extension SearchIndex {
     }
 
     /// The reports that can reach the first `limit` places, best first. Reports come from FTS5
-    /// in BM25 order; the walk reads a report's stored paragraphs only when the section filter
+    /// in BM25 order (`RankedReports`); the walk reads a report's stored paragraphs only when the section filter
     /// or the word-match re-ranking needs them. With a segmenter it stops once a report's BM25
     /// score × `WordMatch.maximumBoost` cannot beat the `limit`-th score so far, and after
     /// `rerankDepth(limit)` reports (when thousands score alike, the rest cannot be segmented
     /// one by one); without, after `limit` reports and any that tie with the last.
     private func leadingReports(matching match: MatchExpression, patterns: QueryPatterns, terms: [SearchQuery.Term],
                                 scope: SearchScope, limit: Int, _ db: Database) throws -> [ReportRanking] {
-        let filtered = scope.conditions.isEmpty ? "" : "JOIN reports r ON r.id = f.rowid"
-        let cursor = try Row.fetchCursor(db, sql: """
-            SELECT f.rowid AS id, bm25(report_fts) AS relevance FROM report_fts f \(filtered)
-            WHERE report_fts MATCH ?\(scope.andClause)
-            ORDER BY relevance
-            """, arguments: StatementArguments([match.text] + scope.arguments))
         let depth = segmenter == nil ? limit : Self.rerankDepth(limit)
+        // The walk reads at most `depth` rows unless it may skip some (section filter) or keeps ties.
+        var cursor = try RankedReports(matching: match, scope: scope,
+                                       atMost: segmenter != nil && scope.section == nil ? depth : nil,
+                                       state: rankings.state(of: db), db)
         var accepted: [ReportRanking] = []
         // The best `limit` scores so far, descending: the last is the score to beat.
         var leading: [Double] = []
-        while let row = try cursor.next() {
-            let baseScore = -(row[1] as Double)
+        while let (rowId, baseScore) = try cursor.next() {
             // Without re-ranking, reports tying with the last one are kept, so ties go by report id.
             if accepted.count >= depth, segmenter != nil || baseScore < accepted[accepted.count - 1].baseScore { break }
             if segmenter != nil, leading.count >= limit, baseScore * WordMatch.maximumBoost < leading[limit - 1] { break }
-            var ranking = try Self.report(row[0], baseScore: baseScore, db)
+            var ranking = try Self.report(rowId, baseScore: baseScore, db)
             if scope.section != nil || segmenter != nil {
                 let paragraphs = try Self.storedParagraphs(of: ranking.rowId, db)
                 guard let choice = ParagraphChoice(in: paragraphs, patterns: patterns, scope: scope) else { continue }

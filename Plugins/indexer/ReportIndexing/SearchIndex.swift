@@ -18,6 +18,8 @@ public final class SearchIndex: Sendable {
     let segmenter: Segmenter?
     /// Traditional → simplified, for queries and filters typed in traditional script.
     let converter: ScriptConverter
+    /// Each connection's `report_rank` state (report lengths, the running query's statistics).
+    let rankings = RankingConnections()
 
     /// `segmenter`: the one the summarizer uses (jieba + domain dictionary), for whole-word ranking.
     public init(path: String, segmenter: Segmenter? = nil) throws {
@@ -36,8 +38,9 @@ public final class SearchIndex: Sendable {
         }
         var configuration = Configuration()
         configuration.busyMode = .timeout(Self.busyTimeout)
-        configuration.prepareDatabase { db in
+        configuration.prepareDatabase { [rankings] db in
             db.add(tokenizer: BigramTokenizer.self)
+            rankings.open(db)
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
