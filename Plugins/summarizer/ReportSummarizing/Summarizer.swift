@@ -74,7 +74,8 @@ public struct Summarizer: Sendable {
     private func keywords(_ terms: DocumentTerms, _ candidates: [SentenceSelector.Candidate], _ scores: [Double?],
                           count: Int) -> [SummaryResult.Keyword] {
         let scored = candidates.indices.compactMap { index in scores[index].map { (candidates[index].terms, $0) } }
-        return KeywordRanker(idf: idf, corpus: corpus, themeHeads: termFilter.themeHeads(of:))
+        return KeywordRanker(idf: idf, corpus: corpus, themeHeads: termFilter.themeHeads(of:),
+                             isPlace: { [domain] in domain?.isPlace($0) ?? false })
             .keywords(terms.passages, terms: terms.terms, sentences: scored, count: count)
     }
 
