@@ -111,6 +111,45 @@ final class SummarizerPartsTests: XCTestCase {
         XCTAssertEqual(weights["飞鸿"]!, weights["农业"]! / 3 / (1 + log(3.0)), accuracy: 1e-4)
     }
 
+    func testTheDomainDictionarysPlacesAreItsWordsTaggedNs() throws {
+        let url = try temporaryFile("# places\n长城 50000 ns\n冬奥 50000 n\n延庆区 50000 ns\n\n世园\n")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let domain = try DomainTermList(contentsOf: url)
+        XCTAssertTrue(domain.isPlace("长城"))
+        XCTAssertTrue(domain.isPlace("延庆区"))
+        XCTAssertFalse(domain.isPlace("冬奥"))
+        XCTAssertFalse(domain.isPlace("世园"), "no tag")
+        XCTAssertTrue(["长城", "冬奥", "延庆区", "世园"].allSatisfy(domain.contains))
+    }
+
+    /// A famous place is common in general text (长城's IDF is low): as a place of the domain
+    /// dictionary it weighs as much as a word of median IDF, while a word only jieba calls a
+    /// place (美丽) keeps its own IDF.
+    func testADomainPlaceKeepsAtLeastTheMedianIDF() throws {
+        let url = try temporaryFile("长城 6.0\n美丽 6.0\n农业 10.0\n旅游 10.0\n生态 10.0\n")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let idf = try IDFTable(contentsOf: url)
+        XCTAssertEqual(idf.median, 10)
+        let passages = Array(repeating: ["长城", "美丽", "农业"], count: 3)
+        func weights(_ ranker: KeywordRanker) -> [String: Double] {
+            Dictionary(uniqueKeysWithValues: ranker.keywords(passages, count: 10).map { ($0.term, $0.weight) })
+        }
+        let plain = weights(KeywordRanker(idf: idf))
+        XCTAssertEqual(plain["长城"], plain["美丽"])
+        XCTAssertLessThan(plain["长城"]!, plain["农业"]!)
+
+        let places = DomainTermList(words: [], places: ["长城"])
+        let withPlaces = weights(KeywordRanker(idf: idf, isPlace: places.isPlace))
+        XCTAssertEqual(withPlaces["长城"], withPlaces["农业"])
+        XCTAssertEqual(withPlaces["美丽"], plain["美丽"])
+
+        let famous = try temporaryFile("长城 12.0\n美丽 6.0\n农业 10.0\n旅游 10.0\n生态 10.0\n")
+        defer { try? FileManager.default.removeItem(at: famous) }
+        let higher = Dictionary(uniqueKeysWithValues: KeywordRanker(idf: try IDFTable(contentsOf: famous), isPlace: places.isPlace)
+            .keywords(passages, count: 10).map { ($0.term, $0.weight) })
+        XCTAssertGreaterThan(higher["长城"]!, higher["农业"]!, "a floor, not a cap: a rarer place keeps its higher IDF")
+    }
+
     private func temporaryFile(_ text: String) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("summarizer-\(UUID().uuidString).txt")
         try text.write(to: url, atomically: true, encoding: .utf8)

@@ -59,6 +59,8 @@ final class SummarizerSampleTests: XCTestCase {
             let terms = summarizer.summarize(try Corpus.document(number)).keywords.map(\.term)
             for theme in expected { XCTAssertTrue(terms.contains(theme), "\(number): \(theme) not in \(terms)") }
             for stock in ["建设", "发展", "推进", "工作", "全面", "北京"] { XCTAssertFalse(terms.contains(stock), "\(number): \(stock)") }
+            // Places to jieba (tag ns) but not to the domain dictionary: they keep their own IDF.
+            for noise in ["美丽", "中国", "东路", "城东", "都市"] { XCTAssertFalse(terms.contains(noise), "\(number): \(noise)") }
             let firstTheme = expected.compactMap(terms.firstIndex(of:)).min() ?? 0
             for generic in ["乡镇", "园区", "乡村", "企业", "服务"] {
                 if let place = terms.firstIndex(of: generic) {
@@ -78,6 +80,24 @@ final class SummarizerSampleTests: XCTestCase {
             XCTAssertTrue(candidates.isSuperset(of: ["冬奥", "世园", "长城", "生态涵养"]), number)
             XCTAssertEqual(candidates.filter(summarizer.stopWords.contains), [], "\(number): 北京 begins 北京冬奥会 but is a stop word")
             XCTAssertFalse(try Corpus.document(number).paragraphs.flatMap(summarizer.segmenter.segment).contains("生态涵养"), number)
+        }
+    }
+
+    /// jieba rates 长城 common (its fame fills general text); as a place of the domain dictionary
+    /// it keeps the median IDF, which moves it up 延庆's ranking (docs/SEGMENTATION.md, "Places").
+    func testADomainPlaceOutranksItsJiebaIDF() throws {
+        let summarizer = try Self.shared.get()
+        let idf = try XCTUnwrap(summarizer.idf)
+        XCTAssertLessThan(idf.idf("长城"), idf.median)
+        let domainWords = try String(contentsOf: Repository.config.appendingPathComponent("dict/domain.txt"), encoding: .utf8)
+            .split(separator: "\n").filter { !$0.hasPrefix("#") }.compactMap { $0.split(separator: " ").first.map(String.init) }
+        let withoutPlaces = Summarizer(segmenter: summarizer.segmenter, idf: summarizer.idf, stopWords: summarizer.stopWords,
+                                       corpus: summarizer.corpus, domain: DomainTermList(words: Set(domainWords)))
+        for number in ["000", "001"] {
+            let document = try Corpus.document(number)
+            let rank = try XCTUnwrap(summarizer.rankedKeywords(document).firstIndex { $0.term == "长城" })
+            let rankByJiebaIDF = try XCTUnwrap(withoutPlaces.rankedKeywords(document).firstIndex { $0.term == "长城" })
+            XCTAssertLessThan(rank, rankByJiebaIDF / 2, number)
         }
     }
 

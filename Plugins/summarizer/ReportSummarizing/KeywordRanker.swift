@@ -14,6 +14,8 @@ struct KeywordRanker {
     /// The theme heads a candidate term stands for (`TermFilter.themeHeads`): they become
     /// candidates even when never written alone (生态涵养 only inside 生态涵养区).
     var themeHeads: (String) -> [String] = { _ in [] }
+    /// The domain dictionary's places (`DomainTermList.isPlace`), whose IDF is at least the median.
+    var isPlace: (String) -> Bool = { _ in false }
     var salienceShare = 0.3
     /// A theme is something the report comes back to: a term mentioned fewer times than this
     /// (counting the compounds it begins) keeps only that share of its weight. Rare literary
@@ -66,7 +68,7 @@ struct KeywordRanker {
         let salience = scaledToMax(family.pooled(ownSalience))
         var specificity = [Double](repeating: 0, count: terms.count)
         for id in candidates {
-            specificity[id] = (1 + log(familyFrequency[id])) * (idf?.idf(terms[id]) ?? 1) * (corpus?.weight(terms[id]) ?? 1)
+            specificity[id] = (1 + log(familyFrequency[id])) * generalIDF(terms[id]) * (corpus?.weight(terms[id]) ?? 1)
         }
         specificity = scaledToMax(specificity)
 
@@ -79,6 +81,17 @@ struct KeywordRanker {
         return ranked.prefix(count).map { id in
             SummaryResult.Keyword(term: terms[id], weight: (blended[id] * 10_000).rounded() / 10_000)
         }
+    }
+
+    /// jieba's IDF, raised to the table's median for a place of the domain dictionary. General
+    /// text names a place as often as it is famous, so its IDF measures fame (长城 6.7, 延庆 10.5,
+    /// while 世园公园, which the table lacks, gets the median 11.95), not vagueness: a place named
+    /// in a report is specific however famous. Only the curated list is trusted, since jieba tags
+    /// 美丽, 中国 and 东路 as places too.
+    private func generalIDF(_ term: String) -> Double {
+        guard let idf else { return 1 }
+        let value = idf.idf(term)
+        return isPlace(term) ? max(value, idf.median) : value
     }
 
     private func scaledToMax(_ values: [Double]) -> [Double] {

@@ -43,28 +43,49 @@ public struct Summarizer: Sendable {
     }
 
     public func summarize(_ document: ParsedDocument) -> SummaryResult {
-        let filter = TermFilter(segmenter: segmenter, stopWords: stopWords, domain: domain)
-        let terms = DocumentTerms(document.paragraphs, filter: filter)
-        let candidates = sentenceCandidates(document, terms)
+        let (terms, candidates, scores) = scoredSentences(document)
+        let ranked = keywords(terms, candidates, scores, count: keywordCount)
         let selector = SentenceSelector()
-        let scores = selector.scores(candidates, termCount: terms.terms.count)
-        let scored = candidates.indices.compactMap { index in scores[index].map { (candidates[index].terms, $0) } }
-        let keywords = KeywordRanker(idf: idf, corpus: corpus, themeHeads: filter.themeHeads(of:))
-            .keywords(terms.passages, terms: terms.terms, sentences: scored, count: keywordCount)
         let chosen = selector.choose(candidates, scores: scores, count: summarySentenceCount)
         let sections = document.sections.map { section in
             let paragraphs = section.paragraphIndex..<(section.paragraphIndex + max(1, section.paragraphCount))
             return SummaryResult.SectionSummary(
                 title: section.title, sentence: selector.best(in: paragraphs, candidates, scores: scores).map { candidates[$0].text })
         }
-        return SummaryResult(keywords: keywords, summary: chosen.map { candidates[$0].text },
+        return SummaryResult(keywords: ranked, summary: chosen.map { candidates[$0].text },
                              dictionary: segmenter.dictionaryVersion, sectionSummaries: sections,
                              indicatorDigest: IndicatorDigest.headline(of: document))
     }
 
+    /// Every keyword candidate by falling weight, not only the 20 a summary holds: where a term
+    /// ranks tells how far it is from being a keyword (docs/SEGMENTATION.md quotes such ranks).
+    public func rankedKeywords(_ document: ParsedDocument, count: Int = .max) -> [SummaryResult.Keyword] {
+        let (terms, candidates, scores) = scoredSentences(document)
+        return keywords(terms, candidates, scores, count: count)
+    }
+
+    /// The document's terms, its whole sentences, and their TextRank scores (nil where not eligible).
+    private func scoredSentences(_ document: ParsedDocument) -> (DocumentTerms, [SentenceSelector.Candidate], [Double?]) {
+        let terms = DocumentTerms(document.paragraphs, filter: termFilter)
+        let candidates = sentenceCandidates(document, terms)
+        return (terms, candidates, SentenceSelector().scores(candidates, termCount: terms.terms.count))
+    }
+
+    private func keywords(_ terms: DocumentTerms, _ candidates: [SentenceSelector.Candidate], _ scores: [Double?],
+                          count: Int) -> [SummaryResult.Keyword] {
+        let scored = candidates.indices.compactMap { index in scores[index].map { (candidates[index].terms, $0) } }
+        return KeywordRanker(idf: idf, corpus: corpus, themeHeads: termFilter.themeHeads(of:),
+                             isPlace: { [domain] in domain?.isPlace($0) ?? false })
+            .keywords(terms.passages, terms: terms.terms, sentences: scored, count: count)
+    }
+
+    private var termFilter: TermFilter {
+        TermFilter(segmenter: segmenter, stopWords: stopWords, domain: domain)
+    }
+
     /// The keyword candidates of each document, for `DocumentFrequencyTable(documentTerms:)`.
     public func keywordCandidates(_ document: ParsedDocument) -> [String] {
-        let filter = TermFilter(segmenter: segmenter, stopWords: stopWords, domain: domain)
+        let filter = termFilter
         let found = DocumentTerms(document.paragraphs, filter: filter)
         let terms = found.passages.flatMap { $0.map { found.terms[Int($0)] } }
         return terms + found.terms.flatMap(filter.themeHeads(of:))

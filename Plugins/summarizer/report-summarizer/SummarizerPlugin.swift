@@ -44,6 +44,18 @@ struct SummarizerPlugin: WorkerPlugin {
                 Made by `report-summarizer document-frequencies` from: \(names)
                 with \(finder.segmenter.dictionaryVersion)
                 """).utf8)
+        },
+        OneShotCommand(name: "keyword-ranks", usage: "DOCUMENT.json [TERM...]   print every keyword candidate as `rank term weight`, or only the TERMs") { arguments in
+            guard let path = arguments.first else { throw JobFailure(reason: "keyword-ranks needs a document file", retryable: false) }
+            let document = try WireJSON.decode(ParsedDocument.self, from: OneShotInput.read(path))
+            let ranked = try summarizer().rankedKeywords(document)
+            let wanted = Array(arguments.dropFirst())
+            let lines = wanted.isEmpty
+                ? ranked.enumerated().map { "\($0.offset + 1) \($0.element.term) \($0.element.weight)" }
+                : wanted.map { term in
+                    ranked.firstIndex { $0.term == term }.map { "\($0 + 1) \(term) \(ranked[$0].weight)" } ?? "- \(term) not a candidate"
+                }
+            return Array((lines.joined(separator: "\n") + "\n").utf8)
         }]
     }
 }
