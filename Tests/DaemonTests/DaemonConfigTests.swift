@@ -183,6 +183,7 @@ final class DaemonConfigTests: XCTestCase {
             args = ["serve", "--fast"]
             services = ["parser"]
             instances = 3
+            nice = 7
             [environment]
             ALPHA_MODE = "strict"
             """, to: plugins.appendingPathComponent("a.toml"))
@@ -191,7 +192,7 @@ final class DaemonConfigTests: XCTestCase {
         let loaded = try config("plugins_dir = \"plugins\"\n", named: "etc/reportd.toml")
         XCTAssertEqual(loaded.plugins, [
             PluginManifest(name: "alpha", command: "alpha-worker", args: ["serve", "--fast"], services: ["parser"],
-                           instances: 3, environment: ["ALPHA_MODE": "strict"]),
+                           instances: 3, environment: ["ALPHA_MODE": "strict"], nice: 7),
             PluginManifest(name: "zeta", command: plugins.appendingPathComponent("bin/zeta-worker").path,
                            services: ["summarizer"], instances: 1),
         ])
@@ -205,6 +206,20 @@ final class DaemonConfigTests: XCTestCase {
         let error = try XCTUnwrap(configError("plugins_dir = \"plugins\"\n"))
         XCTAssertEqual(error.file, manifest.path)
         XCTAssertEqual(error.reason, .unknownKey(suggestion: "instances"))
+    }
+
+    /// Lowering a plugin below the daemon's priority would need CAP_SYS_NICE; 19 is the lowest.
+    func testANiceOutsideZeroToNineteenIsRejectedWithTheRange() throws {
+        let plugins = directory.appendingPathComponent("plugins")
+        try FileManager.default.createDirectory(at: plugins, withIntermediateDirectories: true)
+        let manifest = plugins.appendingPathComponent("greedy.toml")
+        for (nice, expected) in [("-5", "must be at least 0, got -5"), ("20", "must be at most 19 (the lowest CPU priority), got 20")] {
+            try write("name = \"greedy\"\ncommand = \"x\"\nservices = [\"parser\"]\nnice = \(nice)\n", to: manifest)
+            let error = try XCTUnwrap(configError("plugins_dir = \"plugins\"\n"))
+            XCTAssertEqual(error.file, manifest.path)
+            XCTAssertEqual(error.key, "nice")
+            XCTAssertEqual(error.reason, .invalidValue(expected))
+        }
     }
 
     func testDuplicatePluginNamesAndEmptyPluginDirsAreRejected() throws {

@@ -63,6 +63,35 @@ final class SupervisorTests: XCTestCase {
         XCTAssertEqual(supervisor.status().map(\.state), [.running, .running], "surviving the quick-death window counts as running")
     }
 
+    /// The nice value of every thread of `pid` (field 19 of /proc/PID/task/TID/stat).
+    private func threadNiceValues(of pid: Int32) throws -> [Int] {
+        let tasks = try FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")
+        return try tasks.map { task in
+            let stat = try String(contentsOfFile: "/proc/\(pid)/task/\(task)/stat", encoding: .utf8)
+            // After the command name in parentheses come fields 3, 4, …: nice is the 17th of them.
+            let fields = stat[stat.index(after: try XCTUnwrap(stat.lastIndex(of: ")")))...].split(separator: " ")
+            return try XCTUnwrap(Int(fields[16]))
+        }
+    }
+
+    func testAPluginStartsAsNiceAsItsManifestSaysAndTheDaemonStaysAsItWas() throws {
+        let daemonNice = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
+        // python3 starts a thread of its own after exec, so every thread of the plugin is checked.
+        let script = "import threading, time; threading.Thread(target=time.sleep, args=(1000,), daemon=True).start(); time.sleep(1000)"
+        let supervisor = supervisor([
+            PluginManifest(name: "batch", command: "python3", args: ["-c", script], services: ["parser"], nice: 7),
+            PluginManifest(name: "interactive", command: "sleep", args: ["1000"], services: ["search"]),
+        ])
+        supervisor.start(now: .now)
+        let batch = try XCTUnwrap(supervisor.pid(ofPlugin: "batch", instance: 1))
+        let interactive = try XCTUnwrap(supervisor.pid(ofPlugin: "interactive", instance: 1))
+        waitUntil("the plugin started its second thread") { ((try? self.threadNiceValues(of: batch)) ?? []).count == 2 }
+        let nicer = min(19, 7 + Int(daemonNice))
+        XCTAssertEqual(try threadNiceValues(of: batch), [nicer, nicer])
+        XCTAssertEqual(try threadNiceValues(of: interactive), [Int(daemonNice)])
+        XCTAssertEqual(getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0), daemonNice, "the daemon's thread is unchanged")
+    }
+
     func testDeathsAfterAnnouncingAreNotACrashLoop() throws {
         // A worker that came up and then died on a job (a poison report, the job timeout) is restarted
         // every time with the first delay, and its plugin is never given up on for it.

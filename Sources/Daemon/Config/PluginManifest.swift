@@ -13,31 +13,44 @@ public struct PluginManifest: Sendable, Equatable, Codable {
     public var instances: Int
     /// Added to the daemon's own environment when spawning the plugin.
     public var environment: [String: String]
+    /// How many steps nicer than the daemon the plugin runs, 0 to 19 (the result is at most 19):
+    /// batch workers run nicer than the searcher, so a search is not kept waiting for a core
+    /// behind a backlog of index jobs.
+    public var nice: Int
+
+    /// The niceness a manifest may ask for: raising it needs no privilege, lowering it below the
+    /// daemon's own would need CAP_SYS_NICE, which the service does not have.
+    public static let niceRange = 0...19
 
     public init(name: String, command: String, args: [String] = [], services: [String],
-                instances: Int = 1, environment: [String: String] = [:]) {
+                instances: Int = 1, environment: [String: String] = [:], nice: Int = 0) {
         self.name = name
         self.command = command
         self.args = args
         self.services = services
         self.instances = instances
         self.environment = environment
+        self.nice = nice
     }
+
+    /// What the shipped manifests give the workers that process reports in the background:
+    /// a search (interactive) preempts them, and they still get the cores when nothing else runs.
+    public static let batchNice = 5
 
     /// The plugins shipped with reportd, used when no config file names a plugins directory.
     /// In name order, the order manifests from a plugins directory are read in.
     public static let embeddedDefaults: [PluginManifest] = [
         // One indexer only: it owns the search database and SQLite allows one writer.
         PluginManifest(name: "indexer", command: "report-indexer", args: ["serve"],
-                       services: ["indexer"], instances: 1),
+                       services: ["indexer"], instances: 1, nice: batchNice),
         PluginManifest(name: "parser", command: "report-parser", args: ["serve"],
-                       services: ["parser"], instances: 2),
+                       services: ["parser"], instances: 2, nice: batchNice),
         // The same executable for searches alone, reading the index beside the writer (WAL), so
         // a search never queues behind an index job.
         PluginManifest(name: "searcher", command: "report-indexer", args: ["serve"],
                        services: ["search"], instances: 1),
         PluginManifest(name: "summarizer", command: "report-summarizer", args: ["serve"],
-                       services: ["summarizer"], instances: 2),
+                       services: ["summarizer"], instances: 2, nice: batchNice),
     ]
 
     /// The executable to spawn: an absolute `command` as is, otherwise the first executable named

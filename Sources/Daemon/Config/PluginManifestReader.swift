@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads the `*.toml` plugin manifests of a plugins directory, in name order.
 enum PluginManifestReader {
-    static let keys = ["name", "command", "args", "services", "instances", "environment"]
+    static let keys = ["name", "command", "args", "services", "instances", "environment", "nice"]
 
     static func readDirectory(_ directory: URL, referencedFrom configFile: String) throws(ConfigError) -> [PluginManifest] {
         let names: [String]
@@ -46,9 +46,13 @@ enum PluginManifestReader {
         let args = try root.stringArray("args") ?? []
         let instances = try root.int("instances", atLeast: 0) ?? 1
         let environment = try root.stringTable("environment") ?? [:]
+        let nice = try root.int("nice", atLeast: PluginManifest.niceRange.lowerBound) ?? 0
+        guard PluginManifest.niceRange.contains(nice) else {
+            throw root.invalid("nice", "must be at most \(PluginManifest.niceRange.upperBound) (the lowest CPU priority), got \(nice)")
+        }
         try root.rejectUnknownKeys(known: keys)
         return PluginManifest(name: name, command: resolveRelative(command, besideManifest: path),
-                              args: args, services: services, instances: instances, environment: environment)
+                              args: args, services: services, instances: instances, environment: environment, nice: nice)
     }
 
     /// `./bin/worker` in a manifest means beside the manifest, not wherever reportd was started.

@@ -4,10 +4,12 @@ import Foundation
 struct SpawnError: Error, CustomStringConvertible {
     let executable: String
     let code: Int32
+    /// What failed, before the executable's name: "cannot start" unless the spawn itself did not fail.
+    var doing = "cannot start"
 
     /// Errors that retrying cannot fix until the installation or the manifest changes.
     var isPermanent: Bool { [ENOENT, EACCES, ENOEXEC, ENOTDIR, ELOOP, EISDIR].contains(code) }
-    var description: String { "cannot start \(executable): \(describeErrno(code))" }
+    var description: String { "\(doing) \(executable): \(describeErrno(code))" }
 }
 
 /// Starts child processes with posix_spawn: no fork of the daemon's address space, and exec
@@ -20,8 +22,41 @@ enum ProcessSpawner {
 
     /// Spawns `executable` in its own process group (so a terminal's Ctrl-C reaches only the
     /// daemon, which then stops its plugins in order), with stdin on /dev/null and stdout and
-    /// stderr inherited.
-    static func spawn(executable: String, arguments: [String], environment: [String: String]) throws(SpawnError) -> pid_t {
+    /// stderr inherited, `nice` steps nicer than the daemon.
+    static func spawn(executable: String, arguments: [String], environment: [String: String],
+                      nice: Int = 0) throws(SpawnError) -> pid_t {
+        guard nice > 0 else { return try spawnHere(executable: executable, arguments: arguments, environment: environment) }
+        // Linux keeps the nice value per thread and a child starts with its spawning thread's,
+        // all of its threads after it. Setting it on the child after the spawn would race with
+        // the threads it starts; setting it on a daemon thread could never be undone (lowering
+        // it needs CAP_SYS_NICE). So a thread of its own, made nicer, spawns the child and ends.
+        let outcome = SpawnOutcome()
+        let thread = Thread {
+            let which = __priority_which_t(PRIO_PROCESS.rawValue)
+            let target = min(Int32(PluginManifest.niceRange.upperBound), getpriority(which, 0) + Int32(clamping: nice))
+            if setpriority(which, 0, target) != 0 {
+                outcome.result = .failure(SpawnError(executable: executable, code: errno, doing: "setting nice \(target) for"))
+            } else {
+                do throws(SpawnError) {
+                    outcome.result = .success(try spawnHere(executable: executable, arguments: arguments, environment: environment))
+                } catch {
+                    outcome.result = .failure(error)
+                }
+            }
+            outcome.done.signal()
+        }
+        thread.start()
+        outcome.done.wait()
+        return try outcome.result!.get()
+    }
+
+    /// What the spawning thread hands back.
+    private final class SpawnOutcome: @unchecked Sendable {
+        let done = DispatchSemaphore(value: 0)
+        var result: Result<pid_t, SpawnError>?
+    }
+
+    private static func spawnHere(executable: String, arguments: [String], environment: [String: String]) throws(SpawnError) -> pid_t {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }

@@ -191,7 +191,7 @@ public final class Supervisor {
         let isRestart = instance.lastExit != nil
         do {
             let pid = try ProcessSpawner.spawn(executable: executable, arguments: manifest.args,
-                                               environment: childEnvironment(for: instance))
+                                               environment: childEnvironment(for: instance), nice: manifest.nice)
             instance.started(pid: pid, now: now)
             if isRestart { instance.restarts += 1 }
             logger.log(level: isRestart ? .debug : .info, "plugin started",
