@@ -64,15 +64,11 @@ final class NearDuplicateFinderTests: XCTestCase {
         let path = try makeTemporaryDirectory(self).appendingPathComponent("state.sqlite").path
         let sketch = TextFingerprint(paragraphs: ["实现地区生产总值213亿元，增长4%。"])
         let id = String(repeating: "cd", count: 32)
-        do {
-            let old = try DatabaseQueue(path: path)
-            try StoreSchema.migrator().migrate(old, upTo: "v3 shelved names")
-            try old.write { db in
-                try db.execute(sql: """
-                    INSERT INTO reports(id, file, size, state, received_at, document, fingerprint)
-                    VALUES (?, 'old.txt', 1, 'parsed', 't', x'7b7d', ?)
-                    """, arguments: [id, Data(sketch.bytes)])
-            }
+        try makeOldStore(at: path, upTo: "v3 shelved names") { db in
+            try db.execute(sql: """
+                INSERT INTO reports(id, file, size, state, received_at, document, fingerprint)
+                VALUES (?, 'old.txt', 1, 'parsed', 't', x'7b7d', ?)
+                """, arguments: [id, Data(sketch.bytes)])
         }
         var found: [(String, String, [UInt8])] = []
         try StateStore(path: path).forEachFingerprint { found.append(($0, $1, $2)) }

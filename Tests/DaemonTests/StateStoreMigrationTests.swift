@@ -10,19 +10,15 @@ final class StateStoreMigrationTests: XCTestCase {
 
     func testAReportParsedBeforeTheHeadlineColumnsIsDoneWithItsHeadline() throws {
         let path = try makeTemporaryDirectory(self).appendingPathComponent("state.sqlite").path
-        do {
-            // The store as the release before v5 left it: a parsed report with its summary in,
-            // waiting for its index result.
-            let old = try DatabaseQueue(path: path)
-            try StoreSchema.migrator().migrate(old, upTo: "v4 fingerprints table")
-            try old.write { db in
-                try db.execute(sql: """
-                    INSERT INTO reports(id, file, size, state, received_at, document, summary)
-                    VALUES (?, 'old.txt', 10, 'parsed', '2026-01-01T00:00:00.000Z', ?, ?)
-                    """, arguments: [id, Data(#"{"title":"报告","plan_year":2024,"indicators":[{},{},{}]}"#.utf8),
-                                     Data(#"{"keywords":[{"term":"冬奥"}]}"#.utf8)])
-                try db.execute(sql: "INSERT INTO events(topic, report_id, envelope) VALUES ('report.parsed', ?, x'7b7d')", arguments: [id])
-            }
+        // The store as the release before v5 left it: a parsed report with its summary in,
+        // waiting for its index result.
+        try makeOldStore(at: path, upTo: "v4 fingerprints table") { db in
+            try db.execute(sql: """
+                INSERT INTO reports(id, file, size, state, received_at, document, summary)
+                VALUES (?, 'old.txt', 10, 'parsed', '2026-01-01T00:00:00.000Z', ?, ?)
+                """, arguments: [id, Data(#"{"title":"报告","plan_year":2024,"indicators":[{},{},{}]}"#.utf8),
+                                 Data(#"{"keywords":[{"term":"冬奥"}]}"#.utf8)])
+            try db.execute(sql: "INSERT INTO events(topic, report_id, envelope) VALUES ('report.parsed', ?, x'7b7d')", arguments: [id])
         }
         let store = try StateStore(path: path)
         let events = try store.recordIndexed(id: id, file: "old.txt", result: Array("{}".utf8), time: "2026-01-01T00:00:01.000Z")

@@ -1,6 +1,8 @@
 import TestSupport
 import Foundation
+import GRDB
 import Logging
+@testable import Daemon
 import XCTest
 
 /// A fresh directory under /tmp, removed when the test ends. Short paths keep ipc and
@@ -66,3 +68,11 @@ func waitUntil(_ what: String, limit: Duration = .seconds(30), step: () -> Void 
 /// The repository, for the shipped config files.
 let repositoryRoot = Repository.root
 
+
+/// A store file as a release whose last migration was `version` left it, holding what `fill`
+/// wrote: what an upgrade test opens with today's `StateStore`.
+func makeOldStore(at path: String, upTo version: String, _ fill: (Database) throws -> Void) throws {
+    let old = try DatabaseQueue(path: path)
+    try StoreSchema.migrator().migrate(old, upTo: version)
+    try old.write(fill)
+}
