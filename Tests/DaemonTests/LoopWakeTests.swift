@@ -64,7 +64,7 @@ final class LoopWakeTests: XCTestCase {
     func testAChildsExitMakesItsDescriptorReadable() throws {
         let watch = ChildExitWatch()
         try XCTSkipUnless(watch.isAvailable, "no pidfd_open here: the loop checks exits on a timer instead")
-        let pid = try ProcessSpawner.spawn(executable: "/bin/sleep", arguments: ["1000"], environment: [:])
+        let pid = try ProcessSpawner.spawn(executable: "/bin/sleep", arguments: ["1000"], environment: [:]).pid
         defer { _ = ChildReaper.reap(pid) }
         XCTAssertTrue(watch.watch(only: [pid]))
         XCTAssertFalse(watch.watch(only: [pid]), "unchanged")

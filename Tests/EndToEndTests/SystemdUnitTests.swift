@@ -48,7 +48,44 @@ final class SystemdUnitTests: XCTestCase {
         }
     }
 
+    /// The shipped plugin manifests run batch workers nicer (`nice = 5`), which the daemon does
+    /// with setpriority; @resources, which the unit denies, holds it. Reads the unit's
+    /// SystemCallFilter lines in order as systemd does when the first is an allow list: later
+    /// lines remove (`~`) or add back system calls, groups expanded by systemd-analyze itself.
+    func testTheSyscallFilterAllowsWhatPluginNiceNeeds() throws {
+        let analyze = try systemdAnalyze()
+        let plugins = RepositoryPaths.root.appendingPathComponent("Config/plugins")
+        let niceValues = try FileManager.default.contentsOfDirectory(atPath: plugins.path).filter { $0.hasSuffix(".toml") }
+            .flatMap { name in
+                try String(contentsOf: plugins.appendingPathComponent(name), encoding: .utf8).split(separator: "\n")
+                    .filter { $0.hasPrefix("nice = ") }.compactMap { Int($0.dropFirst("nice = ".count)) }
+            }
+        XCTAssertTrue(niceValues.contains { $0 > 0 }, "no shipped manifest is nicer than the daemon: nothing to check")
+
+        let unit = try String(contentsOf: RepositoryPaths.root.appendingPathComponent("deploy/reportd.service"), encoding: .utf8)
+        let filters = unit.split(separator: "\n").filter { $0.hasPrefix("SystemCallFilter=") }
+            .map { $0.dropFirst("SystemCallFilter=".count) }
+        XCTAssertFalse(filters.first?.hasPrefix("~") ?? true, "the first SystemCallFilter must be an allow list")
+        var allowed = Set<String>()
+        for filter in filters {
+            let denies = filter.hasPrefix("~")
+            let calls = try filter.dropFirst(denies ? 1 : 0).split(separator: " ").flatMap { try systemCalls(String($0), analyze) }
+            if denies { allowed.subtract(calls) } else { allowed.formUnion(calls) }
+        }
+        XCTAssertTrue(allowed.contains("setpriority"), "the unit's SystemCallFilter denies setpriority, which plugin nice needs")
+        XCTAssertFalse(allowed.contains("sched_setscheduler"), "the rest of @resources stays denied")
+    }
+
     // MARK: - Helpers
+
+    /// The system calls a SystemCallFilter entry names: itself, or a group's, expanded.
+    private func systemCalls(_ entry: String, _ analyze: URL) throws -> [String] {
+        guard entry.hasPrefix("@") else { return [entry] }
+        let result = try run(analyze, ["syscall-filter", entry])
+        XCTAssertEqual(result.status, 0, result.output)
+        let lines = result.output.split(separator: "\n").dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }
+        return try lines.filter { !$0.isEmpty && !$0.hasPrefix("#") }.flatMap { try systemCalls($0, analyze) }
+    }
 
     private static let mdweUnsupported: Int32 = 77
 

@@ -20,40 +20,36 @@ enum ProcessSpawner {
     private static let resetSignals = [SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGTERM, SIGUSR1, SIGUSR2,
                                        SIGCHLD, SIGALRM, SIGTSTP, SIGTTIN, SIGTTOU, SIGIO]
 
-    /// Spawns `executable` in its own process group (so a terminal's Ctrl-C reaches only the
-    /// daemon, which then stops its plugins in order), with stdin on /dev/null and stdout and
-    /// stderr inherited, `nice` steps nicer than the daemon.
-    static func spawn(executable: String, arguments: [String], environment: [String: String],
-                      nice: Int = 0) throws(SpawnError) -> pid_t {
-        guard nice > 0 else { return try spawnHere(executable: executable, arguments: arguments, environment: environment) }
-        // Linux keeps the nice value per thread and a child starts with its spawning thread's,
-        // all of its threads after it. Setting it on the child after the spawn would race with
-        // the threads it starts; setting it on a daemon thread could never be undone (lowering
-        // it needs CAP_SYS_NICE). So a thread of its own, made nicer, spawns the child and ends.
-        let outcome = SpawnOutcome()
-        let thread = Thread {
-            let which = __priority_which_t(PRIO_PROCESS.rawValue)
-            let target = min(Int32(PluginManifest.niceRange.upperBound), getpriority(which, 0) + Int32(clamping: nice))
-            if setpriority(which, 0, target) != 0 {
-                outcome.result = .failure(SpawnError(executable: executable, code: errno, doing: "setting nice \(target) for"))
-            } else {
-                do throws(SpawnError) {
-                    outcome.result = .success(try spawnHere(executable: executable, arguments: arguments, environment: environment))
-                } catch {
-                    outcome.result = .failure(error)
-                }
-            }
-            outcome.done.signal()
-        }
-        thread.start()
-        outcome.done.wait()
-        return try outcome.result!.get()
+    /// A started plugin process.
+    struct Spawned {
+        let pid: pid_t
+        /// The errno when the plugin could not be made nicer (it then runs at the daemon's priority).
+        let niceRefused: Int32?
     }
 
-    /// What the spawning thread hands back.
-    private final class SpawnOutcome: @unchecked Sendable {
-        let done = DispatchSemaphore(value: 0)
-        var result: Result<pid_t, SpawnError>?
+    /// Spawns `executable` in its own process group (so a terminal's Ctrl-C reaches only the
+    /// daemon, which then stops its plugins in order), with stdin on /dev/null and stdout and
+    /// stderr inherited, `nice` steps nicer than the daemon (from a `NicerThread`).
+    static func spawn(executable: String, arguments: [String], environment: [String: String],
+                      nice: Int = 0) throws(SpawnError) -> Spawned {
+        guard nice > 0 else {
+            return Spawned(pid: try spawnHere(executable: executable, arguments: arguments, environment: environment),
+                           niceRefused: nil)
+        }
+        var result: Result<pid_t, SpawnError> = .failure(SpawnError(executable: executable, code: ECHILD))
+        let niceRefused: Int32?
+        do {
+            niceRefused = try NicerThread.run(nicer: nice) {
+                do throws(SpawnError) {
+                    result = .success(try spawnHere(executable: executable, arguments: arguments, environment: environment))
+                } catch {
+                    result = .failure(error)
+                }
+            }
+        } catch {
+            throw SpawnError(executable: executable, code: error.code, doing: "cannot start a thread to start")
+        }
+        return Spawned(pid: try result.get(), niceRefused: niceRefused)
     }
 
     private static func spawnHere(executable: String, arguments: [String], environment: [String: String]) throws(SpawnError) -> pid_t {

@@ -190,8 +190,14 @@ public final class Supervisor {
         }
         let isRestart = instance.lastExit != nil
         do {
-            let pid = try ProcessSpawner.spawn(executable: executable, arguments: manifest.args,
-                                               environment: childEnvironment(for: instance), nice: manifest.nice)
+            let spawned = try ProcessSpawner.spawn(executable: executable, arguments: manifest.args,
+                                                   environment: childEnvironment(for: instance), nice: manifest.nice)
+            let pid = spawned.pid
+            if let refused = spawned.niceRefused {
+                logger.warning("plugin runs at the daemon's CPU priority: its nice could not be set",
+                               metadata: ["plugin": "\(instance.label)", "nice": "\(manifest.nice)",
+                                          "reason": "setpriority: \(describeErrno(refused))"])
+            }
             instance.started(pid: pid, now: now)
             if isRestart { instance.restarts += 1 }
             logger.log(level: isRestart ? .debug : .info, "plugin started",
