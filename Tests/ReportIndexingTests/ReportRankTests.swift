@@ -80,6 +80,42 @@ final class ReportRankTests: XCTestCase {
         }
     }
 
+    /// The worker's path: whole-word re-ranking, so SQLite keeps only the leading
+    /// `rerankDepth(limit)` rows, and one phrase, so the IDF is applied after scoring. With more
+    /// matching reports than that depth, each hit's score must still be BM25 times a whole-word
+    /// factor, and every hit must come from the BM25 leaders the walk may look at.
+    func testTheWorkersPathScoresTheSameWhenMoreReportsMatchThanItReads() throws {
+        let path = try makeTemporaryDirectory(self).appendingPathComponent("search.sqlite").path
+        let index = try SearchIndex(path: path, domainDictionary: Repository.config.appendingPathComponent("dict/domain.txt"))
+        var reports = try indexCorpus(into: index)
+        let term = "长城"
+        // Shortened copies, each keeping the paragraphs with the term: 50 reports, all matching.
+        for report in try Corpus.reports() {
+            for copy in 1...9 {
+                var document = report.document
+                document.paragraphs = Array(document.paragraphs.prefix(5 * copy)) + document.paragraphs.filter { $0.contains(term) }
+                document.sections = []
+                let id = "\(report.id)-copy\(copy)"
+                let result = try index.index(reportId: id, file: "\(id).txt", document: document)
+                reports.append(IndexedReport(id: id, paragraphs: document.paragraphs, characters: result.characters))
+            }
+        }
+        let expected = Self.expectedScores([term], in: reports)
+        XCTAssertEqual(expected.count, 50)
+        let limit = 10
+        XCTAssertLessThan(SearchIndex.rerankDepth(limit), expected.count, "the query must read fewer rows than match")
+
+        let hits = try index.search(SearchRequest(query: term, limit: limit)).hits
+        XCTAssertEqual(hits.count, limit)
+        let leaders = Set(expected.sorted { $0.value > $1.value }.prefix(SearchIndex.rerankDepth(limit)).map(\.key))
+        for hit in hits {
+            let bm25 = try XCTUnwrap(expected[hit.reportId])
+            let factor = hit.score / bm25
+            XCTAssertTrue([1.0, 1.25, 1.5].contains { abs(factor - $0) < 1e-9 }, "\(hit.reportId): score ÷ BM25 = \(factor)")
+            XCTAssertTrue(leaders.contains(hit.reportId), "\(hit.reportId) is not among the BM25 leaders")
+        }
+    }
+
     /// The searcher keeps report lengths between queries; a report indexed through another
     /// connection (as by the indexer process) must be ranked with its own length next time.
     func testAReportIndexedByAnotherConnectionIsRankedAtTheNextSearch() throws {

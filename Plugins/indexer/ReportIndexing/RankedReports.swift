@@ -2,6 +2,9 @@ import GRDB
 
 /// The reports matching a query within the scope's SQL filters, best first by `report_rank`
 /// (report-level BM25), each with its score (positive, higher is better).
+///
+/// The query's statistics live in the connection's `RankingState`, so a connection runs one of
+/// these at a time (a search's walk runs other statements beside it, never a second ranking).
 struct RankedReports {
     private let cursor: RowCursor
     private let state: RankingState

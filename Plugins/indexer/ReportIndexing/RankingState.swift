@@ -19,6 +19,8 @@ final class RankingState: @unchecked Sendable {
     private(set) var lengths = ReportLengths()
     /// `PRAGMA data_version` when `lengths` were read: it changes whenever another connection
     /// (another process's indexer included) commits, and only then must they be read again.
+    /// It does not change for the connection's own writes, which is why searches run only on
+    /// reader connections (`SearchIndex.read`), never inside a write.
     private var lengthsVersion: Int64?
     var query = Query(idfMayWait: false)
 
@@ -46,9 +48,9 @@ final class RankingState: @unchecked Sendable {
 final class RankingConnections: Sendable {
     private let states = Mutex<[ObjectIdentifier: RankingState]>([:])
 
-    func open(_ db: Database) {
+    func open(_ db: Database) throws {
         let state = RankingState()
-        ReportRankFunction.register(on: db, state: state)
+        try ReportRankFunction.register(on: db, state: state)
         states.withLock { $0[ObjectIdentifier(db)] = state }
     }
 

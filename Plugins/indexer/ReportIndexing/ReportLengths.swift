@@ -6,7 +6,8 @@ import GRDBSQLite
 /// per-row `docsize` lookup, which was a B-tree search per matching report (4–5 ms of a
 /// query for a term all 10,000 reports hold).
 struct ReportLengths {
-    /// Indexed by row id; 0 where no report has that id (ids freed by re-indexing).
+    /// Indexed by row id; 0 where no report has that id (ids freed by re-indexing). Re-indexing
+    /// gives a report a new id, so this grows with the highest id, 4 bytes each, not the count.
     private(set) var characters: [Int32] = []
     private(set) var reports = 0
     private(set) var averageLength = 1.0

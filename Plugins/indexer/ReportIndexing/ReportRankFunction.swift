@@ -9,11 +9,15 @@ import GRDBSQLite
 enum ReportRankFunction {
     static let name = "report_rank"
 
-    static func register(on db: Database, state: RankingState) {
+    static func register(on db: Database, state: RankingState) throws {
         let api = FTS5.api(db)
         let context = Unmanaged.passRetained(state).toOpaque()
-        _ = api.pointee.xCreateFunction(UnsafeMutablePointer(mutating: api), name, context, rank) { context in
+        let code = api.pointee.xCreateFunction(UnsafeMutablePointer(mutating: api), name, context, rank) { context in
             Unmanaged<RankingState>.fromOpaque(context!).release()
+        }
+        guard code == SQLITE_OK else {
+            Unmanaged<RankingState>.fromOpaque(context).release()
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "cannot register the FTS5 function \(name)")
         }
     }
 
@@ -29,7 +33,9 @@ enum ReportRankFunction {
         let length = state.lengths[api.xRowid(fts)]
         var score = 0.0
         for (phrase, idf) in (state.query.idf ?? []).enumerated() {
-            let frequency = occurrences(of: Int32(phrase), api, fts)
+            guard let frequency = occurrences(of: Int32(phrase), api, fts) else {
+                return sqlite3_result_error_code(context, SQLITE_ERROR)
+            }
             if frequency > 0 { score += idf * bm25.termWeight(frequency: Double(frequency), length: length) }
         }
         sqlite3_result_double(context, score)
@@ -58,12 +64,13 @@ enum ReportRankFunction {
         return SQLITE_OK
     }
 
-    private static func occurrences(of phrase: Int32, _ api: Fts5ExtensionApi, _ fts: OpaquePointer?) -> Int {
+    /// How many times the phrase occurs in the current row; nil when FTS5 cannot say.
+    private static func occurrences(of phrase: Int32, _ api: Fts5ExtensionApi, _ fts: OpaquePointer?) -> Int? {
         var iterator = Fts5PhraseIter()
         var column: Int32 = 0
         var offset: Int32 = 0
         var count = 0
-        _ = api.xPhraseFirst(fts, phrase, &iterator, &column, &offset)
+        guard api.xPhraseFirst(fts, phrase, &iterator, &column, &offset) == SQLITE_OK else { return nil }
         while column >= 0 {
             count += 1
             api.xPhraseNext(fts, &iterator, &column, &offset)

@@ -48,6 +48,8 @@ extension SearchIndex {
             var ranking = try Self.report(rowId, baseScore: baseScore, db)
             if scope.section != nil || segmenter != nil {
                 let paragraphs = try Self.storedParagraphs(of: ranking.rowId, db)
+                // Only a section filter skips a report here: FTS5 and the stored paragraphs hold the
+                // same text, so without one some paragraph matches (the `LIMIT` above relies on it).
                 guard let choice = ParagraphChoice(in: paragraphs, patterns: patterns, scope: scope) else { continue }
                 ranking.shown = (paragraphs, choice)
                 if let segmenter {

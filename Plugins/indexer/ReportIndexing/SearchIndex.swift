@@ -40,7 +40,7 @@ public final class SearchIndex: Sendable {
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.prepareDatabase { [rankings] db in
             db.add(tokenizer: BigramTokenizer.self)
-            rankings.open(db)
+            try rankings.open(db)
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
