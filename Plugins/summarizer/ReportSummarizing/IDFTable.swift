@@ -25,25 +25,42 @@ public struct IDFTable: Sendable {
         median = sorted[sorted.count / 2]
     }
 
+    /// Fields are found on the bytes: splitting each line as a `String` walked it Character by
+    /// Character (grapheme breaking of every ideograph), 60% of a summarizer's start-up.
     private static func parse(_ bytes: UnsafeRawBufferPointer, path: String) throws -> [TermKey: Double] {
         var values: [TermKey: Double] = [:]
         values.reserveCapacity(bytes.count / 16)
+        var fields: [Range<Int>] = []
         var lineStart = 0
         var lineNumber = 0
         while lineStart < bytes.count {
             lineNumber += 1
             var lineEnd = lineStart
             while lineEnd < bytes.count, bytes[lineEnd] != 0x0a { lineEnd += 1 }
-            let fields = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[lineStart..<lineEnd]), as: UTF8.self)
-                .split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
+            fields.removeAll(keepingCapacity: true)
+            var position = lineStart
+            while position < lineEnd, fields.count < 3 {
+                while position < lineEnd, isSeparator(bytes[position]) { position += 1 }
+                let fieldStart = position
+                while position < lineEnd, !isSeparator(bytes[position]) { position += 1 }
+                if position > fieldStart { fields.append(fieldStart..<position) }
+            }
             lineStart = lineEnd + 1
-            if fields.isEmpty || fields[0].hasPrefix("#") { continue }
-            guard fields.count == 2, let idf = Double(fields[1]) else {
+            if fields.isEmpty || bytes[fields[0].lowerBound] == UInt8(ascii: "#") { continue }
+            guard fields.count == 2, let idf = Double(text(bytes, fields[1])) else {
                 throw SummarizerError.malformedLine(path: path, line: lineNumber, reason: "expected `word idf`")
             }
-            values[TermKey(String(fields[0]))] = idf
+            values[TermKey(text(bytes, fields[0]))] = idf
         }
         return values
+    }
+
+    @inline(__always) private static func isSeparator(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0d
+    }
+
+    private static func text(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> String {
+        String(decoding: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 
     /// The table at `REPORTD_JIEBA_IDF`, else Debian's.

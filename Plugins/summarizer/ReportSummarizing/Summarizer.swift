@@ -97,7 +97,9 @@ public struct Summarizer: Sendable {
     private func sentenceCandidates(_ document: ParsedDocument, _ terms: DocumentTerms) -> [SentenceSelector.Candidate] {
         let headings = Set(document.sections.flatMap(Summarizer.headingIndices))
         var candidates: [SentenceSelector.Candidate] = []
-        var seen = Set<String>()
+        // Keyed by bytes (see `TermKey`): hashing each sentence as a String through Unicode
+        // normalisation was 8% of a job.
+        var seen = Set<TermKey>()
         for (index, paragraph) in terms.paragraphs.enumerated() where !headings.contains(index) {
             let occurrences = paragraph.occurrences
             var next = 0
@@ -109,7 +111,7 @@ public struct Summarizer: Sendable {
                     next += 1
                 }
                 let sentence = paragraph.text.text(range)
-                guard seen.insert(sentence).inserted else { continue }
+                guard seen.insert(TermKey(sentence)).inserted else { continue }
                 ids.sort()
                 candidates.append(.init(text: sentence, paragraph: index, terms: ids.uniqued(), length: range.count))
             }

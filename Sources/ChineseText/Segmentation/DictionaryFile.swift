@@ -26,7 +26,11 @@ struct DictionaryFile {
                 lineStart = lineEnd + 1
                 do {
                     guard let entry = try parseLine(line, scalars: &scalars) else { continue }
-                    scalars.withUnsafeBufferPointer { table.insert($0, frequency: entry.frequency, tag: entry.tag) }
+                    do {
+                        try scalars.withUnsafeBufferPointer { try table.insert($0, frequency: entry.frequency, tag: entry.tag) }
+                    } catch {
+                        throw SegmenterError.dictionariesTooLarge(path: path, line: lineNumber, limit: WordTable.maxEntries)
+                    }
                     words += 1
                 } catch let reason as LineError {
                     throw SegmenterError.malformedDictionaryLine(path: path, line: lineNumber, reason: reason.text)

@@ -105,19 +105,18 @@ extension Segmenter {
             var bestScore = -Double.infinity
             var bestEnd = start + 1
             var bestEntry: Int32 = -1
-            var hash = WordTable.emptyHash
+            var parent = WordTable.root
             let limit = min(count, start + table.maxWordLength)
             var end = start
             while end < limit {
-                hash = WordTable.extend(hash, with: scalars[base + end])
-                guard let entry = table.find(hash: hash, in: scalars, from: base + start, length: end - start + 1) else { break }
-                let probability = logProbability[Int(entry)]
-                if probability > -Double.infinity {
-                    let candidate = probability + route.score[end + 1]
+                guard let slot = table.child(of: parent, scalars[base + end]) else { break }
+                parent = slot.entry
+                if slot.logProbability > -Double.infinity {
+                    let candidate = slot.logProbability + route.score[end + 1]
                     if candidate >= bestScore {
                         bestScore = candidate
                         bestEnd = end + 1
-                        bestEntry = entry
+                        bestEntry = slot.entry
                     }
                 }
                 end += 1
@@ -152,10 +151,8 @@ extension Segmenter {
 
     /// The table entry of the dictionary word spelled by `range`, -1 when it is no word (or only a prefix).
     private func wordEntry(_ scalars: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> Int32 {
-        var hash = WordTable.emptyHash
-        for index in range { hash = WordTable.extend(hash, with: scalars[index]) }
-        guard let entry = table.find(hash: hash, in: scalars, from: range.lowerBound, length: range.count),
-              table.entryFrequency[Int(entry)] > 0 else { return -1 }
-        return entry
+        guard let slot = table.lookup(UnsafeBufferPointer(rebasing: scalars[range])),
+              slot.logProbability > -Double.infinity else { return -1 }
+        return slot.entry
     }
 }

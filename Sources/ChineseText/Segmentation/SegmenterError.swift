@@ -5,6 +5,7 @@ public enum SegmenterError: Error, Equatable, CustomStringConvertible {
     case dictionaryUnreadable(path: String, reason: String)
     case dictionaryEmpty(path: String)
     case malformedDictionaryLine(path: String, line: Int, reason: String)
+    case dictionariesTooLarge(path: String, line: Int, limit: Int)
     case hmmModelUnreadable(path: String, reason: String)
     case malformedHMMModel(path: String, reason: String)
 
@@ -18,6 +19,8 @@ public enum SegmenterError: Error, Equatable, CustomStringConvertible {
             return "segmenter: dictionary \(path) holds no words"
         case let .malformedDictionaryLine(path, line, reason):
             return "segmenter: dictionary \(path) line \(line): \(reason)"
+        case let .dictionariesTooLarge(path, line, limit):
+            return "segmenter: dictionary \(path) line \(line): the dictionaries hold more than \(limit) words and word prefixes"
         case let .hmmModelUnreadable(path, reason):
             return "segmenter: cannot read HMM model \(path): \(reason)"
         case let .malformedHMMModel(path, reason):

@@ -1,26 +1,38 @@
-/// Every dictionary word and every prefix of one (jieba's "prefix dictionary"), as sequences of
-/// Unicode scalars. Keys are 64-bit FNV-1a hashes over the scalars, so the DAG walk extends a
-/// hash one character at a time instead of building a String per candidate; a hit is confirmed
-/// against the stored scalars, so hash collisions cannot produce wrong words.
-struct WordTable: Sendable {
-    static let emptyHash: UInt64 = 0xcbf2_9ce4_8422_2325
+import Foundation
 
-    @inline(__always) static func extend(_ hash: UInt64, with scalar: UInt32) -> UInt64 {
-        (hash ^ UInt64(scalar)) &* 0x0000_0100_0000_01b3
+/// Every dictionary word and every prefix of one (jieba's "prefix dictionary") as a trie kept
+/// in one open-addressing array: an entry is found from the entry one character shorter and its
+/// last scalar, so the DAG walk extends a match one character at a time. Each slot packs that
+/// key, the entry's number and its log probability into 16 bytes, so a probe is one load from
+/// one cache line: the table holds some 600,000 entries, and the earlier layout (a slot array
+/// pointing into separate hash, length, offset, scalar and probability arrays) cost up to six
+/// cache misses per probe. The key is exact, so there is no hash to confirm against the scalars.
+struct WordTable: Sendable {
+    /// The parent of a one-character word.
+    static let root: Int32 = -1
+    /// Entry numbers and parents have 21 bits each in a slot (see `Slot`).
+    static let maxEntries = (1 << 21) - 2
+
+    struct Slot {
+        /// Bit 63 set when occupied; bits 42…62 the entry; 21…41 the parent entry + 1; 0…20 the scalar.
+        var key: UInt64
+        /// log(frequency / total), or -infinity for a prefix that is no word; 0 until `assignLogProbabilities`.
+        var logProbability: Double
+
+        @inline(__always) var entry: Int32 { Int32(truncatingIfNeeded: (key >> 42) & 0x1f_ffff) }
     }
 
-    /// Entry index per open-addressing slot, -1 when empty.
-    private var slots: [Int32]
+    private static let occupied: UInt64 = 1 << 63
+    private static let entryBits: UInt64 = 0x1f_ffff << 42
+
+    private var slots: [Slot]
     private var slotMask: Int
     private var slotShift: UInt64
+    private(set) var entryCount = 0
 
-    private var entryHash: [UInt64] = []
-    private var entryStart: [Int32] = []
-    private var entryLength: [Int32] = []
     /// 0 marks a prefix that is not a word of its own.
     private(set) var entryFrequency: [Int] = []
     private(set) var entryTag: [UInt16] = []
-    private var scalarPool: [UInt32] = []
 
     /// Part-of-speech tags as written in the files ("ns", "n", …); index 0 is "no tag".
     private(set) var tags: [String] = [""]
@@ -33,31 +45,38 @@ struct WordTable: Sendable {
     init(expectedEntries: Int) {
         var capacity = 1024
         while capacity < expectedEntries * 2 { capacity <<= 1 }
-        slots = [Int32](repeating: -1, count: capacity)
+        slots = [Slot](repeating: Slot(key: 0, logProbability: 0), count: capacity)
         slotMask = capacity - 1
         slotShift = UInt64(64 - capacity.trailingZeroBitCount)
+        entryFrequency.reserveCapacity(expectedEntries)
+        entryTag.reserveCapacity(expectedEntries)
     }
 
     /// Adds or replaces a word. A later dictionary overrides an earlier one's frequency and tag,
     /// as jieba's user dictionaries do.
-    mutating func insert(_ word: UnsafeBufferPointer<UInt32>, frequency: Int, tag: String) {
+    mutating func insert(_ word: UnsafeBufferPointer<UInt32>, frequency: Int, tag: String) throws(TableFull) {
         let tagNumber = internTag(tag)
-        var hash = WordTable.emptyHash
-        for length in 1...word.count {
-            hash = WordTable.extend(hash, with: word[length - 1])
-            let isWholeWord = length == word.count
-            if let entry = find(hash: hash, in: word, from: 0, length: length) {
-                if isWholeWord {
-                    let old = entryFrequency[Int(entry)]
-                    if old == 0 { wordCount += 1 }
-                    totalFrequency += frequency - old
-                    entryFrequency[Int(entry)] = frequency
-                    entryTag[Int(entry)] = tagNumber
-                }
+        var parent = WordTable.root
+        for (index, scalar) in word.enumerated() {
+            let isWholeWord = index == word.count - 1
+            if let slot = child(of: parent, scalar) {
+                parent = slot.entry
+                guard isWholeWord else { continue }
+                let old = entryFrequency[Int(parent)]
+                if old == 0 { wordCount += 1 }
+                totalFrequency += frequency - old
+                entryFrequency[Int(parent)] = frequency
+                entryTag[Int(parent)] = tagNumber
                 continue
             }
-            append(hash: hash, scalars: UnsafeBufferPointer(rebasing: word[0..<length]),
-                   frequency: isWholeWord ? frequency : 0, tag: isWholeWord ? tagNumber : 0)
+            guard entryCount < WordTable.maxEntries else { throw TableFull() }
+            if (entryCount + 1) * 2 > slots.count { grow() }
+            let entry = Int32(entryCount)
+            entryCount += 1
+            entryFrequency.append(isWholeWord ? frequency : 0)
+            entryTag.append(isWholeWord ? tagNumber : 0)
+            place(WordTable.key(parent, scalar) | UInt64(entry) << 42)
+            parent = entry
             if isWholeWord {
                 wordCount += 1
                 totalFrequency += frequency
@@ -66,63 +85,69 @@ struct WordTable: Sendable {
         maxWordLength = max(maxWordLength, word.count)
     }
 
-    /// The entry whose scalars equal `text[start..<start+length]`, given their hash.
-    @inline(__always)
-    func find(hash: UInt64, in text: UnsafeBufferPointer<UInt32>, from start: Int, length: Int) -> Int32? {
-        var slot = slotIndex(hash)
-        while true {
-            let entry = slots[slot]
-            if entry < 0 { return nil }
-            if entryHash[Int(entry)] == hash, matches(Int(entry), text, start, length) { return entry }
-            slot = (slot + 1) & slotMask
+    /// More entries than a slot can number.
+    struct TableFull: Error {}
+
+    /// Fills in each slot's log probability once every dictionary is in, the way jieba computes
+    /// it: log(frequency) − log(total of all frequencies).
+    mutating func assignLogProbabilities() {
+        let logTotal = log(Double(totalFrequency))
+        for index in slots.indices where slots[index].key & WordTable.occupied != 0 {
+            let frequency = entryFrequency[Int(slots[index].entry)]
+            slots[index].logProbability = frequency > 0 ? log(Double(frequency)) - logTotal : -Double.infinity
         }
     }
 
-    func lookup(_ word: [UInt32]) -> Int32? {
-        word.withUnsafeBufferPointer { buffer in
-            var hash = WordTable.emptyHash
-            for scalar in buffer { hash = WordTable.extend(hash, with: scalar) }
-            return buffer.isEmpty ? nil : find(hash: hash, in: buffer, from: 0, length: buffer.count)
+    /// The slot of the entry that extends `parent` by `scalar`, nil when no word goes on that way.
+    @inline(__always)
+    func child(of parent: Int32, _ scalar: UInt32) -> Slot? {
+        let wanted = WordTable.key(parent, scalar)
+        return slots.withUnsafeBufferPointer { slots in
+            var index = slotIndex(wanted)
+            while true {
+                let slot = slots[index]
+                if slot.key & ~WordTable.entryBits == wanted { return slot }
+                if slot.key == 0 { return nil }
+                index = (index + 1) & slotMask
+            }
         }
     }
 
-    @inline(__always) private func slotIndex(_ hash: UInt64) -> Int {
-        // Fibonacci hashing spreads FNV's weakly mixed low bits over the table.
-        Int(truncatingIfNeeded: (hash &* 0x9e37_79b9_7f4a_7c15) >> slotShift)
+    /// The entry spelled by `scalars`, nil when it is neither a word nor a prefix of one.
+    func lookup(_ scalars: some Sequence<UInt32>) -> Slot? {
+        var found: Slot?
+        var parent = WordTable.root
+        for scalar in scalars {
+            guard let slot = child(of: parent, scalar) else { return nil }
+            found = slot
+            parent = slot.entry
+        }
+        return found
     }
 
-    @inline(__always)
-    private func matches(_ entry: Int, _ text: UnsafeBufferPointer<UInt32>, _ start: Int, _ length: Int) -> Bool {
-        guard Int(entryLength[entry]) == length else { return false }
-        let poolStart = Int(entryStart[entry])
-        for offset in 0..<length where scalarPool[poolStart + offset] != text[start + offset] { return false }
-        return true
+    /// The lookup key of a slot: occupied bit, parent + 1 and scalar, without the entry number.
+    @inline(__always) private static func key(_ parent: Int32, _ scalar: UInt32) -> UInt64 {
+        occupied | UInt64(UInt32(bitPattern: parent &+ 1)) << 21 | UInt64(scalar)
     }
 
-    private mutating func append(hash: UInt64, scalars: UnsafeBufferPointer<UInt32>, frequency: Int, tag: UInt16) {
-        if (entryHash.count + 1) * 2 > slots.count { grow() }
-        let entry = Int32(entryHash.count)
-        entryHash.append(hash)
-        entryStart.append(Int32(scalarPool.count))
-        entryLength.append(Int32(scalars.count))
-        entryFrequency.append(frequency)
-        entryTag.append(tag)
-        scalarPool.append(contentsOf: scalars)
-        place(entry, hash: hash)
+    @inline(__always) private func slotIndex(_ key: UInt64) -> Int {
+        // Fibonacci hashing spreads the packed parent and scalar over the whole table.
+        Int(truncatingIfNeeded: (key &* 0x9e37_79b9_7f4a_7c15) >> slotShift)
     }
 
-    private mutating func place(_ entry: Int32, hash: UInt64) {
-        var slot = slotIndex(hash)
-        while slots[slot] >= 0 { slot = (slot + 1) & slotMask }
-        slots[slot] = entry
+    private mutating func place(_ key: UInt64) {
+        var index = slotIndex(key & ~WordTable.entryBits)
+        while slots[index].key != 0 { index = (index + 1) & slotMask }
+        slots[index].key = key
     }
 
     private mutating func grow() {
+        let old = slots
         let capacity = slots.count * 2
-        slots = [Int32](repeating: -1, count: capacity)
+        slots = [Slot](repeating: Slot(key: 0, logProbability: 0), count: capacity)
         slotMask = capacity - 1
         slotShift = UInt64(64 - capacity.trailingZeroBitCount)
-        for entry in 0..<entryHash.count { place(Int32(entry), hash: entryHash[entry]) }
+        for slot in old where slot.key != 0 { place(slot.key) }
     }
 
     private mutating func internTag(_ tag: String) -> UInt16 {
