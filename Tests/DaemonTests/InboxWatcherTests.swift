@@ -46,7 +46,7 @@ final class InboxWatcherTests: XCTestCase {
         XCTAssertEqual(watcher.pendingCount, 0)
     }
 
-    func testAFileStillGrowingIsDeliveredOnlyOnceItStops() throws {
+    func testAFileStillGrowingIsDeliveredOnlyOnceItStopsAndItsWriterClosesIt() throws {
         let watcher = try watcher()
         // Written outside, moved in while its writer still holds it open and keeps appending.
         let staging = outside.appendingPathComponent("big.txt")
@@ -61,12 +61,34 @@ final class InboxWatcherTests: XCTestCase {
         try writer.write(contentsOf: Data("third chunk\n".utf8))
         XCTAssertEqual(poll(watcher, at: .milliseconds(450)), [])
         XCTAssertEqual(poll(watcher, at: .milliseconds(600)), [], "settle counts from the last change at 450 ms")
-        let delivered = poll(watcher, at: .milliseconds(650))
+        XCTAssertEqual(poll(watcher, at: .milliseconds(650)), [], "unchanged for the settle time, but its writer still has it open")
+        XCTAssertEqual(poll(watcher, at: .seconds(3)), [], "however long the writer pauses")
+        XCTAssertEqual(log.entries.filter { $0.message.contains("still open for writing") }.count, 1, "said once")
+
+        try writer.close()
+        XCTAssertEqual(poll(watcher, at: .seconds(3)), [], "the wait re-armed at 3 s runs out at 3.2 s")
+        let delivered = poll(watcher, at: .seconds(3) + settle)
         XCTAssertEqual(names(delivered), ["big.txt"])
         XCTAssertEqual(delivered.first?.file.size, "first chunk\nsecond chunk\nthird chunk\n".utf8.count)
+        XCTAssertEqual(poll(watcher, at: .seconds(10)), [], "delivered once")
+    }
 
-        try writer.close()  // IN_CLOSE_WRITE for a version already handed out
-        XCTAssertEqual(poll(watcher, at: .seconds(5)), [])
+    /// A writer in the inbox itself that pauses longer than the settle time between writes
+    /// (a slow network copy, a loaded machine) must not have half its file taken.
+    func testAFileWrittenInPlaceWithPausesLongerThanTheSettleTimeWaitsForItsWriter() throws {
+        let watcher = try watcher()
+        let target = inbox.appendingPathComponent("slow.txt")
+        XCTAssertTrue(FileManager.default.createFile(atPath: target.path, contents: nil))
+        let writer = try FileHandle(forWritingTo: target)
+        try writer.write(contentsOf: Data("前半部分".utf8))
+        XCTAssertEqual(poll(watcher, at: .zero), [])
+        XCTAssertEqual(poll(watcher, at: .seconds(1)), [], "a pause of five settle times, the writer still there")
+        try writer.write(contentsOf: Data("后半部分".utf8))
+        try writer.close()
+        XCTAssertEqual(poll(watcher, at: .seconds(1) + .milliseconds(10)), [])
+        let delivered = poll(watcher, at: .seconds(1) + .milliseconds(10) + settle)
+        XCTAssertEqual(names(delivered), ["slow.txt"])
+        XCTAssertEqual(delivered.first?.file.size, "前半部分后半部分".utf8.count)
     }
 
     func testARewrittenFileIsDeliveredAgainAsANewVersion() throws {

@@ -15,6 +15,8 @@ public final class InboxWatcher {
     private let logger: Logger
     /// Names already logged as skipped, so a busy editor swap file logs once, not on every save.
     private var reportedSkips: Set<String> = []
+    /// Names logged as waiting for their writer to close them, so each is said once.
+    private var heldOpen: Set<String> = []
     private var watchLost = false
     private var nextRewatch: ContinuousClock.Instant?
 
@@ -70,6 +72,7 @@ public final class InboxWatcher {
             } else if event.has(IN_MOVED_FROM) || event.has(IN_DELETE) {
                 tracker.forget(event.name)
                 reportedSkips.remove(event.name)
+                heldOpen.remove(event.name)
             } else if !event.name.isEmpty {
                 consider(event.name, now: now, renamedIn: event.has(IN_MOVED_TO))
             }
@@ -89,11 +92,19 @@ public final class InboxWatcher {
     /// growing or rewritten waits again; one that vanished or stopped being a regular file is dropped.
     public func readyFiles(now: ContinuousClock.Instant = .now) -> [InboxCandidate] {
         if watchLost { rewatch(now: now) }
-        let settled = tracker.settled(now: now) { name in
+        let settled = tracker.settled(now: now, currentStamp: { name in
             if case .regular(let stamp) = classifier.classify(name) { return stamp }
             logger.debug("inbox file went away before settling", metadata: ["file": "\(name.sanitizedForLog)"])
             return nil
-        }
+        }, writerPresent: { name in
+            guard OpenWriterProbe.probe(directory.appendingPathComponent(name)) == .writerPresent else { return false }
+            if heldOpen.insert(name).inserted {
+                logger.info("inbox file unchanged but still open for writing: waiting for its writer to close it",
+                            metadata: ["file": "\(name.sanitizedForLog)"])
+            }
+            return true
+        })
+        heldOpen.subtract(settled.map(\.0))
         return settled.map { name, stamp in
             let file = InboxFile(name: name, url: directory.appendingPathComponent(name), size: stamp.size, stamp: stamp)
             logger.debug("inbox file settled", metadata: ["file": "\(name.sanitizedForLog)", "bytes": "\(stamp.size)"])
@@ -111,6 +122,7 @@ public final class InboxWatcher {
         }
         tracker.retain(only: Set(names))
         reportedSkips.formIntersection(names)
+        heldOpen.formIntersection(names)
         for name in names.sorted() { consider(name, now: now) }
         logger.debug("inbox rescanned", metadata: ["entries": "\(names.count)", "pending": "\(tracker.pending.count)"])
     }

@@ -1,7 +1,7 @@
 /// The settle rule: a file is ready once its stamp (inode, size, mtime) stayed the same for the
-/// settle time, or at once when it arrived by rename and the kernel proved nobody still writes
-/// it (see `OpenWriterProbe`). Any change re-arms the wait. A version handed out is never
-/// handed out again.
+/// settle time and no writer holds it open, or at once when it arrived by rename and the kernel
+/// proved nobody still writes it (see `OpenWriterProbe`). Any change, or a writer still there
+/// when the time is up, re-arms the wait. A version handed out is never handed out again.
 struct SettleTracker {
     struct Pending {
         var stamp: FileStamp
@@ -36,8 +36,11 @@ struct SettleTracker {
 
     /// Checks each waiting file against its current stamp (nil when it is gone or no longer a
     /// regular file, which drops it) and returns those that are due, earliest first. A file
-    /// whose stamp changed waits the settle time again, whatever proof it had.
-    mutating func settled(now: ContinuousClock.Instant, currentStamp: (String) -> FileStamp?) -> [(String, FileStamp)] {
+    /// whose stamp changed waits the settle time again, whatever proof it had; so does a due file
+    /// that `writerPresent` says someone still holds open for writing (a writer pausing longer
+    /// than the settle time between two writes would otherwise hand out half a file).
+    mutating func settled(now: ContinuousClock.Instant, currentStamp: (String) -> FileStamp?,
+                          writerPresent: (String) -> Bool = { _ in false }) -> [(String, FileStamp)] {
         var ready: [(String, FileStamp, ContinuousClock.Instant)] = []
         for (name, entry) in pending {
             guard let stamp = currentStamp(name) else {
@@ -47,7 +50,11 @@ struct SettleTracker {
             if stamp != entry.stamp {
                 pending[name] = Pending(stamp: stamp, due: now + settle)
             } else if now >= entry.due {
-                ready.append((name, stamp, entry.due))
+                if writerPresent(name) {
+                    pending[name]?.due = now + settle
+                } else {
+                    ready.append((name, stamp, entry.due))
+                }
             }
         }
         ready.sort { ($0.2, $0.0) < ($1.2, $1.0) }
