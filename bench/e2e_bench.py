@@ -221,6 +221,7 @@ def main():
             shutil.rmtree(startup_directory, ignore_errors=True)
 
     print()
+    print("Issue 7: reportd end to end (the daemon and its default plugins, release)")
     print(table(rows(arguments, runs)))
     if arguments.json:
         with open(arguments.json, "w") as output:

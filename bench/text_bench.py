@@ -55,6 +55,9 @@ def parse_arguments():
     if min(arguments.runs, arguments.reports) < 1 or arguments.jieba_seconds <= 0:
         parser.error("--runs and --reports must be at least 1, --jieba-seconds above 0")
     arguments.build_dir = os.path.abspath(arguments.build_dir)
+    for executable in EXPECTED:
+        if not os.access(os.path.join(arguments.build_dir, executable), os.X_OK):
+            parser.error(f"{executable} is not built in {arguments.build_dir}: run `make bench-text`")
     return arguments
 
 
@@ -158,6 +161,7 @@ def main():
     log(f"{arguments.runs} run(s) in {time.monotonic() - started:.0f} s")
 
     print()
+    print("Issue 5: the segmenter, the search index and the summarizer (micro-benchmarks, release)")
     print(table(rows(arguments, runs)))
     print()
     print(method(arguments, runs))
