@@ -52,13 +52,6 @@ let benchmarks: @Sendable () -> Void = {
     })
 }
 
-/// CPU time the calling thread has used, in microseconds.
-func threadCPUMicroseconds() -> Int {
-    var time = timespec()
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-    return time.tv_sec * 1_000_000 + time.tv_nsec / 1_000
-}
-
 /// Which sample comes next; the benchmark closures run on one thread at a time.
 final class Counter: @unchecked Sendable {
     private var value = 0
