@@ -69,7 +69,7 @@ fuzz: deps
 
 # Issue 7's targets, end to end (the daemon and its default plugins), in one table, then issue 5's
 # in another (bench-text); see bench/README.md. Both are built first, so a build error shows at once.
-# About 12 + 10 minutes with the defaults on a quiet 2-core machine; BENCH_FLAGS and
+# About 12 + 9 minutes with the defaults on a quiet 2-core machine; BENCH_FLAGS and
 # BENCH_TEXT_FLAGS scale them down.
 bench: release bench-text-build
 	$(PYTHON) bench/e2e_bench.py --build-dir .build/release $(BENCH_FLAGS)
