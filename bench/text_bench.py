@@ -161,7 +161,9 @@ def main():
             log(f"run {run_index + 1}/{arguments.runs} finished in {time.monotonic() - run_started:.0f} s")
     except harness.HarnessFailure as failure:
         raise SystemExit(f"run {len(runs) + 1}: {failure}")
-    if not arguments.keep:
+    if arguments.keep:
+        log(f"the benchmarks' output is in {log_directory}")
+    else:
         shutil.rmtree(log_directory, ignore_errors=True)
     log(f"{arguments.runs} run(s) in {time.monotonic() - started:.0f} s")
 
