@@ -16,9 +16,10 @@ DESTDIR ?=
 # from fighting over the two cores and makes their timeouts meaningful.
 SWIFT_TEST_FLAGS ?= --no-parallel
 BENCH_FLAGS ?=
+BENCH_TEXT_FLAGS ?=
 FUZZ_SECONDS ?= 60
 
-.PHONY: help deps release debug run test eval chaos fuzz bench bench-micro install uninstall clean
+.PHONY: help deps release debug run test eval chaos fuzz bench bench-text bench-text-build bench-micro install uninstall clean
 
 help:
 	@echo "make run        build (release) and run reportd in the foreground on ./var"
@@ -26,7 +27,8 @@ help:
 	@echo "make eval       parse every fixture and print what was found (metadata, sections, indicators)"
 	@echo "make chaos      the long fault scenarios: kill -9 at five points of a 500-report burst, a 200 MB file"
 	@echo "make fuzz       libFuzzer on the decoders, the normaliser and the parser (FUZZ_SECONDS=$(FUZZ_SECONDS) each)"
-	@echo "make bench      build (release) and measure issue 7's targets: one table, 3 runs (BENCH_FLAGS='--runs 1 --backlog 1000')"
+	@echo "make bench      build (release), measure issue 7's targets then issue 5's: two tables, 3 runs each (BENCH_FLAGS='--runs 1 --backlog 1000')"
+	@echo "make bench-text issue 5's table alone: segmenter (beside Python jieba), index, queries, summarizer (BENCH_TEXT_FLAGS='--runs 1')"
 	@echo "make bench-micro  the text-work micro-benchmarks in Benchmarks/ (parser, segmenter, index, summarizer)"
 	@echo "make release    build the release binaries (as yourself, before sudo make install)"
 	@echo "make install    install binaries, Config/ into $(SYSCONFDIR), the systemd unit and user (PREFIX=$(PREFIX))"
@@ -65,10 +67,23 @@ chaos: debug
 fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) scripts/fuzz.sh
 
-# Issue 7's targets, end to end (the daemon and its default plugins), in one table; see bench/README.md.
-# About 20-30 minutes with the defaults on a 2-core machine; BENCH_FLAGS scales it down.
-bench: release
+# Issue 7's targets, end to end (the daemon and its default plugins), in one table, then issue 5's
+# in another (bench-text); see bench/README.md. Both are built first, so a build error shows at once.
+# About 12 + 9 minutes with the defaults on a quiet 2-core machine; BENCH_FLAGS and
+# BENCH_TEXT_FLAGS scale them down.
+bench: release bench-text-build
 	$(PYTHON) bench/e2e_bench.py --build-dir .build/release $(BENCH_FLAGS)
+	$(BENCH_TEXT)
+
+# Issue 5's figures from the micro-benchmarks in Benchmarks/, several runs, Python jieba measured beside.
+BENCH_TEXT = $(PYTHON) bench/text_bench.py --build-dir Benchmarks/.build/release $(BENCH_TEXT_FLAGS)
+BENCH_TEXT_PRODUCTS = SegmentationBenchmarks SearchBenchmarks SummarizingBenchmarks
+
+bench-text: bench-text-build
+	$(BENCH_TEXT)
+
+bench-text-build: deps
+	cd Benchmarks && for product in $(BENCH_TEXT_PRODUCTS); do $(SWIFT) build -c release --product $$product || exit 1; done
 
 # The text work alone (ordo-one/benchmark, a package of its own in Benchmarks/).
 bench-micro: deps

@@ -28,6 +28,7 @@ from daemon import Daemon, DaemonError
 from feed import FeedRecorder
 from memory import MemorySampler
 from phases import BenchFailure, await_final, backlog_phase, burst_phase, idle_phase
+from progress import log
 from reports import drop, load_corpus, make_reports
 from startup import time_start_up
 from stats import Target, percentile, table
@@ -71,10 +72,6 @@ def parse_arguments():
 
 def executable(arguments):
     return os.path.join(arguments.build_dir, "reportd")
-
-
-def log(message):
-    print(f"[{time.strftime('%H:%M:%S')}] {message}", flush=True)
 
 
 def pipeline_run(arguments, corpus, run_index, workdir):
@@ -224,6 +221,7 @@ def main():
             shutil.rmtree(startup_directory, ignore_errors=True)
 
     print()
+    print("Issue 7: reportd end to end (the daemon and its default plugins, release)")
     print(table(rows(arguments, runs)))
     if arguments.json:
         with open(arguments.json, "w") as output:

@@ -1,4 +1,4 @@
-"""Percentiles, the issue's targets, and the one result table."""
+"""Percentiles, the issues' targets, and the result table both benchmarks print."""
 import math
 import operator
 import statistics
@@ -12,7 +12,7 @@ def percentile(values, fraction):
 
 
 class Target:
-    """An issue 7 bound, e.g. Target("<", 20): a figure meets it when `figure < 20`."""
+    """An issue's bound, e.g. Target("<", 20): a figure meets it when `figure < 20`."""
     COMPARISONS = {"<": operator.lt, "≤": operator.le, "≥": operator.ge, ">": operator.gt}
 
     def __init__(self, comparison, bound):
@@ -27,12 +27,13 @@ class Target:
 
 
 def table(rows):
-    """rows: (figure name, values one per run, Target or None). A target is passed when the
-    median of the runs meets it; the result also says in how many runs it was met."""
-    width = max(len(name) for name, _, _ in rows) + 2
+    """rows: (figure name, values one per run, Target or None[, note]). A target is passed when
+    the median of the runs meets it; the result also says in how many runs it was met. A note
+    (a reference figure, say) follows the result."""
+    width = max(len(row[0]) for row in rows) + 2
     header = f"{'figure':<{width}}{'runs':>5}{'min':>10}{'median':>10}{'max':>10}  {'target':<9}result"
     lines = [header, "-" * (len(header) + 10)]
-    for name, values, target in rows:
+    for name, values, target, *note in rows:
         if not values:
             lines.append(f"{name:<{width}}{0:>5}{'—':>10}{'—':>10}{'—':>10}  {str(target or '—'):<9}not measured")
             continue
@@ -41,8 +42,9 @@ def table(rows):
         if target:
             met = sum(target.met_by(value) for value in values)
             result = f"{'pass' if target.met_by(median) else 'MISS'} ({met}/{len(values)} runs)"
+        result = "; ".join(part for part in [result, *note] if part)
         lines.append(f"{name:<{width}}{len(values):>5}{number(min(values)):>10}{number(median):>10}"
-                     f"{number(max(values)):>10}  {str(target or '—'):<9}{result}")
+                     f"{number(max(values)):>10}  {str(target or '—'):<9}{result}".rstrip())
     return "\n".join(lines)
 
 

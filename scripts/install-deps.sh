@@ -8,7 +8,7 @@ packages=(
     libzmq3-dev        # libzmq, wrapped by the ZMQ target
     libsqlite3-dev     # SQLite, linked by GRDB
     libopencc-dev opencc  # traditional → simplified conversion (library and its data, CLI)
-    python3-jieba      # its dict.txt is the word segmentation dictionary
+    python3-jieba      # its dict.txt is the word segmentation dictionary; bench/text_bench.py times it
     poppler-utils      # pdftotext, for reports dropped as PDF
     python3 python3-zmq  # the example Python plugin and bench/e2e_bench.py
     sqlite3            # inspecting the store by hand

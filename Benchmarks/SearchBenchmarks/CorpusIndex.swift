@@ -18,6 +18,17 @@ enum CorpusIndex {
                    reports, Double(textBytes) / 1e6, seconds, Double(textBytes) / 1e6 / seconds, 1000 * seconds / Double(reports),
                    cpuMilliseconds / Double(reports), Double(indexBytes) / 1e6, Double(indexBytes) / Double(textBytes))
         }
+
+        /// The same figures, one line each, for bench/text_bench.py.
+        func emitFigures() {
+            BenchmarkFigures.emit("index.reports", Double(reports))
+            BenchmarkFigures.emit("index.text_mb", Double(textBytes) / 1e6)
+            BenchmarkFigures.emit("index.size_mb", Double(indexBytes) / 1e6)
+            BenchmarkFigures.emit("index.size_ratio", Double(indexBytes) / Double(textBytes))
+            BenchmarkFigures.emit("index.seconds", seconds)
+            BenchmarkFigures.emit("index.mb_per_s", Double(textBytes) / 1e6 / seconds)
+            BenchmarkFigures.emit("index.cpu_ms_per_report", cpuMilliseconds / Double(reports))
+        }
     }
 
     static func path(reports: Int) -> URL {

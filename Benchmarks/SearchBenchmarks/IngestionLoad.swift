@@ -57,6 +57,7 @@ final class IngestionLoad: @unchecked Sendable {
         let index = try SearchIndex(path: path)
         for offset in 0..<Self.ids { try index.remove(reportId: Self.reportId(firstVariant + offset)) }
         let count = lock.withLock { indexed }
+        BenchmarkFigures.emit("query.loaded.ingest_reports_per_s", Double(count) / seconds)
         return String(format: "%d reports indexed meanwhile (%.1f reports/s)", count, Double(count) / seconds)
     }
 

@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 
 /// Every query's own wall-clock time and the CPU time of the thread running it, so a run can
@@ -22,8 +23,9 @@ final class LatencyLog: @unchecked Sendable {
         return try body()
     }
 
-    /// Wall-clock and CPU p50/p90/p99/max in ms, nearest-rank; then forgets the queries.
-    func summary() -> String {
+    /// Wall-clock and CPU p50/p90/p99/max in ms, nearest-rank; then forgets the queries. The
+    /// p50 and p99 also go to stderr as figures `<figures>.wall_ms.p50` and so on.
+    func summary(figures key: String) -> String {
         let (wall, cpu) = lock.withLock { () -> ([Double], [Double]) in
             defer {
                 self.wall.removeAll()
@@ -32,10 +34,14 @@ final class LatencyLog: @unchecked Sendable {
             return (self.wall.sorted(), self.cpu.sorted())
         }
         guard !wall.isEmpty else { return "no queries" }
+        for (name, sorted) in [("wall_ms", wall), ("cpu_ms", cpu)] {
+            BenchmarkFigures.emit("\(key).\(name).p50", BenchmarkFigures.percentile(sorted, 0.50))
+            BenchmarkFigures.emit("\(key).\(name).p99", BenchmarkFigures.percentile(sorted, 0.99))
+        }
+        BenchmarkFigures.emit("\(key).queries", Double(wall.count))
         func percentiles(_ sorted: [Double]) -> String {
             [50.0, 90, 99, 100].map { p in
-                let rank = max(0, Int((p / 100 * Double(sorted.count)).rounded(.up)) - 1)
-                return (p == 100 ? "max " : "p\(Int(p)) ") + String(format: "%.2f", sorted[min(rank, sorted.count - 1)])
+                (p == 100 ? "max " : "p\(Int(p)) ") + String(format: "%.2f", BenchmarkFigures.percentile(sorted, p / 100))
             }.joined(separator: ", ")
         }
         return "wall ms \(percentiles(wall)); CPU ms \(percentiles(cpu)); \(wall.count) queries"

@@ -8,7 +8,8 @@ import ReportProtocol
 /// REPORTD_BENCH_REPORTS says otherwise): how fast it is built, how large it is next to the text,
 /// and how long a query takes, alone and while another thread indexes at full speed.
 /// Aims: p99 under 10 ms, an index at most twice the text. Besides the harness's tables, each
-/// benchmark prints its figures in one plain line on stderr.
+/// benchmark prints its figures in one plain line on stderr, and each figure in a line of its own
+/// for bench/text_bench.py (BenchmarkFigures).
 let benchmarks: @Sendable () -> Void = {
     let reports = Int(ProcessInfo.processInfo.environment["REPORTD_BENCH_REPORTS"] ?? "") ?? 10_000
     let buildRate = BenchmarkMetric.custom("build rate (KB/s of text)", polarity: .prefersLarger, useScalingFactor: false)
@@ -26,6 +27,7 @@ let benchmarks: @Sendable () -> Void = {
             benchmark.measurement(textSize, built.textBytes / 1_000_000)
             benchmark.measurement(indexCPU, Int(1000 * built.cpuMilliseconds / Double(built.reports)))
             report(built.summary)
+            built.emitFigures()
         } catch {
             benchmark.error("building the index failed: \(error)")
         }
@@ -41,7 +43,7 @@ let benchmarks: @Sendable () -> Void = {
     }, setup: {
         try CorpusIndex.opened(reports: reports)
     }, teardown: {
-        report("query \(reports) reports, quiet: \(quiet.summary())")
+        report("query \(reports) reports, quiet: \(quiet.summary(figures: "query.quiet"))")
     })
 
     let loaded = LatencyLog()
@@ -57,7 +59,7 @@ let benchmarks: @Sendable () -> Void = {
         return index
     }, teardown: {
         let indexing = try ingestion.stop()
-        report("query \(reports) reports, while indexing: \(loaded.summary()); \(indexing)")
+        report("query \(reports) reports, while indexing: \(loaded.summary(figures: "query.loaded")); \(indexing)")
     })
 }
 

@@ -14,12 +14,15 @@ import ReportSummarizing
 /// The machine is shared with other builds, so wall-clock time mostly measures the queue for a
 /// core; `CPU ms/report` is the benchmark thread's own CPU time (CLOCK_THREAD_CPUTIME_ID, to the
 /// microsecond, unlike `.cpuTotal`'s 10 ms ticks), which is what the worker's share of a core is.
+/// At the end of each, its median and mean CPU ms per report go to stderr for bench/text_bench.py.
 let benchmarks: @Sendable () -> Void = {
     let documents = (try? BenchmarkCorpus.documents()) ?? []
     let jobs = documents.enumerated().compactMap { index, document in
         try? WireJSON.encode(DocumentInput(reportId: "bench-\(index)", file: "\(index).txt", document: document))
     }
     let next = Counter()
+    let jobCPU = IterationSamples()
+    let summarizeCPU = IterationSamples()
     let cpuMicroseconds = BenchmarkMetric.custom("CPU μs/report (thread)", polarity: .prefersSmaller, useScalingFactor: false)
     let configuration = Benchmark.Configuration(metrics: [.wallClock, cpuMicroseconds, .throughput, .peakMemoryResident],
                                                 timeUnits: .microseconds, maxDuration: .seconds(10))
@@ -28,16 +31,24 @@ let benchmarks: @Sendable () -> Void = {
         let start = threadCPUMicroseconds()
         let input = try WireJSON.decode(DocumentInput.self, from: jobs[next.take() % jobs.count])
         blackHole(try WireJSON.encode(summarizer.summarize(input.document)))
-        benchmark.measurement(cpuMicroseconds, threadCPUMicroseconds() - start)
+        let used = threadCPUMicroseconds() - start
+        benchmark.measurement(cpuMicroseconds, used)
+        jobCPU.record(Double(used) / 1000)
     }, setup: {
         try Summarizer.standard(configDirectory: BenchmarkCorpus.configDirectory)
+    }, teardown: {
+        jobCPU.emit("summarizer.job.cpu_ms")
     })
     Benchmark("summarize one sample report", configuration: configuration, closure: { benchmark, summarizer in
         let start = threadCPUMicroseconds()
         blackHole(summarizer.summarize(documents[next.take() % documents.count]))
-        benchmark.measurement(cpuMicroseconds, threadCPUMicroseconds() - start)
+        let used = threadCPUMicroseconds() - start
+        benchmark.measurement(cpuMicroseconds, used)
+        summarizeCPU.record(Double(used) / 1000)
     }, setup: {
         try Summarizer.standard(configDirectory: BenchmarkCorpus.configDirectory)
+    }, teardown: {
+        summarizeCPU.emit("summarizer.summarize.cpu_ms")
     })
     // What a worker process pays once before its first job: the jieba dictionary, HMM, IDF table
     // and the word lists of Config/dict.
