@@ -50,6 +50,7 @@ final class NetworkNamespaceWorkerTests: XCTestCase {
         try setup.awaitRefusal(of: "unknown", from: namespace.namespaceAddress)
         XCTAssertEqual(try setup.workers(serving: "summarizer"), [], "the refused plugin never joined")
         intruder.signal(SIGTERM)
+        XCTAssertEqual(intruder.exitStatus(within: 10), 0, "a refused plugin still leaves on SIGTERM: \(intruder.errorOutput)")
 
         _ = try pythonWorker(key: "good")
         let sample = try daemon.dropSample("003")

@@ -298,7 +298,14 @@ class Worker:
                                                ensure_ascii=False).encode())
 
     def send(self, command, *frames):
-        self.socket.send_multipart([PROTOCOL, command, *frames])
+        """Never waits: a DEALER with no broker connected (one that refused our CURVE key, or is
+        gone) blocks a send until one connects, and the SIGTERM flag would never be looked at.
+        What cannot leave is dropped: a heartbeat or BYE matters only to a broker that is there,
+        and one that never gets a RESULT times the job out and retries it."""
+        try:
+            self.socket.send_multipart([PROTOCOL, command, *frames], flags=zmq.NOBLOCK)
+        except zmq.Again:
+            log.warning("no broker connected at %s: %s not sent", self.endpoint, command.decode())
 
     def close(self):
         if self.socket is not None:
