@@ -25,7 +25,10 @@ let package = Package(
         // The five samples and the generated report variants the benchmarks below share.
         .target(
             name: "BenchmarkSupport",
-            dependencies: [.product(name: "ReportParsing", package: "reportd")],
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "ReportParsing", package: "reportd"),
+            ],
             path: "BenchmarkSupport"),
         .executableTarget(
             name: "SegmentationBenchmarks",

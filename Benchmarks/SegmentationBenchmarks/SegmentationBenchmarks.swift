@@ -38,12 +38,7 @@ let benchmarks: @Sendable () -> Void = {
     })
     // What the summarizer, indexer and searcher each pay once at start: the jieba dictionary,
     // the domain dictionary and the HMM.
-    let loadMilliseconds = BenchmarkMetric.custom("CPU ms/load (thread)", polarity: .prefersSmaller, useScalingFactor: false)
-    Benchmark("load the segmenter (Segmenter.standard)",
-              configuration: .init(metrics: [.wallClock, loadMilliseconds], timeUnits: .milliseconds,
-                                   maxDuration: .seconds(10), maxIterations: 15)) { benchmark in
-        let start = threadCPUMicroseconds()
-        blackHole(try Segmenter.standard(domainDictionary: BenchmarkCorpus.domainDictionary))
-        benchmark.measurement(loadMilliseconds, (threadCPUMicroseconds() - start) / 1_000)
+    loadBenchmark("load the segmenter (Segmenter.standard)") {
+        try Segmenter.standard(domainDictionary: BenchmarkCorpus.domainDictionary)
     }
 }

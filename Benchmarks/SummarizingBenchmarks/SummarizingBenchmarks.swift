@@ -52,13 +52,8 @@ let benchmarks: @Sendable () -> Void = {
     })
     // What a worker process pays once before its first job: the jieba dictionary, HMM, IDF table
     // and the word lists of Config/dict.
-    let loadMilliseconds = BenchmarkMetric.custom("CPU ms/load (thread)", polarity: .prefersSmaller, useScalingFactor: false)
-    Benchmark("load the summarizer (Summarizer.standard)",
-              configuration: .init(metrics: [.wallClock, loadMilliseconds], timeUnits: .milliseconds,
-                                   maxDuration: .seconds(10), maxIterations: 15)) { benchmark in
-        let start = threadCPUMicroseconds()
-        blackHole(try Summarizer.standard(configDirectory: BenchmarkCorpus.configDirectory))
-        benchmark.measurement(loadMilliseconds, (threadCPUMicroseconds() - start) / 1_000)
+    loadBenchmark("load the summarizer (Summarizer.standard)") {
+        try Summarizer.standard(configDirectory: BenchmarkCorpus.configDirectory)
     }
 }
 
