@@ -21,35 +21,32 @@ let benchmarks: @Sendable () -> Void = {
         try? WireJSON.encode(DocumentInput(reportId: "bench-\(index)", file: "\(index).txt", document: document))
     }
     let next = Counter()
-    let jobCPU = IterationSamples()
-    let summarizeCPU = IterationSamples()
     let cpuMicroseconds = BenchmarkMetric.custom("CPU μs/report (thread)", polarity: .prefersSmaller, useScalingFactor: false)
     let configuration = Benchmark.Configuration(metrics: [.wallClock, cpuMicroseconds, .throughput, .peakMemoryResident],
                                                 timeUnits: .microseconds, maxDuration: .seconds(10))
-    Benchmark("summarizer job: decode + summarize + encode, one sample report", configuration: configuration,
-              closure: { benchmark, summarizer in
-        let start = threadCPUMicroseconds()
+    /// `work` once per iteration on a loaded summarizer; its thread CPU goes into the harness's
+    /// table and, as ms, into the `figure` line `make bench-text` reads.
+    func timedBenchmark(_ name: String, figure: String, _ work: @escaping @Sendable (Summarizer) throws -> Void) {
+        let samples = IterationSamples()
+        Benchmark(name, configuration: configuration, closure: { benchmark, summarizer in
+            let start = threadCPUMicroseconds()
+            try work(summarizer)
+            let used = threadCPUMicroseconds() - start
+            benchmark.measurement(cpuMicroseconds, used)
+            samples.record(Double(used) / 1000)
+        }, setup: {
+            try Summarizer.standard(configDirectory: BenchmarkCorpus.configDirectory)
+        }, teardown: {
+            samples.emit(figure)
+        })
+    }
+    timedBenchmark("summarizer job: decode + summarize + encode, one sample report", figure: "summarizer.job.cpu_ms") { summarizer in
         let input = try WireJSON.decode(DocumentInput.self, from: jobs[next.take() % jobs.count])
         blackHole(try WireJSON.encode(summarizer.summarize(input.document)))
-        let used = threadCPUMicroseconds() - start
-        benchmark.measurement(cpuMicroseconds, used)
-        jobCPU.record(Double(used) / 1000)
-    }, setup: {
-        try Summarizer.standard(configDirectory: BenchmarkCorpus.configDirectory)
-    }, teardown: {
-        jobCPU.emit("summarizer.job.cpu_ms")
-    })
-    Benchmark("summarize one sample report", configuration: configuration, closure: { benchmark, summarizer in
-        let start = threadCPUMicroseconds()
+    }
+    timedBenchmark("summarize one sample report", figure: "summarizer.summarize.cpu_ms") { summarizer in
         blackHole(summarizer.summarize(documents[next.take() % documents.count]))
-        let used = threadCPUMicroseconds() - start
-        benchmark.measurement(cpuMicroseconds, used)
-        summarizeCPU.record(Double(used) / 1000)
-    }, setup: {
-        try Summarizer.standard(configDirectory: BenchmarkCorpus.configDirectory)
-    }, teardown: {
-        summarizeCPU.emit("summarizer.summarize.cpu_ms")
-    })
+    }
     // What a worker process pays once before its first job: the jieba dictionary, HMM, IDF table
     // and the word lists of Config/dict.
     loadBenchmark("load the summarizer (Summarizer.standard)") {
