@@ -25,9 +25,10 @@ struct ControlCommands {
             case .search: return search(request).map(ControlReply.response)
             case .reindex: return .response(.success(try JSONValue(encoding: reindex())))
             case .compare: return .response(try compare(request.body.indicator ?? ""))
+            case .list: return .response(try list(request.body))
             }
         } catch {
-            return .response(.failure("\(request.body.command.rawValue) failed: \(error)"))
+            return .response(.failure(.internal, "\(request.body.command.rawValue) failed: \(error)"))
         }
     }
 
@@ -54,11 +55,11 @@ struct ControlCommands {
     /// The one report an id or id prefix (at least 8 hex digits) names, or the reason there is none.
     private func resolve(_ idOrPrefix: String) throws -> Resolution {
         guard idOrPrefix.count >= 8, idOrPrefix.count <= 64, idOrPrefix.allSatisfy(\.isHexDigit) else {
-            return .refused(.failure("a report id is 8 to 64 hex digits, got `\(idOrPrefix.sanitizedForLog)`"))
+            return .refused(.failure(.invalid, "a report id is 8 to 64 hex digits, got `\(idOrPrefix.sanitizedForLog)`"))
         }
         let matches = try pipeline.store.reports(idPrefix: idOrPrefix.lowercased())
-        guard let record = matches.first else { return .refused(.failure("no report with id \(idOrPrefix)")) }
-        guard matches.count == 1 else { return .refused(.failure("\(idOrPrefix) matches several reports; give more digits")) }
+        guard let record = matches.first else { return .refused(.failure(.notFound, "no report with id \(idOrPrefix)")) }
+        guard matches.count == 1 else { return .refused(.failure(.invalid, "\(idOrPrefix) matches several reports; give more digits")) }
         return .found(record)
     }
 
@@ -120,7 +121,7 @@ struct ControlCommands {
         let base = (name as NSString).lastPathComponent
         guard !base.isEmpty, base != ".", base != "..", !base.hasPrefix("."),
               !base.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-            return .failure("`\(name.sanitizedForLog)` is not a usable file name")
+            return .failure(.invalid, "`\(name.sanitizedForLog)` is not a usable file name")
         }
         let temporary = inbox.appendingPathComponent(".submit-\(UUID().uuidString).part")
         defer { try? FileManager.default.removeItem(at: temporary) }
@@ -144,22 +145,22 @@ struct ControlCommands {
         case .requeued:
             return .success(try JSONValue(encoding: view(of: try pipeline.store.report(id: record.id) ?? record)))
         case .unknown:
-            return .failure("no report with id \(idOrPrefix)")
+            return .failure(.notFound, "no report with id \(idOrPrefix)")
         case .notFailed(let state):
-            return .failure("report \(record.id) is \(state.rawValue); only failed reports can be retried")
+            return .failure(.refused, "report \(record.id) is \(state.rawValue); only failed reports can be retried")
         case .inputMissing(let detail):
-            return .failure("report \(record.id) cannot be retried: its input is missing (\(detail))")
+            return .failure(.refused, "report \(record.id) cannot be retried: its input is missing (\(detail))")
         }
     }
 
     private func search(_ request: ControlServer.Request) -> ControlResponse? {
-        guard !isStopping() else { return .failure("reportd is shutting down") }
+        guard !isStopping() else { return .failure(.refused, "reportd is shutting down") }
         guard broker.serves(ServiceName.search) else {
-            return .failure("no worker serves `search` right now (is report-indexer running? see reportctl status)")
+            return .failure(.refused, "no worker serves `search` right now (is report-indexer running? see reportctl status)")
         }
         let query = SearchRequest(query: request.body.query ?? "", limit: min(max(request.body.limit ?? 20, 1), 1000),
                                   region: request.body.region, year: request.body.year, section: request.body.section)
-        guard let input = try? WireJSON.encode(query) else { return .failure("could not encode the query") }
+        guard let input = try? WireJSON.encode(query) else { return .failure(.internal, "could not encode the query") }
         pipeline.enqueue(WorkItem(service: ServiceName.search, origin: .control(client: request.client, input: input)))
         return nil
     }

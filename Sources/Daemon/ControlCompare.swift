@@ -7,7 +7,7 @@ import ReportProtocol
 extension ControlCommands {
     func compare(_ indicator: String) throws -> ControlResponse {
         let name = indicator.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty else { return .failure("compare needs an indicator name, e.g. 地区生产总值") }
+        guard !name.isEmpty else { return .failure(.invalid, "compare needs an indicator name, e.g. 地区生产总值") }
         var rows: [CompareRow] = []
         var without = 0
         for report in try pipeline.store.indicatorSheets() {

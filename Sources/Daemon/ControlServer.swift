@@ -29,14 +29,14 @@ final class ControlServer {
             let client = frames[0]
             let header = String(decoding: frames[2], as: UTF8.self)
             guard header == ControlProtocol.header else {
-                reply(to: client, .failure("unsupported control protocol \(header); this daemon speaks \(ControlProtocol.header)"))
+                reply(to: client, .failure(.invalid, "unsupported control protocol \(header); this daemon speaks \(ControlProtocol.header)"))
                 continue
             }
             do {
                 let body = try WireJSON.decode(ControlRequest.self, from: frames[3])
                 requests.append(Request(client: client, body: body, payload: frames.count > 4 ? frames[4] : []))
             } catch {
-                reply(to: client, .failure("malformed control request: \(error)"))
+                reply(to: client, .failure(.invalid, "malformed control request: \(error)"))
             }
         }
         return requests

@@ -116,7 +116,7 @@ final class Pipeline {
         switch item.origin {
         case .control(let client, _):
             let response = (try? WireJSON.decode(JSONValue.self, from: body)).map(ControlResponse.success)
-                ?? .failure("the \(item.service) worker returned malformed JSON")
+                ?? .failure(.internal, "the \(item.service) worker returned malformed JSON")
             replyToClient(client, response)
         case .reindex(let id, let file):
             do {
@@ -178,7 +178,9 @@ final class Pipeline {
     private func setBack(_ item: WorkItem, failure: JobFailure) {
         switch item.origin {
         case .control(let client, _):
-            replyToClient(client, .failure("\(item.service) failed: \(failure.reason)"))
+            // A search the worker will not retry is one it cannot run (nothing to search for); any
+            // other failure is the daemon's side of the exchange.
+            replyToClient(client, .failure(failure.retryable ? .internal : .invalid, "\(item.service) failed: \(failure.reason)"))
         case .reindex(_, let file):
             // A finished report stays done; its index entry is retried, then left for the next reindex.
             guard failure.retryable, item.attempt < policy.maxAttempts else {

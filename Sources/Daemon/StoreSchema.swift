@@ -82,6 +82,11 @@ enum StoreSchema {
             // Rows written before keep their whole envelopes (0).
             try db.execute(sql: "ALTER TABLE events ADD COLUMN data_is_document INTEGER NOT NULL DEFAULT 0")
         }
+        migrator.registerMigration("v7 reports by arrival") { db in
+            // `reportctl list` reads the newest reports first, filtered by arrival time: without
+            // this index it would walk every row of the table (with its documents) to sort them.
+            try db.execute(sql: "CREATE INDEX reports_received ON reports(received_at)")
+        }
         return migrator
     }
 }

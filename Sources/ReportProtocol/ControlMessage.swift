@@ -22,6 +22,9 @@ public enum ControlCommand: String, Codable, Sendable {
     case reindex
     /// One indicator across every stored report (`indicator`).
     case compare
+    /// Stored reports, newest first: at most `limit`, only `state` if given, only those received
+    /// at or after `received_since` (RFC 3339 UTC, `2026-11-25T15:31:24.123Z`) if given.
+    case list
 }
 
 public struct ControlRequest: Codable, Sendable, Equatable {
@@ -38,10 +41,17 @@ public struct ControlRequest: Codable, Sendable, Equatable {
     public var section: String?
     /// `compare`: the indicator's name as the parser gives it, e.g. 地区生产总值.
     public var indicator: String?
+    /// `list`: only reports in this state (`accepted`, `parsed`, `done`, `failed`).
+    public var state: String?
+    /// `list`: only reports received at or after this RFC 3339 UTC time.
+    public var receivedSince: String?
 
     public init(command: ControlCommand, reportId: String? = nil, query: String? = nil, limit: Int? = nil,
                 since: Int64? = nil, topic: String? = nil, file: String? = nil, region: String? = nil,
-                year: Int? = nil, section: String? = nil, indicator: String? = nil) {
+                year: Int? = nil, section: String? = nil, indicator: String? = nil, state: String? = nil,
+                receivedSince: String? = nil) {
+        self.state = state
+        self.receivedSince = receivedSince
         self.region = region
         self.year = year
         self.section = section
@@ -60,13 +70,34 @@ public struct ControlRequest: Codable, Sendable, Equatable {
     }
 }
 
+/// The kinds of failure a control request can meet; each maps to one reportctl exit code.
+public enum ControlErrorCode: String, Codable, Sendable, CaseIterable {
+    /// The request or one of its arguments is not valid (a malformed id, an empty name).
+    case invalid
+    /// What the request names does not exist (no report with that id).
+    case notFound = "not_found"
+    /// Understood and valid, but not done in this state: a report that has not failed cannot be
+    /// retried, the daemon is shutting down, no worker serves the service.
+    case refused
+    /// The daemon met an error of its own (the store, the disk) while answering.
+    case `internal`
+}
+
 public struct ControlResponse: Codable, Sendable, Equatable {
     public var ok: Bool
     public var error: String?
     public var data: JSONValue?
+    /// Why a failed request failed, for clients that act on it (reportctl's exit codes); `error`
+    /// says it to people. A raw string, so a client keeps working when a newer daemon adds a code.
+    public var code: String?
 
-    public static func success(_ data: JSONValue) -> ControlResponse { .init(ok: true, error: nil, data: data) }
-    public static func failure(_ error: String) -> ControlResponse { .init(ok: false, error: error, data: nil) }
+    public static func success(_ data: JSONValue) -> ControlResponse { .init(ok: true, error: nil, data: data, code: nil) }
+    public static func failure(_ code: ControlErrorCode, _ error: String) -> ControlResponse {
+        .init(ok: false, error: error, data: nil, code: code.rawValue)
+    }
+
+    /// The failure's code, nil on success or when the daemon sent one this client does not know.
+    public var errorCode: ControlErrorCode? { code.flatMap(ControlErrorCode.init(rawValue:)) }
 
     public func frames() throws -> [[UInt8]] {
         [[], Array(ControlProtocol.header.utf8), try WireJSON.encode(self)]

@@ -63,8 +63,13 @@ public struct SearchHit: Codable, Sendable, Equatable {
 public struct SearchResponse: Codable, Sendable, Equatable {
     public var query: String
     public var hits: [SearchHit]
-    public init(query: String, hits: [SearchHit]) {
+    /// How many reports match in all, of which `hits` are the best; nil when the searcher did not
+    /// count them (a section filter, or a searcher older than the field).
+    public var total: Int?
+
+    public init(query: String, hits: [SearchHit], total: Int? = nil) {
         self.query = query
         self.hits = hits
+        self.total = total
     }
 }

@@ -128,7 +128,7 @@ final class FramingTests: XCTestCase {
         let responses: [ControlResponse] = [
             .success(try JSONValue(encoding: status)),
             .success(.object([:])),
-            .failure("no report id starts with 0123abcd"),
+            .failure(.notFound, "no report id starts with 0123abcd"),
         ]
         for response in responses {
             let frames = try response.frames()
@@ -141,7 +141,7 @@ final class FramingTests: XCTestCase {
     }
 
     func testBrokenControlRepliesAreNamed() throws {
-        let body = try WireJSON.encode(ControlResponse.failure("x"))
+        let body = try WireJSON.encode(ControlResponse.failure(.internal, "x"))
         assertError(.unsupportedVersion, try ControlResponse.decode([[], Array("reportd.control/2".utf8), body]))
         assertError(.malformed, try ControlResponse.decode([[], Array(ControlProtocol.header.utf8)]))
         assertError(.malformed, try ControlResponse.decode([[], Array(ControlProtocol.header.utf8), body, []]))

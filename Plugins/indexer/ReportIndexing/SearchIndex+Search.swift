@@ -16,13 +16,17 @@ extension SearchIndex {
         }
         guard request.limit > 0 else { return SearchResponse(query: request.query, hits: []) }
         let patterns = QueryPatterns(query)
-        let hits = try read("searching \"\(request.query)\"") { db in
+        return try read("searching \"\(request.query)\"") { db in
             let ranked = try self.leadingReports(matching: match, patterns: patterns, terms: query.positiveTerms,
                                                  scope: scope, limit: request.limit, db)
-            return try ranked.prefix(request.limit).map { try self.hit(for: $0, patterns: patterns, scope: scope,
-                                                                     terms: query.positiveTerms, db) }
+            let hits = try ranked.prefix(request.limit).map { try self.hit(for: $0, patterns: patterns, scope: scope,
+                                                                         terms: query.positiveTerms, db) }
+            // `report_rank` scored every report FTS5 matched within the SQL filters before the
+            // first came out, so their number costs nothing. A section filter then drops reports
+            // whose match lies elsewhere, which only a read of every one of them would count.
+            let total = scope.section == nil ? self.rankings.state(of: db).query.rowsScored : nil
+            return SearchResponse(query: request.query, hits: hits, total: total)
         }
-        return SearchResponse(query: request.query, hits: hits)
     }
 
     /// The reports that can reach the first `limit` places, best first. Reports come from FTS5

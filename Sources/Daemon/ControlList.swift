@@ -1,0 +1,36 @@
+import Foundation
+import ReportProtocol
+
+/// `reportctl list`: which reports the daemon holds, newest first, filtered by state and arrival.
+extension ControlCommands {
+    func list(_ request: ControlRequest) throws -> ControlResponse {
+        var filter = StateStore.ReportListFilter(limit: min(max(request.limit ?? 50, 1), 10_000))
+        if let state = request.state {
+            guard let known = ReportState(rawValue: state) else {
+                let states = ReportState.allCases.map(\.rawValue).joined(separator: ", ")
+                return .failure(.invalid, "`\(state.sanitizedForLog)` is not a report state; use one of \(states)")
+            }
+            filter.state = known
+        }
+        if let since = request.receivedSince {
+            guard let date = RFC3339Parser().date(from: since) else {
+                return .failure(.invalid, "`\(since.sanitizedForLog)` is not an RFC 3339 time such as 2026-11-25T15:31:24Z")
+            }
+            // Stored times are all in Timestamp's one form, so text order is time order.
+            filter.receivedSince = Timestamp.rfc3339(date)
+        }
+        return .success(try JSONValue(encoding: pipeline.store.reportList(filter)))
+    }
+}
+
+/// RFC 3339 times with or without fractional seconds, in any offset.
+struct RFC3339Parser {
+    func date(from text: String) -> Date? {
+        let withFraction = ISO8601DateFormatter()
+        withFraction.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let date = withFraction.date(from: text) { return date }
+        let plain = ISO8601DateFormatter()
+        plain.formatOptions = [.withInternetDateTime]
+        return plain.date(from: text)
+    }
+}
