@@ -91,6 +91,8 @@ let package = Package(
 
         .testTarget(name: "ZMQTests", dependencies: ["ZMQ"]),
         .testTarget(name: "ReportProtocolTests", dependencies: ["ReportProtocol"]),
+        // reportctl's pure helpers (exit statuses, --since, terminal safety), tested without a daemon.
+        .testTarget(name: "ReportctlTests", dependencies: ["reportctl", "ReportClient", "ReportProtocol"]),
         // The sample reports (bytes, text, and as the real parser reads them) for the tests below.
         .target(name: "TestSupport", dependencies: ["ReportParsing", "ReportProtocol"], path: "Tests/Support"),
         .testTarget(name: "ChineseTextTests", dependencies: ["ChineseText", "TestSupport"]),

@@ -12,6 +12,7 @@ packages=(
     poppler-utils      # pdftotext, for reports dropped as PDF
     python3 python3-zmq  # the example Python plugin and bench/e2e_bench.py
     sqlite3            # inspecting the store by hand
+    groff-base         # the install test checks the generated man pages with groff
     systemd            # systemd-analyze, for the unit file tests
     procps             # /bin/kill, the unit's ExecReload
     iproute2           # ss, and `ip netns` for the remote-worker test

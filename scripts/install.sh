@@ -24,6 +24,22 @@ done
 staged="$(mktemp)"
 trap 'rm -f "$staged"' EXIT
 
+# Man pages and shell completions, generated from the binaries' own argument parsers so they
+# always describe the flags these binaries take.
+install -d "$DESTDIR$PREFIX/share/man/man1" "$DESTDIR$PREFIX/share/man/man8" \
+    "$DESTDIR$PREFIX/share/bash-completion/completions" "$DESTDIR$PREFIX/share/zsh/site-functions" \
+    "$DESTDIR$PREFIX/share/fish/vendor_completions.d"
+python3 scripts/manpage.py "$BUILD_DIR/reportctl" 1 > "$staged"
+install -m 0644 "$staged" "$DESTDIR$PREFIX/share/man/man1/reportctl.1"
+python3 scripts/manpage.py "$BUILD_DIR/reportd" 8 > "$staged"
+install -m 0644 "$staged" "$DESTDIR$PREFIX/share/man/man8/reportd.8"
+"$BUILD_DIR/reportctl" --generate-completion-script bash > "$staged"
+install -m 0644 "$staged" "$DESTDIR$PREFIX/share/bash-completion/completions/reportctl"
+"$BUILD_DIR/reportctl" --generate-completion-script zsh > "$staged"
+install -m 0644 "$staged" "$DESTDIR$PREFIX/share/zsh/site-functions/_reportctl"
+"$BUILD_DIR/reportctl" --generate-completion-script fish > "$staged"
+install -m 0644 "$staged" "$DESTDIR$PREFIX/share/fish/vendor_completions.d/reportctl.fish"
+
 # Installs $staged as $1, except over a file the operator changed: the new default then
 # lands beside it as $1.new, so reinstalling never undoes local tuning.
 install_config() {

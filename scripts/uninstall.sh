@@ -20,4 +20,7 @@ fi
 for executable in reportd reportctl report-parser report-indexer report-summarizer; do
     rm -f "$DESTDIR$PREFIX/bin/$executable"
 done
+rm -f "$DESTDIR$PREFIX/share/man/man1/reportctl.1" "$DESTDIR$PREFIX/share/man/man8/reportd.8" \
+    "$DESTDIR$PREFIX/share/bash-completion/completions/reportctl" "$DESTDIR$PREFIX/share/zsh/site-functions/_reportctl" \
+    "$DESTDIR$PREFIX/share/fish/vendor_completions.d/reportctl.fish"
 echo "uninstall: kept $SYSCONFDIR, $STATEDIR and the reportd user; remove them by hand if no longer needed"

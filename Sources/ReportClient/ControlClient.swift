@@ -42,7 +42,8 @@ public final class ControlClient {
             do { response = try ControlResponse.decode(frames) }
             catch { throw ControlClientError.badReply(command: request.command.rawValue, detail: "\(error)") }
             guard response.ok else {
-                throw ControlClientError.daemonRefused(command: request.command.rawValue, reason: response.error ?? "no reason given")
+                throw ControlClientError.daemonRefused(command: request.command.rawValue, reason: response.error ?? "no reason given",
+                                                      code: response.errorCode)
             }
             return response.data
         }

@@ -1,7 +1,10 @@
+import ReportProtocol
+
 /// Why a request to the daemon's control socket got no usable answer.
 public enum ControlClientError: Error, CustomStringConvertible, Equatable {
     case noReply(endpoint: String, seconds: Double, curve: Bool)
-    case daemonRefused(command: String, reason: String)
+    /// The daemon answered `ok: false`; `code` says what kind of failure, when it sent a known one.
+    case daemonRefused(command: String, reason: String, code: ControlErrorCode?)
     case badReply(command: String, detail: String)
     /// The caller's `isInterrupted` turned true while waiting.
     case interrupted
@@ -11,7 +14,7 @@ public enum ControlClientError: Error, CustomStringConvertible, Equatable {
         case .noReply(let endpoint, let seconds, let curve):
             "no reply from the daemon at \(endpoint) within \(Self.seconds(seconds)): is reportd running?"
                 + (curve ? " Is this client's public key in its authorised keys, and --server-key its public key?" : "")
-        case .daemonRefused(let command, let reason):
+        case .daemonRefused(let command, let reason, _):
             "the daemon refused \(command): \(reason)"
         case .badReply(let command, let detail):
             "the daemon's reply to \(command) does not follow the control protocol: \(detail)"

@@ -8,8 +8,10 @@ struct DaemonOptions: ParsableArguments {
     @Option(name: .customLong("control"), help: ArgumentHelp("The daemon's control endpoint.", valueName: "endpoint"))
     var controlEndpoint: String?
 
-    @Option(name: .customLong("data-dir"), help: ArgumentHelp("The daemon's data directory.", valueName: "dir"))
-    var dataDirectory: String = DaemonEndpoints.defaultDataDirectory
+    @Option(name: .customLong("data-dir"), help: ArgumentHelp(
+        "The daemon's data directory (default: $REPORTD_DATA_DIR, else ./var/data or an installed daemon's \(InstalledDaemon.dataDirectory), whichever has a control socket).",
+        valueName: "dir"))
+    var dataDirectoryFlag: String?
 
     @Option(help: ArgumentHelp("Seconds to wait for each reply of the daemon.", valueName: "seconds"))
     var timeout: Double = 10
@@ -30,6 +32,12 @@ struct DaemonOptions: ParsableArguments {
         controlEndpoint ?? DaemonEndpoints.control(dataDirectory: dataDirectory)
     }
 
+    /// The data directory the flag, the environment or the sockets present name.
+    var dataDirectory: String {
+        DataDirectoryChoice.resolve(flag: dataDirectoryFlag, environment: ProcessInfo.processInfo.environment,
+                                    socketExists: { FileManager.default.fileExists(atPath: $0) })
+    }
+
     /// The CURVE client settings from the flags, else the environment; nil for a plain connection.
     func curveCredentials(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> CurveClientCredentials? {
         try CurveClientCredentials.resolve(
@@ -39,7 +47,12 @@ struct DaemonOptions: ParsableArguments {
     }
 
     func controlClient(context: Context) throws -> ControlClient {
-        try ControlClient(context: context, endpoint: resolvedControlEndpoint, curve: try curveCredentials(),
+        // A missing socket file means no daemon there: say so now rather than after the timeout.
+        let endpoint = resolvedControlEndpoint
+        if endpoint.hasPrefix("ipc://"), !FileManager.default.fileExists(atPath: String(endpoint.dropFirst(6))) {
+            throw CLIError.noDaemonSocket(path: String(endpoint.dropFirst(6)))
+        }
+        return try ControlClient(context: context, endpoint: resolvedControlEndpoint, curve: try curveCredentials(),
                           timeoutSeconds: timeout)
     }
 }

@@ -19,6 +19,8 @@ struct KeygenCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Base name of the key files; defaults to this machine's host name.", valueName: "name"))
     var name: String?
 
+    @Flag(help: "Print the public key and the files written as JSON.") var json = false
+
     func validate() throws {
         if let name, name.isEmpty || name.contains("/") || name.hasPrefix(".") {
             throw ValidationError("--name must be a plain file name (no '/', not starting with '.')")
@@ -30,7 +32,19 @@ struct KeygenCommand: ParsableCommand {
         let keys = try CurveKeyPair.generate()
         let written = try CurveKeyFiles.write(keys, to: URL(fileURLWithPath: out).standardizedFileURL, name: keyName,
                                               comment: "reportd CURVE key \(keyName)")
-        print("public key: \(keys.publicKey)")
-        print("wrote \(written.publicFile.path) (authorise it on the daemon) and \(written.secretFile.path) (keep it secret)")
+        if json {
+            try Output.json(KeygenView(publicKey: keys.publicKey, publicFile: written.publicFile.path,
+                                       secretFile: written.secretFile.path))
+        } else {
+            try Output.line("public key: \(keys.publicKey)")
+            try Output.line("wrote \(written.publicFile.path) (authorise it on the daemon) and \(written.secretFile.path) (keep it secret)")
+        }
     }
+}
+
+/// What `keygen --json` prints.
+struct KeygenView: Encodable {
+    var publicKey: String
+    var publicFile: String
+    var secretFile: String
 }

@@ -7,8 +7,11 @@ enum Output {
     /// The reader of standard output closed its end (EPIPE).
     struct Closed: Error {}
 
+    /// A line for people: control characters in it (from a report's text or a file name) are
+    /// shown as escapes rather than acted on by the terminal. JSON output needs no such care:
+    /// the encoder escapes them.
     static func line(_ text: String) throws {
-        try write(Array((text + "\n").utf8))
+        try write(Array((TerminalText.safe(text) + "\n").utf8))
     }
 
     static func write(_ bytes: [UInt8]) throws {
@@ -35,6 +38,6 @@ enum Output {
     }
 
     static func warning(_ text: String) {
-        FileHandle.standardError.write(Data(("reportctl: " + text + "\n").utf8))
+        FileHandle.standardError.write(Data(("reportctl: " + TerminalText.safe(text) + "\n").utf8))
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ReportProtocol
 
 /// The command-line client of a running `reportd`: talks to its control socket and follows its feed.
 struct ReportCtl: ParsableCommand {
@@ -7,10 +8,16 @@ struct ReportCtl: ParsableCommand {
         abstract: "Query and drive a running reportd.",
         discussion: """
             Every subcommand finds the daemon through --control ENDPOINT, or through --data-dir DIR \
-            (control socket ipc://DIR/control.sock, feed ipc://DIR/feed.sock; DIR defaults to ./var/data).
+            (control socket ipc://DIR/control.sock, feed ipc://DIR/feed.sock). Without either, DIR is \
+            $REPORTD_DATA_DIR, else ./var/data (make run) or \(InstalledDaemon.dataDirectory) (make install), \
+            whichever holds a control socket.
+
+            Exit status:
+            \(ExitStatus.allCases.map { "  \($0.rawValue)  \($0.meaning)" }.joined(separator: "\n"))
             """,
+        version: ReportdVersion.current,
         subcommands: [
-            SubscribeCommand.self, SearchCommand.self, GetCommand.self,
+            SubscribeCommand.self, SearchCommand.self, GetCommand.self, ListCommand.self,
             StatusCommand.self, SubmitCommand.self, RetryCommand.self,
             ReindexCommand.self, CompareCommand.self, KeygenCommand.self,
         ]

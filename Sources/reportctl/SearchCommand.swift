@@ -42,7 +42,12 @@ enum SearchText {
             lines.append("   \(Formatting.shortId(hit.reportId))  \(hit.file)  score \(Formatting.number(hit.score))")
             lines.append("")
         }
-        lines.append("\(response.hits.count) hit\(response.hits.count == 1 ? "" : "s") for \(response.query)")
+        let shown = response.hits.count
+        if let total = response.total, total > shown {
+            lines.append("\(shown) of \(total) reports for \(response.query), best first (--limit for more)")
+        } else {
+            lines.append("\(shown) report\(shown == 1 ? "" : "s") for \(response.query)")
+        }
         return lines
     }
 }

@@ -64,13 +64,13 @@ final class ReportctlGetTests: XCTestCase {
         let unknown = sample.reportId.hasPrefix("0") ? "ffffffffffff" : "000000000000"
 
         let missing = try sample.reportctl.run(["get", unknown])
-        XCTAssertEqual(missing.status, 1, missing.output)
+        XCTAssertEqual(missing.status, 66, "EX_NOINPUT: no such report. \(missing.output)")
         XCTAssertTrue(missing.errorOutput.contains("the daemon refused get: no report with id \(unknown)"), missing.errorOutput)
         XCTAssertEqual(missing.output, "")
 
         for malformed in [String(sample.reportId.prefix(7)), "门头沟区报告", "xyz12345abc", String(repeating: "a", count: 65)] {
             let run = try sample.reportctl.run(["get", malformed])
-            XCTAssertNotEqual(run.status, 0, "\(malformed) was accepted")
+            XCTAssertEqual(run.status, 64, "EX_USAGE: \(malformed) is not an id")
             XCTAssertTrue(run.errorOutput.contains("'\(malformed)' is not a report id"), run.errorOutput)
         }
     }

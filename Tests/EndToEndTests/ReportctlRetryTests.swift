@@ -41,7 +41,7 @@ final class ReportctlRetryTests: XCTestCase {
 
         let run = try sample.reportctl.run(["retry", String(sample.reportId.prefix(12))])
 
-        XCTAssertEqual(run.status, 1, run.output)
+        XCTAssertEqual(run.status, 77, "EX_NOPERM: the daemon refused. \(run.output)")
         XCTAssertTrue(run.errorOutput.contains("report \(sample.reportId) is done; only failed reports can be retried"),
                       run.errorOutput)
         let topics = try sample.daemon.history().map(\.topic)

@@ -45,18 +45,33 @@ final class ReportctlStatusTests: XCTestCase {
         }
     }
 
-    func testNoDaemonGivesAClearErrorAndExitsOne() throws {
+    func testNoDaemonSocketIsNamedAtOnceAndExitsUnavailable() throws {
         let scratch = try RepositoryPaths.scratchDirectory(for: self)
         let missing = URL(fileURLWithPath: "/tmp/nonexistent-xyz")
         XCTAssertFalse(FileManager.default.fileExists(atPath: missing.path), "\(missing.path) must not exist for this test")
         let reportctl = try Reportctl(dataDirectory: missing, logDirectory: scratch, test: self)
 
+        let run = try reportctl.run(["status", "--timeout", "30"])
+
+        XCTAssertEqual(run.status, 69, "EX_UNAVAILABLE: \(run.errorOutput)")
+        XCTAssertTrue(run.errorOutput.contains("no daemon listens at \(missing.path)/control.sock"), run.errorOutput)
+        XCTAssertTrue(run.errorOutput.contains("is reportd running?"), run.errorOutput)
+        XCTAssertEqual(run.output, "")
+    }
+
+    func testASocketNobodyAnswersGivesAClearErrorAndExitsUnavailable() throws {
+        let scratch = try RepositoryPaths.scratchDirectory(for: self)
+        // A control socket left behind by a daemon that is gone: the file exists, nobody listens.
+        let dataDirectory = scratch.appendingPathComponent("stale-data")
+        try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: dataDirectory.appendingPathComponent("control.sock").path, contents: Data())
+        let reportctl = try Reportctl(dataDirectory: dataDirectory, logDirectory: scratch, test: self)
+
         let run = try reportctl.run(["status", "--timeout", "1"])
 
-        XCTAssertEqual(run.status, 1, run.errorOutput)
-        XCTAssertTrue(run.errorOutput.contains("no reply from the daemon at ipc://\(missing.path)/control.sock within 1 s"),
+        XCTAssertEqual(run.status, 69, "EX_UNAVAILABLE: \(run.errorOutput)")
+        XCTAssertTrue(run.errorOutput.contains("no reply from the daemon at ipc://\(dataDirectory.path)/control.sock within 1 s"),
                       run.errorOutput)
-        XCTAssertTrue(run.errorOutput.contains("is reportd running?"), run.errorOutput)
         XCTAssertEqual(run.output, "")
     }
 

@@ -43,4 +43,46 @@ final class ReportctlSubmitTests: XCTestCase {
         try daemon.awaitReports([submittedId])
         XCTAssertEqual(Set(try daemon.history().map(\.reportId)), [submittedId], "nothing was made of the missing file")
     }
+
+    func testSubmitWaitReturnsWhenTheReportIsDoneAndPrintsItsHeadline() throws {
+        let daemon = try DaemonProcess()
+        try daemon.start()
+        let reportctl = try Reportctl(daemon: daemon, test: self)
+        let fixture = try RepositoryPaths.corpusFile("002")
+        let expectedId = ContentHash.of(Array(try Data(contentsOf: fixture)))
+
+        let run = try reportctl.run(["submit", "--wait", fixture.path])
+
+        XCTAssertEqual(run.status, 0, run.errorOutput)
+        let lines = run.output.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, 2, run.output)
+        XCTAssertTrue(lines[0].hasPrefix(expectedId), run.output)
+        XCTAssertTrue(lines[1].hasPrefix("done  \(expectedId.prefix(12))  \(fixture.lastPathComponent)  密云区 2023"), run.output)
+        XCTAssertTrue(lines[1].contains(" indicators, ") && lines[1].contains(" keywords, "), run.output)
+        XCTAssertTrue(try daemon.history().contains { $0.reportId == expectedId && $0.topic == .done },
+                      "--wait returned only once report.done was stored")
+
+        // The same bytes again: a duplicate, answered at once from the stored report.
+        let again = try reportctl.run(["submit", "--wait", "--json", fixture.path])
+        XCTAssertEqual(again.status, 0, again.errorOutput)
+        let outcome = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(again.output.utf8)) as? [[String: Any]]).first
+        XCTAssertEqual(outcome?["report_id"] as? String, expectedId)
+        XCTAssertEqual(outcome?["state"] as? String, "done")
+        XCTAssertEqual((outcome?["event"] as? [String: Any])?["topic"] as? String, "report.done")
+    }
+
+    func testSubmitWaitExitsOneWhenTheReportFails() throws {
+        let daemon = try DaemonProcess()
+        try daemon.start()
+        let reportctl = try Reportctl(daemon: daemon, test: self)
+        let empty = daemon.root.appendingPathComponent("empty.txt")
+        FileManager.default.createFile(atPath: empty.path, contents: Data())
+
+        let run = try reportctl.run(["submit", "--wait", empty.path])
+
+        XCTAssertEqual(run.status, 1, run.errorOutput)
+        XCTAssertTrue(run.output.split(separator: "\n").last?.hasPrefix("failed  \(ContentHash.of([]).prefix(12))  empty.txt  ") ?? false,
+                      run.output)
+        XCTAssertTrue(run.errorOutput.contains("1 of 1 reports failed"), run.errorOutput)
+    }
 }

@@ -69,6 +69,21 @@ final class SearchEndToEndTests: CorpusDaemonTestCase {
         XCTAssertEqual(Set(all.map(\.reportId)), expected.intersection(yanqing))
     }
 
+    func testALimitedSearchSaysHowManyReportsMatchInAll() throws {
+        let corpus = try XCTUnwrap(Self.corpus)
+        let reportctl = try corpus.reportctl(self)
+        for term in ["冬奥", "长城", "高质量发展", "金海湖"] {
+            let everyMatch = corpus.grep(term).count
+            let response = try reportctl.search([term, "--limit", "1"])
+            XCTAssertEqual(response.total, everyMatch, "\(term): the total is what grep finds, whatever the limit")
+            let run = try reportctl.run(["search", term, "--limit", "1"])
+            XCTAssertEqual(run.status, 0, run.errorOutput)
+            let last = run.output.split(separator: "\n").last.map(String.init) ?? ""
+            XCTAssertEqual(last, everyMatch > 1 ? "1 of \(everyMatch) reports for \(term), best first (--limit for more)"
+                                                : "1 report for \(term)", run.output)
+        }
+    }
+
     func testTextOutputShowsRegionYearTitleSectionAndSnippet() throws {
         let corpus = try XCTUnwrap(Self.corpus)
         let run = try corpus.reportctl(self).run(["search", "永定河", "--limit", "1"])
