@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "report-summarizer", targets: ["report-summarizer"]),
         // The plugin libraries, for the benchmarks (Benchmarks/) and the fuzz harnesses (Fuzz/),
         // packages of their own that depend on this one by path.
+        .library(name: "ReportProtocol", targets: ["ReportProtocol"]),
         .library(name: "ChineseText", targets: ["ChineseText"]),
         .library(name: "ReportParsing", targets: ["ReportParsing"]),
         .library(name: "ReportIndexing", targets: ["ReportIndexing"]),

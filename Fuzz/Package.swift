@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// libFuzzer harnesses for the text decoders, the normaliser and the report parser. A package of
+// libFuzzer harnesses for the text decoders, the normaliser, the report parser and the wire codec. A package of
 // its own so the main build never sees sanitizer flags; `make fuzz` builds and runs it
 // (swift build -Xswiftc -sanitize=fuzzer,address). Each harness's main hands its callback to
 // libFuzzer's LLVMFuzzerRunDriver, since SwiftPM names an executable's entry point itself.
@@ -12,5 +12,7 @@ let package = Package(
         .target(name: "FuzzerDriver"),
         .executableTarget(name: "fuzz-text", dependencies: ["FuzzerDriver", .product(name: "ChineseText", package: "reportd")]),
         .executableTarget(name: "fuzz-parser", dependencies: ["FuzzerDriver", .product(name: "ReportParsing", package: "reportd")]),
+        // The hand-written wire readers against JSONDecoder (seeds in Fuzz/corpus-wire).
+        .executableTarget(name: "fuzz-wire", dependencies: ["FuzzerDriver", .product(name: "ReportProtocol", package: "reportd")]),
     ]
 )
