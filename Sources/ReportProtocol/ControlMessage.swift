@@ -22,6 +22,8 @@ public enum ControlCommand: String, Codable, Sendable {
     case reindex
     /// One indicator across every stored report (`indicator`).
     case compare
+    /// The Prometheus text of /metrics, as a JSON string.
+    case metrics
 }
 
 public struct ControlRequest: Codable, Sendable, Equatable {

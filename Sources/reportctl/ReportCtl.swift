@@ -12,7 +12,7 @@ struct ReportCtl: ParsableCommand {
         subcommands: [
             SubscribeCommand.self, SearchCommand.self, GetCommand.self,
             StatusCommand.self, SubmitCommand.self, RetryCommand.self,
-            ReindexCommand.self, CompareCommand.self, KeygenCommand.self,
+            ReindexCommand.self, CompareCommand.self, MetricsCommand.self, KeygenCommand.self,
         ]
     )
 }

@@ -3,6 +3,7 @@ import Daemon
 import ReportProtocol
 import Foundation
 import Logging
+import ReportLogging
 import ServiceLifecycle
 
 /// `reportd`: watch an inbox, dispatch reports to worker plugins, publish every result.
@@ -33,12 +34,7 @@ struct ReportdCommand: AsyncParsableCommand {
         } catch {
             throw ValidationError("\(error)")
         }
-        let level = configuration.logLevel
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
+        ReportLogging.bootstrap(level: configuration.logLevel, format: configuration.logFormat)
         let logger = Logger(label: "reportd")
         let daemon = try ReportDaemon(configuration: configuration, logger: logger) {
             try DaemonConfig.load(file: configFile, overrides: overrides)
