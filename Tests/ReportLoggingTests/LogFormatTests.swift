@@ -71,7 +71,7 @@ final class LogFormatTests: XCTestCase {
     func testTheLevelSwitchChangesWhatExistingHandlersLetThrough() {
         let levels = LogLevelSwitch(.info)
         let handler = ReportLogHandler(label: "t", formatter: LogLineFormatter(format: .plain, journal: false), levelSwitch: levels)
-        let logger = Logger(label: "t", handler)
+        let logger = Logger(label: "t", factory: { _ in handler })
         XCTAssertEqual(logger.logLevel, .info)
         levels.level = .debug
         XCTAssertEqual(logger.logLevel, .debug, "a logger made before the change follows it")
