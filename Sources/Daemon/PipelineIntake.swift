@@ -36,6 +36,7 @@ extension Pipeline {
             ? try layout.moveToFailed(url, name: name, reason: reason)
             : try layout.moveToProcessed(url, name: name)
         try store.incrementCounter("duplicates")
+        metrics.duplicate()
         logger.info("\(name.sanitizedForLog) is a duplicate of \(known.id.prefix(12)); moved to \(destination.path.sanitizedForLog)",
                     metadata: .report(known.id, file: name, stage: "intake"))
     }

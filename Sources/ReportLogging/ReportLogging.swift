@@ -29,6 +29,12 @@ public enum ReportLogging {
         [levelVariable: level.rawValue, formatVariable: format.rawValue]
     }
 
+    /// The prefix of a line written to stderr without a logger, when a process cannot start: `<3>`
+    /// (error) when stderr is the journal, so `journalctl -p err` shows why, and nothing elsewhere.
+    public static func startFailurePrefix(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        JournalStream.isStandardError(environment: environment) ? "<\(Logger.Level.error.syslogPriority)>" : ""
+    }
+
     /// A level named in configuration or an environment variable, or nil when it is not one.
     public static func level(named name: String?) -> Logger.Level? {
         name.flatMap { Logger.Level(rawValue: $0.lowercased()) }

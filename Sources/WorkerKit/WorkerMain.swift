@@ -82,7 +82,7 @@ public enum WorkerMain {
     }
 
     private static func fail(_ plugin: some WorkerPlugin, _ message: String) -> Never {
-        FileHandle.standardError.write(Data("\(plugin.name): \(message)\n".utf8))
+        FileHandle.standardError.write(Data("\(ReportLogging.startFailurePrefix())\(plugin.name): \(message)\n".utf8))
         exit(1)
     }
 }

@@ -14,6 +14,7 @@ final class MetricsTests: XCTestCase {
         let metrics = DaemonMetrics(version: "9.9.9")
         let now = Date()
         metrics.published(.done)
+        metrics.duplicate()
         metrics.reportFailed(stage: "parser", cause: .gaveUp)
         metrics.jobEnded(job("parser", startedSecondsAgo: 0.3, now: now), outcome: .answered, now: now)
         metrics.retried(service: "parser")

@@ -46,6 +46,28 @@ final class LogEndToEndTests: XCTestCase {
         }
     }
 
+    func testUnderTheJournalAReasonNotToStartIsAnErrorLine() throws {
+        let daemon = try DaemonProcess(config: "[metrics]\naddress = \"0.0.0.0:9464\"\n")
+        _ = FileManager.default.createFile(atPath: daemon.logFile.path, contents: nil)
+        var info = stat()
+        XCTAssertEqual(stat(daemon.logFile.path, &info), 0)
+        daemon.environment["JOURNAL_STREAM"] = "\(info.st_dev):\(info.st_ino)"
+        XCTAssertThrowsError(try daemon.start())
+        let line = daemon.log.split(separator: "\n").first { $0.hasPrefix("<3>reportd: cannot start: ") }
+        XCTAssertTrue(line?.contains("key `metrics.address`") == true, daemon.log)
+    }
+
+    func testAMetricsPortInUseStopsTheStartWithTheKeyToChange() throws {
+        let port = try MetricsScrape.freePort()
+        let first = try DaemonProcess(config: "[metrics]\naddress = \"127.0.0.1:\(port)\"\n")
+        try first.start()
+        let second = try DaemonProcess(config: "[metrics]\naddress = \"127.0.0.1:\(port)\"\n")
+        XCTAssertThrowsError(try second.start())
+        XCTAssertTrue(second.log.contains("critical reportd: cannot start: cannot listen on 127.0.0.1:\(port) (metrics.address)"),
+                      second.log)
+        XCTAssertEqual(try MetricsScrape.get(port: port).status, "HTTP/1.1 200 OK", "the first daemon still serves")
+    }
+
     func testJSONLinesCarryTheReportIdFileAndStageOfPipelineEvents() throws {
         let daemon = try DaemonProcess(config: "[daemon]\nlog_level = \"debug\"\nlog_format = \"json\"\n")
         try daemon.start()

@@ -56,6 +56,10 @@ final class DaemonMetrics: @unchecked Sendable {
         counter(MetricCatalog.reportsFailed, [("stage", stage), ("reason", cause.rawValue)]).increment()
     }
 
+    func duplicate() {
+        counter(MetricCatalog.duplicates, []).increment()
+    }
+
     func jobEnded(_ job: RunningJob, outcome: JobOutcome, now: Date = Date()) {
         let service = job.item.service
         counter(MetricCatalog.jobs, [("service", service), ("outcome", outcome.rawValue)]).increment()

@@ -4,6 +4,7 @@
 enum MetricCatalog {
     static let feedEvents = "reportd_feed_events_total"
     static let reportsFailed = "reportd_reports_failed_total"
+    static let duplicates = "reportd_duplicates_total"
     static let jobs = "reportd_jobs_total"
     static let retries = "reportd_job_retries_total"
     static let jobDuration = "reportd_job_duration_seconds"
@@ -25,6 +26,7 @@ enum MetricCatalog {
     static let help: [String: String] = [
         feedEvents: "Events published on the feed since the daemon started, by topic (report.accepted, report.done, report.failed, ...); equals the envelopes a subscriber sees.",
         reportsFailed: "Reports that failed, by the stage that gave up and a reason class (rejected_by_worker, gave_up, invalid_result, too_large, input_missing, other).",
+        duplicates: "Files whose bytes were already a known report, shelved without being processed again.",
         jobs: "Jobs that ended, by service and outcome (answered, failed, refused, lost, timed_out).",
         retries: "Jobs queued again after a retryable failure, a lost worker or a timeout, by service.",
         jobDuration: "Time from sending a job to a worker to its answer, by service.",
