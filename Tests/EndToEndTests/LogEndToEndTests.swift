@@ -17,13 +17,18 @@ final class LogEndToEndTests: XCTestCase {
         }
     }
 
-    func testUnderTheJournalEveryLogLineOfTheDaemonAndItsPluginsStartsWithItsPriority() throws {
-        let daemon = try DaemonProcess(config: "[daemon]\nlog_level = \"debug\"\n")
-        // What systemd does for a unit whose stderr is the journal: JOURNAL_STREAM names the stream's device and inode.
+    /// What systemd does for a unit whose stderr is the journal: JOURNAL_STREAM names the stream's
+    /// device and inode, here those of the file the daemon's stderr goes to.
+    private func writeToJournal(_ daemon: DaemonProcess) throws {
         _ = FileManager.default.createFile(atPath: daemon.logFile.path, contents: nil)
         var info = stat()
-        XCTAssertEqual(stat(daemon.logFile.path, &info), 0)
+        guard stat(daemon.logFile.path, &info) == 0 else { throw ScrapeError("cannot stat \(daemon.logFile.path)") }
         daemon.environment["JOURNAL_STREAM"] = "\(info.st_dev):\(info.st_ino)"
+    }
+
+    func testUnderTheJournalEveryLogLineOfTheDaemonAndItsPluginsStartsWithItsPriority() throws {
+        let daemon = try DaemonProcess(config: "[daemon]\nlog_level = \"debug\"\n")
+        try writeToJournal(daemon)
         try daemon.start()
         let report = try daemon.dropSample("003")
         try daemon.dropByRename(picture, as: "picture.txt")
@@ -48,10 +53,7 @@ final class LogEndToEndTests: XCTestCase {
 
     func testUnderTheJournalAReasonNotToStartIsAnErrorLine() throws {
         let daemon = try DaemonProcess(config: "[metrics]\naddress = \"0.0.0.0:9464\"\n")
-        _ = FileManager.default.createFile(atPath: daemon.logFile.path, contents: nil)
-        var info = stat()
-        XCTAssertEqual(stat(daemon.logFile.path, &info), 0)
-        daemon.environment["JOURNAL_STREAM"] = "\(info.st_dev):\(info.st_ino)"
+        try writeToJournal(daemon)
         XCTAssertThrowsError(try daemon.start())
         let line = daemon.log.split(separator: "\n").first { $0.hasPrefix("<3>reportd: cannot start: ") }
         XCTAssertTrue(line?.contains("key `metrics.address`") == true, daemon.log)

@@ -112,17 +112,13 @@ final class MetricsHTTPServer: @unchecked Sendable {
             socketAddress.sin6_family = sa_family_t(AF_INET6)
             socketAddress.sin6_port = address.port.bigEndian
             inet_pton(AF_INET6, address.host, &socketAddress.sin6_addr)
-            bound = withUnsafePointer(to: &socketAddress) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in6>.size)) }
-            }
+            bound = bind(fd, socketAddress)
         } else {
             var socketAddress = sockaddr_in()
             socketAddress.sin_family = sa_family_t(AF_INET)
             socketAddress.sin_port = address.port.bigEndian
             inet_pton(AF_INET, address.host, &socketAddress.sin_addr)
-            bound = withUnsafePointer(to: &socketAddress) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-            }
+            bound = bind(fd, socketAddress)
         }
         guard bound == 0, Glibc.listen(fd, 16) == 0 else {
             let reason = String(cString: strerror(errno))
@@ -130,6 +126,13 @@ final class MetricsHTTPServer: @unchecked Sendable {
             throw MetricsServerError("cannot listen on \(address) (metrics.address): \(reason); choose another port in [metrics]")
         }
         return fd
+    }
+}
+
+/// bind(2) with a `sockaddr_in` or `sockaddr_in6`.
+private func bind<Address>(_ fd: Int32, _ address: Address) -> Int32 {
+    withUnsafePointer(to: address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.bind(fd, $0, socklen_t(MemoryLayout<Address>.size)) }
     }
 }
 
