@@ -4,8 +4,8 @@ import XCTest
 
 final class MetricsTests: XCTestCase {
     private func job(_ service: String, startedSecondsAgo seconds: Double, now: Date) -> RunningJob {
-        RunningJob(jobId: "j", item: WorkItem(service: service, origin: .report(id: "r", file: "f")), worker: [1],
-                   deadline: now + 60, startedAt: now - seconds)
+        RunningJob(jobId: "j", item: WorkItem(service: service, origin: .report(id: "r", file: "f"), queuedAt: now - seconds - 5),
+                   worker: [1], deadline: now + 60, startedAt: now - seconds)
     }
 
     private func text(_ metrics: DaemonMetrics) -> String { String(decoding: metrics.render(), as: UTF8.self) }
@@ -38,6 +38,7 @@ final class MetricsTests: XCTestCase {
         XCTAssertTrue(rendered.contains(#"reportd_queue_oldest_age_seconds{service="parser"} 12.5"#), rendered)
         XCTAssertTrue(rendered.contains(#"reportd_job_duration_seconds_bucket{service="parser",le="0.5"} 1"#), rendered)
         XCTAssertTrue(rendered.contains(#"reportd_job_duration_seconds_bucket{service="parser",le="0.25"} 0"#), rendered)
+        XCTAssertTrue(rendered.contains(#"reportd_stage_latency_seconds_bucket{stage="parser",le="3600.0"} 1"#), rendered)
         XCTAssertTrue(rendered.contains("reportd_dead_letters 1.0"), rendered)
         XCTAssertTrue(rendered.contains("reportd_feed_overflows_total 3"), rendered)
         XCTAssertTrue(rendered.contains(#"reportd_build_info{version="9.9.9"} 1.0"#), rendered)
@@ -75,6 +76,7 @@ final class MetricsTests: XCTestCase {
         XCTAssertTrue(rendered.contains(#"reportd_jobs_total{service="indexer",outcome="timed_out"} 1"#), rendered)
         XCTAssertTrue(rendered.contains(#"reportd_jobs_total{service="indexer",outcome="lost"} 1"#), rendered)
         XCTAssertFalse(rendered.contains("reportd_job_duration_seconds_count"), rendered)
+        XCTAssertFalse(rendered.contains("reportd_stage_latency_seconds_count"), rendered)
     }
 
     func testOnlyGetAndHeadOfMetricsAreServed() {

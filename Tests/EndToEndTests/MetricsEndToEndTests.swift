@@ -53,6 +53,8 @@ final class MetricsEndToEndTests: XCTestCase {
                                         Double(samples.count), service)
             XCTAssertEqual(last[#"reportd_job_duration_seconds_count{service="\#(service)"}"#],
                            last[#"reportd_jobs_total{service="\#(service)",outcome="answered"}"#], service)
+            XCTAssertEqual(last[#"reportd_stage_latency_seconds_count{stage="\#(service)"}"#],
+                           last[#"reportd_jobs_total{service="\#(service)",outcome="answered"}"#], service)
             XCTAssertEqual(last[#"reportd_queue_depth{service="\#(service)"}"#], 0, service)
             XCTAssertEqual(last[#"reportd_queue_oldest_age_seconds{service="\#(service)"}"#], 0, service)
         }

@@ -29,8 +29,7 @@ struct CatalogMetricsFactory: MetricsFactory {
     }
 
     func makeTimer(label: String, dimensions: [(String, String)]) -> any TimerHandler {
-        registry.makeDurationHistogram(name: label, labels: dimensions, buckets: MetricCatalog.jobDurationBuckets,
-                                       help: help(label))
+        registry.makeDurationHistogram(name: label, labels: dimensions, buckets: MetricCatalog.buckets(label), help: help(label))
     }
 
     func destroyCounter(_ handler: any CounterHandler) {

@@ -65,9 +65,11 @@ final class DaemonMetrics: @unchecked Sendable {
         counter(MetricCatalog.jobs, [("service", service), ("outcome", outcome.rawValue)]).increment()
         // Lost and timed-out jobs have no answer to time.
         guard outcome == .answered || outcome == .failed || outcome == .refused else { return }
-        let seconds = max(0, now.timeIntervalSince(job.startedAt))
-        CoreMetrics.Timer(label: MetricCatalog.jobDuration, dimensions: [("service", service)], factory: factory)
-            .recordNanoseconds(Int64(seconds * 1e9))
+        timer(MetricCatalog.jobDuration, [("service", service)], seconds: now.timeIntervalSince(job.startedAt))
+        // A report's stage ends with an answer; a refused or failed one is retried or ends the report.
+        if outcome == .answered, case .report = job.item.origin {
+            timer(MetricCatalog.stageLatency, [("stage", service)], seconds: now.timeIntervalSince(job.item.queuedAt))
+        }
     }
 
     func retried(service: String) {
@@ -104,6 +106,10 @@ final class DaemonMetrics: @unchecked Sendable {
 
     private func gauge(_ name: String, _ labels: [(String, String)]) -> CoreMetrics.Gauge {
         CoreMetrics.Gauge(label: name, dimensions: labels, factory: factory)
+    }
+
+    private func timer(_ name: String, _ labels: [(String, String)], seconds: Double) {
+        CoreMetrics.Timer(label: name, dimensions: labels, factory: factory).recordNanoseconds(Int64(max(0, seconds) * 1e9))
     }
 
     private func family(_ name: String, _ labelNames: [String], _ values: [[String]: Double]) {

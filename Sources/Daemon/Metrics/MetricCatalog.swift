@@ -8,6 +8,7 @@ enum MetricCatalog {
     static let jobs = "reportd_jobs_total"
     static let retries = "reportd_job_retries_total"
     static let jobDuration = "reportd_job_duration_seconds"
+    static let stageLatency = "reportd_stage_latency_seconds"
     static let queueDepth = "reportd_queue_depth"
     static let queueOldestAge = "reportd_queue_oldest_age_seconds"
     static let jobsRunning = "reportd_jobs_running"
@@ -30,6 +31,7 @@ enum MetricCatalog {
         jobs: "Jobs that ended, by service and outcome (answered, failed, refused, lost, timed_out).",
         retries: "Jobs queued again after a retryable failure, a lost worker or a timeout, by service.",
         jobDuration: "Time from sending a job to a worker to its answer, by service.",
+        stageLatency: "Time from queuing a report's stage to the answer that completed it: waiting, work and retries, by stage.",
         queueDepth: "Jobs waiting for a worker (retries waiting out their back-off included), by service.",
         queueOldestAge: "Age of the oldest job waiting for a worker, by service; 0 when none waits.",
         jobsRunning: "Jobs sent to a worker and not yet answered, by service.",
@@ -51,4 +53,14 @@ enum MetricCatalog {
         .milliseconds(10), .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500),
         .seconds(1), .milliseconds(2500), .seconds(5), .seconds(10), .seconds(30), .seconds(60), .seconds(120),
     ]
+
+    /// A stage's latency adds the wait behind a backlog and the back-off of retries: up to an hour.
+    static let stageLatencyBuckets: [Duration] = [
+        .milliseconds(100), .milliseconds(500), .seconds(1), .seconds(5), .seconds(10), .seconds(30),
+        .seconds(60), .seconds(300), .seconds(900), .seconds(3600),
+    ]
+
+    static func buckets(_ name: String) -> [Duration] {
+        name == stageLatency ? stageLatencyBuckets : jobDurationBuckets
+    }
 }
