@@ -46,7 +46,7 @@ final class Broker {
             try socket.send(multipart: [identity] + BrokerMessage.job(job).frames())
         } catch {
             workers[identity] = nil
-            logger.warning("worker \(worker.hello.name) is unreachable (\(error)); forgotten")
+            logger.warning("worker \(worker.hello.name) is unreachable (\(error)); forgotten", metadata: .report(nil, worker: worker.hello.name))
             return false
         }
         workers[identity]?.state = .busy

@@ -220,10 +220,10 @@ final class DaemonLoop: @unchecked Sendable {
     /// it; kill its process so the supervisor restarts it (a remote worker only loses its place).
     private func replace(_ worker: ConnectedWorker, because reason: String) {
         guard let pid = worker.hello.pid, supervisor.kill(pid: pid) else {
-            logger.warning("worker \(worker.hello.name) \(reason); dropped it")
+            logger.warning("worker \(worker.hello.name) \(reason); dropped it", metadata: .report(nil, worker: worker.hello.name))
             return
         }
-        logger.warning("worker \(worker.hello.name) (pid \(pid)) \(reason); replacing it")
+        logger.warning("worker \(worker.hello.name) (pid \(pid)) \(reason); replacing it", metadata: .report(nil, worker: worker.hello.name))
     }
 
     private func obey(_ command: LoopCommand) {
