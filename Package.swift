@@ -29,6 +29,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         // DOCX reports are ZIP archives; read by ChineseText's decoder only.
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        // The daemon's /metrics: swift-metrics is the API the code records through, swift-prometheus
+        // the registry that keeps the values and renders the Prometheus text.
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // The only code that touches libzmq's C API.
@@ -46,15 +50,19 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
 
+        // The log handler of the daemon and the plugins: journald priorities, plain or JSON lines,
+        // a level that a reload changes.
+        .target(name: "ReportLogging", dependencies: [.product(name: "Logging", package: "swift-log")]),
+
         // What every plugin links: connect, announce, heartbeat, serve, one-shot CLI.
         .target(name: "WorkerKit", dependencies: [
-            "ZMQ", "ReportProtocol",
+            "ZMQ", "ReportProtocol", "ReportLogging",
             .product(name: "Logging", package: "swift-log"),
         ]),
 
         // The daemon: watcher, store, broker, supervisor, publisher, control.
         .target(name: "Daemon", dependencies: [
-            "ZMQ", "ReportProtocol",
+            "ZMQ", "ReportProtocol", "ReportLogging",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -62,9 +70,11 @@ let package = Package(
             .product(name: "TOMLKit", package: "TOMLKit"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "DequeModule", package: "swift-collections"),
+            .product(name: "CoreMetrics", package: "swift-metrics"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
         ]),
         .executableTarget(name: "reportd", dependencies: [
-            "Daemon", "ReportProtocol",
+            "Daemon", "ReportProtocol", "ReportLogging",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // How a client talks to the daemon: control requests and the replay-then-live feed; reportctl and reportd-web.
@@ -94,6 +104,7 @@ let package = Package(
         .testTarget(name: "ReportProtocolTests", dependencies: ["ReportProtocol"]),
         // reportctl's pure helpers (exit statuses, --since, terminal safety), tested without a daemon.
         .testTarget(name: "ReportctlTests", dependencies: ["reportctl", "ReportClient", "ReportProtocol"]),
+        .testTarget(name: "ReportLoggingTests", dependencies: ["ReportLogging"]),
         // The sample reports (bytes, text, and as the real parser reads them) for the tests below.
         .target(name: "TestSupport", dependencies: ["ReportParsing", "ReportProtocol"], path: "Tests/Support"),
         .testTarget(name: "ChineseTextTests", dependencies: ["ChineseText", "TestSupport"]),

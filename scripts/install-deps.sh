@@ -16,6 +16,11 @@ packages=(
     systemd            # systemd-analyze, for the unit file tests
     procps             # /bin/kill, the unit's ExecReload
     iproute2           # ss, and `ip netns` for the remote-worker test
+    # promtool, for the test that checks a /metrics scrape (`promtool check metrics`). The
+    # package is the whole Prometheus server: 22.5 MB to download, 332 MB installed, 47 s to
+    # install here (measured on this 2-core machine). On a machine running systemd it also
+    # enables and starts prometheus.service on :9090; `systemctl disable --now prometheus` if unwanted.
+    prometheus
 )
 
 is_installed() {

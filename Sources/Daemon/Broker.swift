@@ -12,6 +12,8 @@ final class Broker {
     private let logger: Logger
     private var workers: [[UInt8]: ConnectedWorker] = [:]
     private var lastBeatSent = Date.distantPast
+    /// Sent in WELCOME so workers log at the daemon's level.
+    var logLevel: String?
 
     init(context: Context, endpoint: String, heartbeatMilliseconds: Int, liveness: Int, logger: Logger,
          security: SocketSecurity = SocketSecurity(credentials: nil)) throws {
@@ -44,7 +46,7 @@ final class Broker {
             try socket.send(multipart: [identity] + BrokerMessage.job(job).frames())
         } catch {
             workers[identity] = nil
-            logger.warning("worker \(worker.hello.name) is unreachable (\(error)); forgotten")
+            logger.warning("worker \(worker.hello.name) is unreachable (\(error)); forgotten", metadata: .report(nil, worker: worker.hello.name))
             return false
         }
         workers[identity]?.state = .busy
@@ -98,6 +100,13 @@ final class Broker {
         return min(lastBeatSent + heartbeatInterval, quietest + heartbeatInterval * Double(liveness))
     }
 
+    /// Sends WELCOME again to every worker, after a reload changed `logLevel`.
+    func welcomeAgain() {
+        let welcome = WorkerWelcome(heartbeatMs: Int(heartbeatInterval * 1000), liveness: liveness, logLevel: logLevel)
+        guard let frames = try? BrokerMessage.welcome(welcome).frames() else { return }
+        for identity in workers.keys { _ = try? socket.send(multipart: [identity] + frames, dontWait: true) }
+    }
+
     /// Asks every worker to finish and leave, at shutdown.
     func sayGoodbye() {
         for identity in workers.keys {
@@ -125,7 +134,7 @@ final class Broker {
             }
             let worker = ConnectedWorker(identity: identity, hello: hello, lastHeard: now, idleSince: now)
             let replaced = workers.updateValue(worker, forKey: identity)
-            let welcome = WorkerWelcome(heartbeatMs: Int(heartbeatInterval * 1000), liveness: liveness)
+            let welcome = WorkerWelcome(heartbeatMs: Int(heartbeatInterval * 1000), liveness: liveness, logLevel: logLevel)
             try socket.send(multipart: [identity] + BrokerMessage.welcome(welcome).frames())
             // A READY from a known identity means the worker reconnected and forgot its job.
             return (replaced.map { [.lost($0, reason: .reconnected)] } ?? []) + [.joined(worker)]

@@ -9,6 +9,8 @@ struct ControlCommands {
     let supervisor: Supervisor
     let inbox: URL
     let startedAt: Date
+    /// The /metrics text, refreshed at the moment of asking.
+    let metricsText: () -> String
 
     /// Whether the daemon is shutting down: work for a worker is refused then.
     let isStopping: () -> Bool
@@ -26,6 +28,7 @@ struct ControlCommands {
             case .reindex: return .response(.success(try JSONValue(encoding: reindex())))
             case .compare: return .response(try compare(request.body.indicator ?? ""))
             case .list: return .response(try list(request.body))
+            case .metrics: return .response(.success(.string(metricsText())))
             }
         } catch {
             return .response(.failure(.internal, "\(request.body.command.rawValue) failed: \(error)"))

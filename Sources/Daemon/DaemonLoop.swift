@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ReportLogging
 import ReportProtocol
 import ZMQ
 
@@ -7,6 +8,8 @@ import ZMQ
 enum LoopCommand {
     case stop
     case reload(DaemonConfig)
+    /// A scrape of /metrics wants the gauges refreshed.
+    case refreshMetrics(MetricsRefresh)
 }
 
 /// The daemon's one event loop. It owns every socket, the store and the child processes,
@@ -30,6 +33,7 @@ final class DaemonLoop: @unchecked Sendable {
     private let watcher: InboxWatcher
     private let commandsAnswerer: ControlCommands
     private let notifier: SystemdNotifier
+    private let observability: DaemonObservability
     private var stopDeadline: Date? {
         didSet { stopping.isSet = stopDeadline != nil }
     }
@@ -63,13 +67,19 @@ final class DaemonLoop: @unchecked Sendable {
         supervisor = Supervisor(manifests: configuration.plugins,
                                 workerEndpoint: security.pluginEndpoint(workerEndpoint: configuration.workerEndpoint),
                                 dataDir: configuration.dataDir,
-                                environment: security.pluginEnvironment(workerEndpoint: configuration.workerEndpoint),
+                                environment: security.pluginEnvironment(workerEndpoint: configuration.workerEndpoint)
+                                    .merging(ReportLogging.environment(level: configuration.logLevel, format: configuration.logFormat)) { _, log in log },
                                 logger: logger)
         watcher = try InboxWatcher(config: configuration, logger: logger)
+        broker.logLevel = configuration.logLevel.rawValue
+        let observability = try DaemonObservability(configuration: configuration, pipeline: pipeline, broker: broker,
+                                                    supervisor: supervisor, watcher: watcher, commands: commands, logger: logger)
+        self.observability = observability
         let stopping = StopFlag()
         self.stopping = stopping
         commandsAnswerer = ControlCommands(pipeline: pipeline, broker: broker, supervisor: supervisor,
-                                           inbox: configuration.inbox, startedAt: Date(), isStopping: { stopping.isSet })
+                                           inbox: configuration.inbox, startedAt: Date(), metricsText: observability.text,
+                                           isStopping: { stopping.isSet })
         let control = self.control
         pipeline.replyToClient = { client, response in control.reply(to: client, response) }
     }
@@ -96,6 +106,7 @@ final class DaemonLoop: @unchecked Sendable {
             for worker in broker.drop(pid: pid) { handle(.lost(worker, reason: .processEnded("\(exit)"))) }
         }
         supervisor.start()
+        observability.start()
         notifier.ready()
         // The operator's cue (and `make run`'s): everything above is bound and running.
         FileHandle.standardOutput.write(Data("ready: drop reports into \(configuration.inbox.path)\n".utf8))
@@ -209,10 +220,10 @@ final class DaemonLoop: @unchecked Sendable {
     /// it; kill its process so the supervisor restarts it (a remote worker only loses its place).
     private func replace(_ worker: ConnectedWorker, because reason: String) {
         guard let pid = worker.hello.pid, supervisor.kill(pid: pid) else {
-            logger.warning("worker \(worker.hello.name) \(reason); dropped it")
+            logger.warning("worker \(worker.hello.name) \(reason); dropped it", metadata: .report(nil, worker: worker.hello.name))
             return
         }
-        logger.warning("worker \(worker.hello.name) (pid \(pid)) \(reason); replacing it")
+        logger.warning("worker \(worker.hello.name) (pid \(pid)) \(reason); replacing it", metadata: .report(nil, worker: worker.hello.name))
     }
 
     private func obey(_ command: LoopCommand) {
@@ -224,6 +235,9 @@ final class DaemonLoop: @unchecked Sendable {
             logger.info("stopping: intake closed, \(pipeline.dispatcher.runningCount) job(s) in flight")
         case .reload(let fresh):
             reload(fresh)
+        case .refreshMetrics(let refresh):
+            observability.collector.refresh()
+            refresh.finish()
         }
     }
 
@@ -234,7 +248,8 @@ final class DaemonLoop: @unchecked Sendable {
         let needRestart: [(String, Bool)] = [
             ("daemon.inbox", fresh.inbox != configuration.inbox),
             ("daemon.data_dir", fresh.dataDir != configuration.dataDir),
-            ("daemon.log_level", fresh.logLevel != configuration.logLevel),
+            ("daemon.log_format", fresh.logFormat != configuration.logFormat),
+            ("metrics", fresh.metrics != configuration.metrics),
             ("feed.endpoint", fresh.feedEndpoint != configuration.feedEndpoint),
             ("feed.high_water_mark", fresh.feedHighWaterMark != configuration.feedHighWaterMark),
             ("daemon.control_endpoint", fresh.controlEndpoint != configuration.controlEndpoint),
@@ -259,8 +274,19 @@ final class DaemonLoop: @unchecked Sendable {
         configuration.feedHistory = fresh.feedHistory
         configuration.shutdownDeadlineSeconds = fresh.shutdownDeadlineSeconds
         configuration.maxFileBytes = fresh.maxFileBytes
-        logger.info("configuration reloaded: plugins, jobs.max_attempts, jobs.timeout_seconds, jobs.retry_backoff_ms, feed.history, shutdown.deadline_seconds, watcher.max_file_bytes")
+        applyLogLevel(fresh.logLevel)
+        logger.info("configuration reloaded: daemon.log_level, plugins, jobs.max_attempts, jobs.timeout_seconds, jobs.retry_backoff_ms, feed.history, shutdown.deadline_seconds, watcher.max_file_bytes")
         notifier.ready()
+    }
+
+    /// The daemon's handlers read the shared switch; running workers hear it in a fresh WELCOME.
+    private func applyLogLevel(_ level: Logger.Level) {
+        guard level != configuration.logLevel else { return }
+        logger.notice("log level \(configuration.logLevel.rawValue) → \(level.rawValue)")
+        configuration.logLevel = level
+        ReportLogging.levelSwitch.level = level
+        broker.logLevel = level.rawValue
+        broker.welcomeAgain()
     }
 
     private var finishedStopping: Bool {
@@ -274,6 +300,7 @@ final class DaemonLoop: @unchecked Sendable {
     }
 
     private func shutDown() {
+        observability.stop()
         broker.sayGoodbye()
         // What is left of the shutdown deadline, so the whole stop stays within it (and a moment).
         let left = max(1, (stopDeadline ?? Date()).timeIntervalSinceNow)

@@ -41,4 +41,6 @@ struct RunningJob {
     var item: WorkItem
     let worker: [UInt8]
     let deadline: Date
+    /// When it was sent, for the job duration histogram.
+    var startedAt = Date()
 }

@@ -9,10 +9,10 @@ final class Dispatcher {
     /// flight finish before new ones start; services not named here come last.
     private static let serviceOrder = [ServiceName.search, ServiceName.indexer, ServiceName.summarizer, ServiceName.parser]
 
-    private var queues: [String: Deque<WorkItem>] = [:]
+    private(set) var queues: [String: Deque<WorkItem>] = [:]
     /// Retries waiting out their back-off, kept apart so a long queue is not rescanned for them.
-    private var delayed: [WorkItem] = []
-    private var running: [String: RunningJob] = [:]
+    private(set) var delayed: [WorkItem] = []
+    private(set) var running: [String: RunningJob] = [:]
     /// Stages queued, delayed or running: a stage is never queued twice.
     private var scheduled: Set<StageKey> = []
     /// Control requests in the queues, so finding the oldest does not scan report work.

@@ -22,6 +22,8 @@ final class Pipeline {
     /// Enough for the reports between parse and done at full speed with a few workers each.
     private var recentDocuments = RecentDocuments(capacity: 64)
     let logger: Logger
+    /// Counters of what happens here; DaemonLoop shares them with the publisher and /metrics.
+    var metrics = DaemonMetrics()
     /// Answers a `reportctl` request whose work ran on a worker (search).
     var replyToClient: ([UInt8], ControlResponse) -> Void = { _, _ in }
 
@@ -60,13 +62,13 @@ final class Pipeline {
                                       payload: try workArea.contents(of: id))
                 }
                 guard let document = try recentDocuments[id] ?? store.results(id: id).document else {
-                    fail(id: id, file: file, stage: item.service, reason: "no parsed document stored")
+                    fail(id: id, file: file, stage: item.service, reason: "no parsed document stored", cause: .inputMissing)
                     return nil
                 }
                 return JobRequest(jobId: jobId, service: item.service,
                                   input: DocumentInputEncoder.encode(reportId: id, file: file, document: document))
             } catch {
-                fail(id: id, file: file, stage: item.service, reason: "could not read the input: \(error)")
+                fail(id: id, file: file, stage: item.service, reason: "could not read the input: \(error)", cause: .inputMissing)
                 return nil
             }
         }
@@ -75,22 +77,28 @@ final class Pipeline {
     func handle(_ event: BrokerEvent) {
         switch event {
         case .joined(let worker):
-            logger.info("worker \(worker.hello.name) \(worker.hello.version) joined for \(worker.hello.services.joined(separator: ", "))")
+            logger.info("worker \(worker.hello.name) \(worker.hello.version) joined for \(worker.hello.services.joined(separator: ", "))",
+                        metadata: .report(nil, worker: worker.hello.name))
         case .result(let jobId, let worker, let body):
             guard let job = dispatcher.complete(jobId: jobId, from: worker.identity) else {
-                logger.debug("ignored a late or foreign answer to \(jobId) from \(worker.hello.name)")
+                logger.debug("ignored a late or foreign answer to \(jobId) from \(worker.hello.name)",
+                             metadata: .report(nil, worker: worker.hello.name))
                 return
             }
+            metrics.jobEnded(job, outcome: .answered)
             complete(job.item, body: body)
         case .failure(let jobId, let worker, let failure):
             guard let job = dispatcher.complete(jobId: jobId, from: worker.identity) else { return }
-            logger.debug("\(worker.hello.name) failed \(jobId): \(failure.reason)")
+            metrics.jobEnded(job, outcome: failure.retryable ? .failed : .refused)
+            logger.debug("\(worker.hello.name) failed \(jobId): \(failure.reason)", metadata: .work(job.item, worker: worker.hello.name))
             setBack(job.item, failure: failure)
         case .lost(let worker, let reason):
             let held = dispatcher.jobs(heldBy: worker.identity)
             if held.isEmpty, case .saidGoodbye = reason { return }
-            logger.warning("worker \(worker.hello.name) (pid \(worker.hello.pid.map(String.init) ?? "?")) lost: \(reason)")
+            logger.warning("worker \(worker.hello.name) (pid \(worker.hello.pid.map(String.init) ?? "?")) lost: \(reason)",
+                           metadata: .report(nil, worker: worker.hello.name))
             for job in held {
+                metrics.jobEnded(job, outcome: .lost)
                 setBack(job.item, failure: JobFailure(reason: "worker \(worker.hello.name) lost: \(reason)", retryable: true))
             }
         }
@@ -100,6 +108,7 @@ final class Pipeline {
     func expireLateJobs() -> [[UInt8]] {
         let timeout = Int(dispatcher.jobTimeout)
         return dispatcher.expired().map { job in
+            metrics.jobEnded(job, outcome: .timedOut)
             setBack(job.item, failure: JobFailure(reason: "timed out after \(timeout) s", retryable: true))
             return job.worker
         }
@@ -125,16 +134,17 @@ final class Pipeline {
                     publisher.publish(event)
                 }
             } catch {
-                logger.warning("re-indexing \(file.sanitizedForLog) failed: \(error)")
+                logger.warning("re-indexing \(file.sanitizedForLog) failed: \(error)", metadata: .work(item))
             }
         case .report(let id, let file):
             do {
                 try record(result: body, of: item.service, id: id, file: file)
             } catch let failure as JobFailure {
-                fail(id: id, file: file, stage: item.service, reason: failure.reason)
+                fail(id: id, file: file, stage: item.service, reason: failure.reason, cause: .invalidResult)
             } catch {
                 // The store failed, not the worker: try the stage again later without counting it.
-                logger.error("could not record the \(item.service) result of \(id.prefix(12)), retrying later: \(error)")
+                logger.error("could not record the \(item.service) result of \(id.prefix(12)), retrying later: \(error)",
+                             metadata: .work(item))
                 var again = item
                 again.notBefore = Date() + policy.retryBackoff
                 enqueue(again)
@@ -170,7 +180,7 @@ final class Pipeline {
         if events.contains(where: { $0.topic == .done }) {
             recentDocuments.forget(id)
             shelve(id: id, file: file, state: .done, reason: nil)
-            logger.debug("done \(file.sanitizedForLog)")
+            logger.debug("done \(file.sanitizedForLog)", metadata: .report(id, file: file))
         }
         events.forEach(publisher.publish)
     }
@@ -184,46 +194,51 @@ final class Pipeline {
         case .reindex(_, let file):
             // A finished report stays done; its index entry is retried, then left for the next reindex.
             guard failure.retryable, item.attempt < policy.maxAttempts else {
-                logger.warning("re-indexing \(file.sanitizedForLog) failed: \(failure.reason)")
+                logger.warning("re-indexing \(file.sanitizedForLog) failed: \(failure.reason)", metadata: .work(item))
                 return
             }
+            metrics.retried(service: item.service)
             var again = item
             again.attempt += 1
             again.notBefore = Date() + min(60, policy.retryBackoff * pow(2, Double(item.attempt - 1)))
             enqueue(again)
         case .report(let id, let file):
             guard failure.retryable else {
-                fail(id: id, file: file, stage: item.service, reason: failure.reason)
+                fail(id: id, file: file, stage: item.service, reason: failure.reason, cause: .rejectedByWorker)
                 return
             }
             let attempts = (try? store.recordAttempt(id: id)) ?? item.attempt
             guard attempts < policy.maxAttempts else {
                 fail(id: id, file: file, stage: item.service,
-                     reason: "gave up after \(attempts) attempts: \(failure.reason)", attempts: attempts)
+                     reason: "gave up after \(attempts) attempts: \(failure.reason)", attempts: attempts, cause: .gaveUp)
                 return
             }
             var again = item
             again.attempt = attempts + 1
             again.notBefore = Date() + min(60, policy.retryBackoff * pow(2, Double(attempts - 1)))
-            logger.info("retrying \(item.service) of \(file.sanitizedForLog) (attempt \(again.attempt)): \(failure.reason)")
+            metrics.retried(service: item.service)
+            logger.info("retrying \(item.service) of \(file.sanitizedForLog) (attempt \(again.attempt)): \(failure.reason)",
+                        metadata: .work(again))
             enqueue(again)
         }
     }
 
     /// Ends a report still in the pipeline: recorded, its queued work dropped, its file shelved,
     /// then announced. A failure of a report that already ended changes nothing.
-    func fail(id: String, file: String, stage: String, reason: String, attempts: Int? = nil) {
+    func fail(id: String, file: String, stage: String, reason: String, attempts: Int? = nil, cause: FailureCause = .other) {
         do {
             guard let event = try store.recordFailure(id: id, file: file, stage: stage, reason: reason,
                                                       attempts: attempts ?? max(1, try store.report(id: id)?.attempts ?? 1),
                                                       time: Timestamp.rfc3339()) else { return }
             dispatcher.cancel(reportId: id)
             recentDocuments.forget(id)
-            logger.warning("failed \(file.sanitizedForLog) at \(stage): \(reason)")
+            metrics.reportFailed(stage: stage, cause: cause)
+            logger.warning("failed \(file.sanitizedForLog) at \(stage): \(reason)",
+                           metadata: .report(id, file: file, stage: stage, attempt: attempts))
             shelve(id: id, file: file, state: .failed, reason: "\(stage): \(reason)")
             publisher.publish(event)
         } catch {
-            logger.error("could not record the failure of \(id.prefix(12)): \(error)")
+            logger.error("could not record the failure of \(id.prefix(12)): \(error)", metadata: .report(id, file: file, stage: stage))
         }
     }
 
@@ -244,7 +259,7 @@ final class Pipeline {
                 try layout.moveToProcessed(source, name: file)
             }
         } catch {
-            logger.error("could not move \(file.sanitizedForLog) out of the work area: \(error)")
+            logger.error("could not move \(file.sanitizedForLog) out of the work area: \(error)", metadata: .report(id, file: file))
         }
     }
 }

@@ -16,17 +16,17 @@ extension Pipeline {
             try workArea.take(url, as: id)
             guard let accepted = try store.accept(id: id, file: name, size: size, time: Timestamp.rfc3339()) else { return }
             publisher.publish(accepted)
-            logger.debug("accepted \(name.sanitizedForLog) as \(id.prefix(12))")
+            logger.debug("accepted \(name.sanitizedForLog) as \(id.prefix(12))", metadata: .report(id, file: name, stage: "intake"))
             if size > policy.maxFileBytes {
                 fail(id: id, file: name, stage: "intake",
-                     reason: "\(size) bytes is over the limit of \(policy.maxFileBytes) (watcher.max_file_bytes)")
+                     reason: "\(size) bytes is over the limit of \(policy.maxFileBytes) (watcher.max_file_bytes)", cause: .tooLarge)
             } else {
                 enqueue(.init(service: ServiceName.parser, origin: .report(id: id, file: name)))
             }
         } catch CocoaError.fileReadNoSuchFile, CocoaError.fileNoSuchFile {
-            logger.debug("\(name.sanitizedForLog) vanished before it could be read")
+            logger.debug("\(name.sanitizedForLog) vanished before it could be read", metadata: .report(nil, file: name, stage: "intake"))
         } catch {
-            logger.error("could not take \(name.sanitizedForLog) from the inbox: \(error)")
+            logger.error("could not take \(name.sanitizedForLog) from the inbox: \(error)", metadata: .report(nil, file: name, stage: "intake"))
         }
     }
 
@@ -36,7 +36,9 @@ extension Pipeline {
             ? try layout.moveToFailed(url, name: name, reason: reason)
             : try layout.moveToProcessed(url, name: name)
         try store.incrementCounter("duplicates")
-        logger.info("\(name.sanitizedForLog) is a duplicate of \(known.id.prefix(12)); moved to \(destination.path.sanitizedForLog)")
+        metrics.duplicate()
+        logger.info("\(name.sanitizedForLog) is a duplicate of \(known.id.prefix(12)); moved to \(destination.path.sanitizedForLog)",
+                    metadata: .report(known.id, file: name, stage: "intake"))
     }
 
     /// Picks up where a previous run stopped: files in the work area and unfinished reports.
@@ -52,7 +54,8 @@ extension Pipeline {
         }
         for record in try store.unfinishedReports() {
             guard FileManager.default.fileExists(atPath: workArea.url(for: record.id).path) else {
-                fail(id: record.id, file: record.file, stage: "intake", reason: "the input file is gone from the work area")
+                fail(id: record.id, file: record.file, stage: "intake", reason: "the input file is gone from the work area",
+                     cause: .inputMissing)
                 continue
             }
             enqueueNextStages(of: record)

@@ -23,6 +23,8 @@ final class Publisher {
     private(set) var overflows = 0
     /// Events the socket refused outright (an error, not a slow peer).
     private(set) var unsent = 0
+    /// Counts each event by topic for /metrics; set by the loop.
+    var metrics: DaemonMetrics?
 
     init(context: Context, endpoint: String, highWaterMark: Int, logger: Logger,
          security: SocketSecurity = SocketSecurity(credentials: nil)) throws {
@@ -37,6 +39,7 @@ final class Publisher {
 
     func publish(_ event: PublishedEvent) {
         published += 1
+        metrics?.published(event.topic)
         do {
             if try socket.send(multipart: event.frames, dontWait: true) { return }
             overflows += 1

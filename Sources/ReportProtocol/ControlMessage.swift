@@ -25,6 +25,8 @@ public enum ControlCommand: String, Codable, Sendable {
     /// Stored reports, newest first: at most `limit`, only `state` if given, only those received
     /// at or after `received_since` (RFC 3339 UTC, `2026-11-25T15:31:24.123Z`) if given.
     case list
+    /// The Prometheus text of /metrics, as a JSON string.
+    case metrics
 }
 
 public struct ControlRequest: Codable, Sendable, Equatable {

@@ -29,10 +29,14 @@ public struct WorkerHello: Codable, Sendable, Equatable {
 public struct WorkerWelcome: Codable, Sendable, Equatable {
     public var heartbeatMs: Int
     public var liveness: Int
+    /// The daemon's `log_level`; the broker sends WELCOME again when a reload changes it. Absent
+    /// from older daemons. Workers the daemon started follow it (docs/PROTOCOL.md).
+    public var logLevel: String?
 
-    public init(heartbeatMs: Int, liveness: Int) {
+    public init(heartbeatMs: Int, liveness: Int, logLevel: String? = nil) {
         self.heartbeatMs = heartbeatMs
         self.liveness = liveness
+        self.logLevel = logLevel
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ReportLogging
 import ReportProtocol
 import ZMQ
 
@@ -10,11 +11,9 @@ import ZMQ
 ///     report-parser parse FILE                   # one-shot, prints JSON
 public enum WorkerMain {
     public static func run(_ plugin: some WorkerPlugin, arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = ProcessInfo.processInfo.environment["REPORTD_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .info
-            return handler
-        }
+        let environment = ProcessInfo.processInfo.environment
+        ReportLogging.bootstrap(level: ReportLogging.level(named: environment[ReportLogging.levelVariable]) ?? .info,
+                                format: environment[ReportLogging.formatVariable].flatMap(LogFormat.init(rawValue:)) ?? .plain)
         guard let command = arguments.first else { exitWithUsage(plugin, status: 64) }
         switch command {
         case "serve":
@@ -83,7 +82,7 @@ public enum WorkerMain {
     }
 
     private static func fail(_ plugin: some WorkerPlugin, _ message: String) -> Never {
-        FileHandle.standardError.write(Data("\(plugin.name): \(message)\n".utf8))
+        FileHandle.standardError.write(Data("\(ReportLogging.startFailurePrefix())\(plugin.name): \(message)\n".utf8))
         exit(1)
     }
 }

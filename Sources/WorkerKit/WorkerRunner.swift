@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Foundation
 import Logging
+import ReportLogging
 import ReportProtocol
 import ZMQ
 
@@ -124,6 +125,7 @@ final class WorkerRunner<Plugin: WorkerPlugin> {
             case .welcome(let welcome):
                 heartbeatInterval = max(0.05, Double(welcome.heartbeatMs) / 1000)
                 liveness = max(2, welcome.liveness)
+                followDaemonLogLevel(welcome.logLevel)
             case .heartbeat:
                 break
             case .job(let job):
@@ -135,6 +137,16 @@ final class WorkerRunner<Plugin: WorkerPlugin> {
                 beginStopping()
             }
         }
+    }
+
+    /// A worker the daemon started logs at the daemon's level, which a reload may change; a worker
+    /// started by hand keeps the REPORTD_LOG_LEVEL it was given and follows the daemon only without one.
+    private func followDaemonLogLevel(_ name: String?) {
+        guard let level = ReportLogging.level(named: name), level != ReportLogging.levelSwitch.level else { return }
+        let environment = ProcessInfo.processInfo.environment
+        guard environment["REPORTD_INSTANCE"] != nil || environment[ReportLogging.levelVariable] == nil else { return }
+        ReportLogging.levelSwitch.level = level
+        logger.notice("log level is now \(level.rawValue), as the daemon's")
     }
 
     private func start(_ job: JobRequest) {

@@ -3,6 +3,7 @@ import Daemon
 import ReportProtocol
 import Foundation
 import Logging
+import ReportLogging
 import ServiceLifecycle
 
 /// `reportd`: watch an inbox, dispatch reports to worker plugins, publish every result.
@@ -24,6 +25,14 @@ struct ReportdCommand: AsyncParsableCommand {
     @Option(help: "Control endpoint (ROUTER) that reportctl talks to.")
     var control: String?
 
+    /// ArgumentParser prints the error as a plain line, which the journal files as info; under the
+    /// journal the reason is written once more as an error, for `journalctl -u reportd -p err`.
+    private static func reportToJournal(_ error: Error) {
+        let prefix = ReportLogging.startFailurePrefix()
+        guard !prefix.isEmpty else { return }
+        FileHandle.standardError.write(Data("\(prefix)reportd: cannot start: \(error)\n".utf8))
+    }
+
     func run() async throws {
         let overrides = ConfigOverrides(inbox: inbox, dataDir: dataDir, feed: feed, control: control)
         let configFile = config
@@ -31,17 +40,20 @@ struct ReportdCommand: AsyncParsableCommand {
         do {
             configuration = try DaemonConfig.load(file: configFile, overrides: overrides)
         } catch {
+            Self.reportToJournal(error)
             throw ValidationError("\(error)")
         }
-        let level = configuration.logLevel
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
+        ReportLogging.bootstrap(level: configuration.logLevel, format: configuration.logFormat)
         let logger = Logger(label: "reportd")
-        let daemon = try ReportDaemon(configuration: configuration, logger: logger) {
-            try DaemonConfig.load(file: configFile, overrides: overrides)
+        let daemon: ReportDaemon
+        do {
+            daemon = try ReportDaemon(configuration: configuration, logger: logger) {
+                try DaemonConfig.load(file: configFile, overrides: overrides)
+            }
+        } catch {
+            // Logged rather than thrown, so the journal files it as critical and it is said once.
+            logger.critical("cannot start: \(error)")
+            throw ExitCode.failure
         }
         let endpoints = daemon.endpoints
         let banner = """

@@ -54,10 +54,12 @@ final class DaemonConfigTests: XCTestCase {
         XCTAssertTrue(config.plugins.allSatisfy { $0.args == ["serve"] })
     }
 
-    func testTheShippedConfigFileStatesExactlyTheDefaults() throws {
+    func testTheShippedConfigFileStatesExactlyTheDefaultsAndTurnsMetricsOnForLoopback() throws {
         let shipped = repositoryRoot.appendingPathComponent("Config/reportd.toml").path
-        let fromFile = try DaemonConfig.load(file: shipped, overrides: .init(), currentDirectory: directory)
+        var fromFile = try DaemonConfig.load(file: shipped, overrides: .init(), currentDirectory: directory)
         let builtIn = try DaemonConfig.load(file: nil, overrides: .init(), currentDirectory: directory)
+        XCTAssertEqual(fromFile.metrics.address?.description, "127.0.0.1:9464")
+        fromFile.metrics = builtIn.metrics
         XCTAssertEqual(fromFile, builtIn)
     }
 

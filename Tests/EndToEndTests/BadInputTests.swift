@@ -43,7 +43,7 @@ final class BadInputTests: XCTestCase {
         }
         // Symlinks, FIFOs and directories made in place raise no inotify event the watcher asks for;
         // they are listed (and logged) by the next rescan. A name that is not UTF-8 is logged at once.
-        XCTAssertEqual(daemon.log.components(separatedBy: "kind=entry whose name is not valid UTF-8").count - 1, 2)
+        XCTAssertEqual(daemon.log.components(separatedBy: #"kind="entry whose name is not valid UTF-8""#).count - 1, 2)
         let expectedIds = Set(corpus.failingIds + goodIds)
         XCTAssertEqual(Set(history.map(\.reportId)), expectedIds, "no event about anything else (symlink targets, vanished files)")
         XCTAssertEqual(history.filter { $0.topic == .done }.count, goodIds.count)

@@ -56,4 +56,21 @@ final class ReportctlHelperTests: XCTestCase {
         XCTAssertEqual(status(ControlClientError.interrupted), 130)
         XCTAssertEqual(Set(ExitStatus.allCases.map(\.rawValue)).count, ExitStatus.allCases.count, "no two kinds share a status")
     }
+
+    func testMetricsSamplesAreReadWithTheirLabelsForJSON() {
+        let text = """
+            # HELP reportd_jobs_total Jobs finished, by service and outcome.
+            # TYPE reportd_jobs_total counter
+            reportd_jobs_total{service="parser",outcome="done"} 5
+            reportd_stage_seconds_bucket{stage="parse",le="+Inf"} 3
+            reportd_failed_total{reason="a \\"quoted\\" reason, with a comma"} 1
+            reportd_store_bytes 4096
+            """
+        XCTAssertEqual(MetricsText.samples(text), [
+            .init(name: "reportd_jobs_total", labels: ["service": "parser", "outcome": "done"], value: "5"),
+            .init(name: "reportd_stage_seconds_bucket", labels: ["stage": "parse", "le": "+Inf"], value: "3"),
+            .init(name: "reportd_failed_total", labels: ["reason": "a \"quoted\" reason, with a comma"], value: "1"),
+            .init(name: "reportd_store_bytes", labels: [:], value: "4096"),
+        ])
+    }
 }

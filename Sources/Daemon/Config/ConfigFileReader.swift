@@ -3,7 +3,7 @@ import Logging
 
 /// Reads reportd.toml into `ConfigLayers`, rejecting unknown keys and wrong types with the key's name.
 enum ConfigFileReader {
-    static let rootKeys = ["plugins_dir", "daemon", "watcher", "jobs", "shutdown", "feed", "security"]
+    static let rootKeys = ["plugins_dir", "daemon", "watcher", "jobs", "shutdown", "feed", "security", "metrics"]
 
     static func read(file: String, currentDirectory: URL) throws(ConfigError) -> ConfigLayers {
         let url = file.hasPrefix("/") ? URL(fileURLWithPath: file) : currentDirectory.appendingPathComponent(file)
@@ -22,7 +22,8 @@ enum ConfigFileReader {
                 }
                 layers.settings.logLevel = level
             }
-            try daemon.rejectUnknownKeys(known: ["inbox", "data_dir", "control_endpoint", "worker_endpoint", "log_level"])
+            if let format = try MetricsConfigReader.logFormat(&daemon) { layers.settings.logFormat = format }
+            try daemon.rejectUnknownKeys(known: ["inbox", "data_dir", "control_endpoint", "worker_endpoint", "log_level", "log_format"])
         }
         if var watcher = try root.section("watcher") {
             if let value = try watcher.int("settle_ms", atLeast: 0) { layers.settings.settleMilliseconds = value }
@@ -53,6 +54,7 @@ enum ConfigFileReader {
             if let value = try security.string("authorized_keys") { layers.authorizedKeys = sourced(value, security, "authorized_keys") }
             try security.rejectUnknownKeys(known: ["curve", "authorized_keys"])
         }
+        if var metrics = try root.section("metrics") { layers.settings.metrics = try MetricsConfigReader.read(&metrics) }
         if let pluginsDir = try root.string("plugins_dir") {
             let directory = pluginsDir.hasPrefix("/") ? URL(fileURLWithPath: pluginsDir)
                 : url.deletingLastPathComponent().appendingPathComponent(pluginsDir)

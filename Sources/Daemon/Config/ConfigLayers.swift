@@ -64,8 +64,10 @@ struct ConfigLayers {
             throw ConfigError(file: setting.file, key: setting.key, reason: .invalidValue("must not be empty"))
         }
         let expanded = (setting.value as NSString).expandingTildeInPath
-        let url = expanded.hasPrefix("/") ? URL(fileURLWithPath: expanded)
-            : currentDirectory.appendingPathComponent(expanded)
+        // Always a directory URL: otherwise Foundation asks the file system, and a folder the daemon
+        // created after the first load makes every reload see `daemon.inbox` (and the rest) as changed.
+        let url = expanded.hasPrefix("/") ? URL(fileURLWithPath: expanded, isDirectory: true)
+            : currentDirectory.appendingPathComponent(expanded, isDirectory: true)
         return url.standardizedFileURL
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ReportLogging
 
 /// Everything the daemon reads at start. `load(file:overrides:)` builds it from the embedded
 /// defaults, then the TOML file, then the command-line flags, each layer winning over the last.
@@ -37,6 +38,10 @@ public struct DaemonConfig: Sendable, Equatable {
     /// ZMQ_SNDHWM of the feed socket: a slow subscriber loses messages beyond this.
     public var feedHighWaterMark: Int
     public var logLevel: Logger.Level
+    /// `plain` lines for people and the journal, or `json` lines for log shippers.
+    public var logFormat: LogFormat
+    /// The Prometheus endpoint (`[metrics]`), off unless an address is set.
+    public var metrics: MetricsSettings
     /// CURVE on network endpoints and the keys it lets in.
     public var security: SecuritySettings
     public var plugins: [PluginManifest]
@@ -62,6 +67,8 @@ public struct DaemonConfig: Sendable, Equatable {
         self.feedHistory = 100_000
         self.feedHighWaterMark = 1_000
         self.logLevel = .info
+        self.logFormat = .plain
+        self.metrics = MetricsSettings()
         self.security = SecuritySettings(authorizedKeysDirectory: SecuritySettings.defaultAuthorizedKeysDirectory(in: dataDir))
         self.plugins = PluginManifest.embeddedDefaults
     }

@@ -9,6 +9,8 @@ final class DaemonProcess {
     let configFile: URL?
     private(set) var process: Process?
     private let output: URL
+    /// Variables set for reportd (and so its plugins) on top of the test's own environment.
+    var environment: [String: String] = [:]
 
     var feedEndpoint: String { "ipc://" + dataDir.appendingPathComponent("feed.sock").path }
     var controlEndpoint: String { "ipc://" + dataDir.appendingPathComponent("control.sock").path }
@@ -37,6 +39,9 @@ final class DaemonProcess {
         var arguments = ["--inbox", inbox.path, "--data-dir", dataDir.path]
         if let configFile { arguments += ["--config", configFile.path] }
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, set in set }
+        }
         if !FileManager.default.fileExists(atPath: output.path) { _ = FileManager.default.createFile(atPath: output.path, contents: nil) }
         let log = try FileHandle(forWritingTo: output)
         log.seekToEndOfFile()
@@ -79,6 +84,9 @@ final class DaemonProcess {
     }
 
     var log: String { (try? String(contentsOf: output, encoding: .utf8)) ?? "" }
+
+    /// The file reportd's stdout and stderr go to.
+    var logFile: URL { output }
 
     func control() throws -> ControlClient { try ControlClient(endpoint: controlEndpoint) }
 
