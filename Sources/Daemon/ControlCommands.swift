@@ -9,6 +9,8 @@ struct ControlCommands {
     let supervisor: Supervisor
     let inbox: URL
     let startedAt: Date
+    /// `feed.replay_page_bytes`: the envelopes one `replay` reply carries at most (one larger envelope goes alone).
+    let replayPageBytes: Int
 
     /// Whether the daemon is shutting down: work for a worker is refused then.
     let isStopping: () -> Bool
@@ -88,31 +90,20 @@ struct ControlCommands {
     }
 
     /// A page of stored envelopes, spliced into the reply as stored rather than decoded and
-    /// re-encoded, and cut at about `replayPageBytes` (parsed documents are large): `more` then
-    /// tells the client to ask again.
+    /// re-encoded, and cut at `feed.replay_page_bytes` (parsed documents are large): `more` then
+    /// tells the client to ask again from the last seq it got.
     private func replay(_ request: ControlRequest) throws -> [UInt8] {
         let limit = min(max(request.limit ?? 1000, 1), 10_000)
-        let events = try pipeline.store.events(since: request.since ?? 0, limit: limit, topicPrefix: request.topic)
-        var page: [[UInt8]] = []
-        var bytes = 0
-        // Stop at the first envelope that does not fit: skipping it for a smaller later one
-        // would leave a hole the client never asks for again.
-        for event in events {
-            guard page.isEmpty || bytes + event.envelope.count <= Self.replayPageBytes else { break }
-            page.append(event.envelope)
-            bytes += event.envelope.count
-        }
-        let more = page.count < events.count
+        let page = try pipeline.store.eventPage(since: request.since ?? 0, limit: limit, maxBytes: replayPageBytes,
+                                                topicPrefix: request.topic)
         var reply = Array(#"{"data":{"events":["#.utf8)
-        for (index, envelope) in page.enumerated() {
+        for (index, event) in page.events.enumerated() {
             if index > 0 { reply.append(UInt8(ascii: ",")) }
-            reply += envelope
+            reply += event.envelope
         }
-        reply += Array(#"],"last_seq":\#(try pipeline.store.lastSeq()),"more":\#(more)},"ok":true}"#.utf8)
+        reply += Array(#"],"last_seq":\#(try pipeline.store.lastSeq()),"more":\#(page.more)},"ok":true}"#.utf8)
         return reply
     }
-
-    private static let replayPageBytes = 4 << 20
 
     /// Writes the bytes into the inbox the safe way (a hidden temporary name, then a move that
     /// never replaces a file), so the watcher takes it like any dropped file.

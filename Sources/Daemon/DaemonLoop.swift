@@ -63,13 +63,15 @@ final class DaemonLoop: @unchecked Sendable {
         supervisor = Supervisor(manifests: configuration.plugins,
                                 workerEndpoint: security.pluginEndpoint(workerEndpoint: configuration.workerEndpoint),
                                 dataDir: configuration.dataDir,
-                                environment: security.pluginEnvironment(workerEndpoint: configuration.workerEndpoint),
+                                environment: security.pluginEnvironment(workerEndpoint: configuration.workerEndpoint)
+                                    .merging(["REPORTD_MAX_MESSAGE_BYTES": "\(configuration.maxMessageBytes)"]) { _, own in own },
                                 logger: logger)
         watcher = try InboxWatcher(config: configuration, logger: logger)
         let stopping = StopFlag()
         self.stopping = stopping
         commandsAnswerer = ControlCommands(pipeline: pipeline, broker: broker, supervisor: supervisor,
-                                           inbox: configuration.inbox, startedAt: Date(), isStopping: { stopping.isSet })
+                                           inbox: configuration.inbox, startedAt: Date(),
+                                           replayPageBytes: configuration.replayPageBytes, isStopping: { stopping.isSet })
         let control = self.control
         pipeline.replyToClient = { client, response in control.reply(to: client, response) }
     }
@@ -237,6 +239,8 @@ final class DaemonLoop: @unchecked Sendable {
             ("daemon.log_level", fresh.logLevel != configuration.logLevel),
             ("feed.endpoint", fresh.feedEndpoint != configuration.feedEndpoint),
             ("feed.high_water_mark", fresh.feedHighWaterMark != configuration.feedHighWaterMark),
+            ("feed.replay_page_bytes", fresh.replayPageBytes != configuration.replayPageBytes),
+            ("daemon.max_message_bytes", fresh.maxMessageBytes != configuration.maxMessageBytes),
             ("daemon.control_endpoint", fresh.controlEndpoint != configuration.controlEndpoint),
             ("daemon.worker_endpoint", fresh.workerEndpoint != configuration.workerEndpoint),
             ("jobs.heartbeat_ms", fresh.heartbeatMilliseconds != configuration.heartbeatMilliseconds),

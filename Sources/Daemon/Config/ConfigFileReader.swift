@@ -22,7 +22,9 @@ enum ConfigFileReader {
                 }
                 layers.settings.logLevel = level
             }
-            try daemon.rejectUnknownKeys(known: ["inbox", "data_dir", "control_endpoint", "worker_endpoint", "log_level"])
+            if let value = try daemon.int("max_message_bytes", atLeast: 1024) { layers.settings.maxMessageBytesSetting = value }
+            try daemon.rejectUnknownKeys(known: ["inbox", "data_dir", "control_endpoint", "worker_endpoint", "log_level",
+                                                 "max_message_bytes"])
         }
         if var watcher = try root.section("watcher") {
             if let value = try watcher.int("settle_ms", atLeast: 0) { layers.settings.settleMilliseconds = value }
@@ -46,7 +48,8 @@ enum ConfigFileReader {
             if let value = try feed.string("endpoint") { layers.feed = sourced(value, feed, "endpoint") }
             if let value = try feed.int("history", atLeast: 0) { layers.settings.feedHistory = value }
             if let value = try feed.int("high_water_mark", atLeast: 0) { layers.settings.feedHighWaterMark = value }
-            try feed.rejectUnknownKeys(known: ["endpoint", "history", "high_water_mark"])
+            if let value = try feed.int("replay_page_bytes", atLeast: 1024) { layers.settings.replayPageBytes = value }
+            try feed.rejectUnknownKeys(known: ["endpoint", "history", "high_water_mark", "replay_page_bytes"])
         }
         if var security = try root.section("security") {
             if let value = try security.bool("curve") { layers.settings.security.curve = value }

@@ -16,13 +16,13 @@ struct DaemonSecurity {
         credentials = try DaemonCredentials.loadOrCreate(
             dataDir: configuration.dataDir, authorizedKeysDirectory: settings.authorizedKeysDirectory)
         guard settings.curve else {
-            sockets = SocketSecurity(credentials: nil)
+            sockets = SocketSecurity(credentials: nil, maxMessageBytes: configuration.maxMessageBytes)
             zap = nil
             return
         }
         zap = try ZAPHandler(context: context, authorizedKeysDirectory: settings.authorizedKeysDirectory,
                              alwaysAllowed: [credentials.plugins.publicKey: "reportd-plugins"], logger: logger)
-        sockets = SocketSecurity(credentials: credentials)
+        sockets = SocketSecurity(credentials: credentials, maxMessageBytes: configuration.maxMessageBytes)
         // Operators copy this to each remote worker; stdout too, as `make run` shows it.
         let line = "curve: server public key \(credentials.server.publicKey) (\(credentials.serverPublicKeyFile.path)); "
             + "authorised client keys: \(settings.authorizedKeysDirectory.path)/*.key"

@@ -10,8 +10,11 @@ struct SocketSecurity {
 
     /// Nil when CURVE is off.
     let credentials: DaemonCredentials?
+    /// `daemon.max_message_bytes`, set on every socket before it binds; nil leaves libzmq's no limit.
+    var maxMessageBytes: Int? = nil
 
     func bind(_ socket: Socket, to endpoint: String) throws {
+        if let maxMessageBytes { try socket.setMaxMessageSize(maxMessageBytes) }
         if EndpointExposure(endpoint: endpoint) == .network {
             guard let credentials else { throw NetworkEndpointWithoutCurve(endpoint: endpoint) }
             try socket.makeCurveServer(credentials.server)
