@@ -113,14 +113,15 @@ struct ControlCommands {
               !base.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
             return .failure("`\(name.sanitizedForLog)` is not a usable file name")
         }
+        // The inbox would take it only to fail it unread: say so now, and write nothing.
+        guard bytes.count <= pipeline.policy.maxFileBytes else {
+            return .failure("\(base.sanitizedForLog) is \(bytes.count) bytes, over the limit of \(pipeline.policy.maxFileBytes) (watcher.max_file_bytes)")
+        }
         let temporary = inbox.appendingPathComponent(".submit-\(UUID().uuidString).part")
         defer { try? FileManager.default.removeItem(at: temporary) }
         try Data(bytes).write(to: temporary)
+        // The no-clobber move links the file in: the watcher hears IN_CREATE.
         let target = try NoClobberMove.move(temporary, into: inbox, name: base)
-        // The no-clobber move links the file in, which inotify reports only as IN_CREATE; a
-        // close after opening for writing gives the IN_CLOSE_WRITE the watcher acts on.
-        let descriptor = open(target.path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
-        if descriptor >= 0 { close(descriptor) }
         return .success(try JSONValue(encoding: SubmitView(reportId: ContentHash.of(bytes), file: target.lastPathComponent,
                                                            path: target.path)))
     }
