@@ -110,9 +110,14 @@ final class Broker {
         workers.removeValue(forKey: identity)
     }
 
+    /// Records which supervised process a worker is (the supervisor matched its token).
+    func bind(_ identity: [UInt8], toProcess pid: Int32) {
+        workers[identity]?.processId = pid
+    }
+
     /// Forgets every connection of a process that exited; their jobs must go to other workers.
     func drop(pid: Int32) -> [ConnectedWorker] {
-        let gone = workers.values.filter { $0.hello.pid == pid }
+        let gone = workers.values.filter { $0.processId == pid }
         for worker in gone { workers[worker.identity] = nil }
         return gone
     }

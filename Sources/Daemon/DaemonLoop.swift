@@ -138,8 +138,8 @@ final class DaemonLoop: @unchecked Sendable {
     }
 
     private func handle(_ event: BrokerEvent) {
-        if case .joined(let worker) = event, let pid = worker.hello.pid {
-            supervisor.workerAnnounced(pid: pid)
+        if case .joined(let worker) = event, let pid = supervisor.workerAnnounced(token: worker.hello.token) {
+            broker.bind(worker.identity, toProcess: pid)
         }
         pipeline.handle(event)
     }
@@ -210,7 +210,7 @@ final class DaemonLoop: @unchecked Sendable {
     /// A worker that holds a job past its deadline or went silent is stuck: the broker has dropped
     /// it; kill its process so the supervisor restarts it (a remote worker only loses its place).
     private func replace(_ worker: ConnectedWorker, because reason: String) {
-        guard let pid = worker.hello.pid, supervisor.kill(pid: pid) else {
+        guard let pid = worker.processId, supervisor.kill(pid: pid) else {
             logger.warning("worker \(worker.hello.name) \(reason); dropped it")
             return
         }

@@ -86,7 +86,8 @@ final class WorkerRunner<Plugin: WorkerPlugin> {
         monitor?.close()
         monitor = curve == nil ? nil : try socket.monitorHandshakes()
         try socket.connect(endpoint)
-        let hello = WorkerHello(name: plugin.name, version: plugin.version, services: services, pid: getpid())
+        let hello = WorkerHello(name: plugin.name, version: plugin.version, services: services, pid: getpid(),
+                                token: ProcessInfo.processInfo.environment["REPORTD_WORKER_TOKEN"])
         try socket.send(multipart: WorkerMessage.ready(hello).frames())
         lastHeardFromBroker = Date()
         logger.debug("connected to \(endpoint) for \(services)\(curve == nil ? "" : " with CURVE")")
