@@ -17,7 +17,7 @@ final class Broker {
          security: SocketSecurity = SocketSecurity(credentials: nil)) throws {
         socket = try context.socket(.router)
         try socket.setRouterMandatory(true)
-        try security.bind(socket, to: endpoint)
+        try security.bind(socket, to: endpoint, for: .workers)
         heartbeatInterval = Double(heartbeatMilliseconds) / 1000
         self.liveness = liveness
         self.logger = logger

@@ -54,7 +54,8 @@ enum ConfigFileReader {
         if var security = try root.section("security") {
             if let value = try security.bool("curve") { layers.settings.security.curve = value }
             if let value = try security.string("authorized_keys") { layers.authorizedKeys = sourced(value, security, "authorized_keys") }
-            try security.rejectUnknownKeys(known: ["curve", "authorized_keys"])
+            if let value = try security.string("worker_keys") { layers.workerKeys = sourced(value, security, "worker_keys") }
+            try security.rejectUnknownKeys(known: ["curve", "authorized_keys", "worker_keys"])
         }
         if let pluginsDir = try root.string("plugins_dir") {
             let directory = pluginsDir.hasPrefix("/") ? URL(fileURLWithPath: pluginsDir)

@@ -69,7 +69,8 @@ public struct DaemonConfig: Sendable, Equatable {
         self.feedHistory = 100_000
         self.feedHighWaterMark = 1_000
         self.logLevel = .info
-        self.security = SecuritySettings(authorizedKeysDirectory: SecuritySettings.defaultAuthorizedKeysDirectory(in: dataDir))
+        self.security = SecuritySettings(authorizedKeysDirectory: SecuritySettings.defaultAuthorizedKeysDirectory(in: dataDir),
+                                         workerKeysDirectory: SecuritySettings.defaultWorkerKeysDirectory(in: dataDir))
         self.plugins = PluginManifest.embeddedDefaults
     }
 
