@@ -144,13 +144,6 @@ public final class Socket {
         }
     }
 
-    public func int64Option(_ option: Int32) throws -> Int64 {
-        var value: Int64 = 0
-        var size = MemoryLayout<Int64>.size
-        guard zmq_getsockopt(handle, option, &value, &size) == 0 else { throw ZMQError.last("getsockopt \(option)") }
-        return value
-    }
-
     public func intOption(_ option: Int32) throws -> Int32 {
         var value: Int32 = 0
         var size = MemoryLayout<Int32>.size
@@ -194,7 +187,6 @@ extension Socket {
     /// ZMQ_MAXMSGSIZE: a peer that sends a larger message is disconnected before it is read
     /// into memory. Applies to connections made after it is set: set it before bind or connect.
     public func setMaxMessageSize(_ bytes: Int) throws { try setInt64Option(ZMQ_MAXMSGSIZE, Int64(bytes)) }
-    public var maxMessageSize: Int64 { (try? int64Option(ZMQ_MAXMSGSIZE)) ?? -1 }
     /// Sets the `ZMQ_ZAP_DOMAIN` that selects the authentication handler for this socket.
     public func setZAPDomain(_ domain: String) throws { try setOption(ZMQ_ZAP_DOMAIN, domain) }
 }
