@@ -56,7 +56,8 @@ final class Pipeline {
             do { record = try store.report(id: id) } catch {
                 // Dropping the item here would leave the report waiting for a job nobody queues.
                 logger.error("could not read report \(id.prefix(12)) to choose its next stage: \(error)")
-                fail(id: id, file: file, stage: item.service, reason: "the store could not be read to choose the next stage: \(error)")
+                fail(id: id, file: file, stage: item.service, reason: "the store could not be read to choose the next stage: \(error)",
+                     attempts: item.attempt)
                 return nil
             }
             guard let record, record.needs(item.service) else { return nil }

@@ -40,7 +40,9 @@ final class WorkerIdentityTests: XCTestCase {
         let end = Date() + 60
         while Date() < end {
             let status = try XCTUnwrap(try daemon.control().request(.init(command: .status)).data).decode(StatusView.self)
-            if let plugin = status.plugins.first(where: { $0.name == "summarizer" && $0.state == "running" }), let pid = plugin.pid {
+            // Instance 1 always: the two instances come up in either order.
+            if let plugin = status.plugins.first(where: { $0.name == "summarizer" && $0.instance == 1 }),
+               plugin.state == "running", let pid = plugin.pid {
                 return pid
             }
             Thread.sleep(forTimeInterval: 0.2)
