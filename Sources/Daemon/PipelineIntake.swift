@@ -14,12 +14,18 @@ extension Pipeline {
             let input = try InputFile(url, label: name.sanitizedForLog)
             let staged = input.links > 1 && input.size <= policy.maxFileBytes ? try workArea.stageCopy(of: input) : nil
             let (id, size) = try staged.map { ($0.id, $0.size) } ?? input.hash()
-            if let known = try store.report(id: id) {
+            do {
+                if let known = try store.report(id: id) {
+                    staged.map(workArea.discard)
+                    try shelveDuplicate(url, name: name, of: known)
+                    return
+                }
+                if let staged { try workArea.take(staged, from: url) } else { try workArea.take(url, as: id) }
+            } catch {
+                // The inbox keeps the file; a copy that was not put in place is not left behind.
                 staged.map(workArea.discard)
-                try shelveDuplicate(url, name: name, of: known)
-                return
+                throw error
             }
-            if let staged { try workArea.take(staged, from: url) } else { try workArea.take(url, as: id) }
             guard let accepted = try store.accept(id: id, file: name, size: size, time: Timestamp.rfc3339()) else { return }
             publisher.publish(accepted)
             logger.debug("accepted \(name.sanitizedForLog) as \(id.prefix(12))")
