@@ -149,6 +149,9 @@ final class ZAPHandlerTests: XCTestCase {
         }) { delivered.count == 2 && refused.count == 3 }
         XCTAssertEqual(delivered, ["worker on workers", "operator on control"])
         XCTAssertEqual(refused, ["worker on control", "operator on workers", "plugins on control"])
+        let misplaced = log.entries(containing: "with key \(worker.publicKey.prefix(8))")
+        XCTAssertTrue(misplaced.first?.message.hasSuffix("the key is authorised in \(workerKeys.path), which opens the other sockets only") == true,
+                      "\(misplaced.map(\.message))")
         withExtendedLifetime(connections) {}
     }
 

@@ -50,7 +50,7 @@ final class ZAPHandler {
             reportUnreadable(keys.unreadable)
             let decision = ZAPAuthenticator.decide(frames, keys: keys)
             // Logged before answering, so the refusal is on record before the client can learn of it.
-            record(decision, directory: directory, now: now)
+            record(decision, directory: directory, misfiled: misfiledIn(domain: domain, key: decision), now: now)
             do { try socket.send(multipart: decision.replyFrames) } catch {
                 logger.error("could not answer a ZAP request: \(error)")
             }
@@ -59,7 +59,20 @@ final class ZAPHandler {
         return decisions
     }
 
-    private func record(_ decision: ZAPAuthenticator.Decision, directory: URL?, now: Date) {
+    /// The other folder, when a refused key is authorised there: a worker key used by reportctl,
+    /// or a key left in authorized/ from before worker keys had a folder of their own.
+    private func misfiledIn(domain: String, key decision: ZAPAuthenticator.Decision) -> URL? {
+        guard !decision.accepted, let key = decision.clientKey else { return nil }
+        let other: (SocketSecurity.Audience, URL)? = switch SocketSecurity.Audience(rawValue: domain) {
+        case .clients: (.workers, workerKeys)
+        case .workers: (.clients, clientKeys)
+        case nil: nil
+        }
+        guard let (audience, directory) = other, keys(forDomain: audience.rawValue).keys.names[key] != nil else { return nil }
+        return directory
+    }
+
+    private func record(_ decision: ZAPAuthenticator.Decision, directory: URL?, misfiled: URL?, now: Date) {
         let prefix = decision.clientKey.map { String($0.prefix(8)) + "…" } ?? "no key"
         if decision.accepted {
             logger.debug("accepted CURVE client \(decision.userId) (\(prefix)) from \(decision.address)")
@@ -69,7 +82,8 @@ final class ZAPHandler {
         guard verdict.log else { return }
         let earlier = verdict.suppressed > 0 ? " (\(verdict.suppressed) more refusals since the last message)" : ""
         let whose = directory.map { "authorised keys for this socket are read from \($0.path)" } ?? "unknown ZAP domain"
-        logger.warning("refused client \(decision.address) with key \(prefix): \(decision.statusText); \(whose)\(earlier)")
+        let hint = misfiled.map { "; the key is authorised in \($0.path), which opens the other sockets only" } ?? ""
+        logger.warning("refused client \(decision.address) with key \(prefix): \(decision.statusText); \(whose)\(hint)\(earlier)")
     }
 
     private func reportUnreadable(_ errors: [CurveKeyFileError]) {
