@@ -19,7 +19,7 @@ final class Broker {
          security: SocketSecurity = SocketSecurity(credentials: nil)) throws {
         socket = try context.socket(.router)
         try socket.setRouterMandatory(true)
-        try security.bind(socket, to: endpoint)
+        try security.bind(socket, to: endpoint, for: .workers)
         heartbeatInterval = Double(heartbeatMilliseconds) / 1000
         self.liveness = liveness
         self.logger = logger
@@ -119,9 +119,14 @@ final class Broker {
         workers.removeValue(forKey: identity)
     }
 
+    /// Records which supervised process a worker is (the supervisor matched its token).
+    func bind(_ identity: [UInt8], toProcess pid: Int32) {
+        workers[identity]?.processId = pid
+    }
+
     /// Forgets every connection of a process that exited; their jobs must go to other workers.
     func drop(pid: Int32) -> [ConnectedWorker] {
-        let gone = workers.values.filter { $0.hello.pid == pid }
+        let gone = workers.values.filter { $0.processId == pid }
         for worker in gone { workers[worker.identity] = nil }
         return gone
     }

@@ -11,6 +11,9 @@ struct ConnectedWorker {
     var currentJob: String?
     var lastHeard: Date
     var jobsDone = 0
+    /// The process the supervisor started for this worker, proven by its READY's token; nil for
+    /// a remote worker. The only pid the daemon ever signals for a worker.
+    var processId: Int32?
     /// Round-robin order among idle workers: the one idle longest gets the next job.
     var idleSince: Date
 

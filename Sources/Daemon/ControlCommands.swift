@@ -11,6 +11,8 @@ struct ControlCommands {
     let startedAt: Date
     /// The /metrics text, refreshed at the moment of asking.
     let metricsText: () -> String
+    /// `feed.replay_page_bytes`: the envelopes one `replay` reply carries at most (one larger envelope goes alone).
+    let replayPageBytes: Int
 
     /// Whether the daemon is shutting down: work for a worker is refused then.
     let isStopping: () -> Bool
@@ -92,31 +94,20 @@ struct ControlCommands {
     }
 
     /// A page of stored envelopes, spliced into the reply as stored rather than decoded and
-    /// re-encoded, and cut at about `replayPageBytes` (parsed documents are large): `more` then
-    /// tells the client to ask again.
+    /// re-encoded, and cut at `feed.replay_page_bytes` (parsed documents are large): `more` then
+    /// tells the client to ask again from the last seq it got.
     private func replay(_ request: ControlRequest) throws -> [UInt8] {
         let limit = min(max(request.limit ?? 1000, 1), 10_000)
-        let events = try pipeline.store.events(since: request.since ?? 0, limit: limit, topicPrefix: request.topic)
-        var page: [[UInt8]] = []
-        var bytes = 0
-        // Stop at the first envelope that does not fit: skipping it for a smaller later one
-        // would leave a hole the client never asks for again.
-        for event in events {
-            guard page.isEmpty || bytes + event.envelope.count <= Self.replayPageBytes else { break }
-            page.append(event.envelope)
-            bytes += event.envelope.count
-        }
-        let more = page.count < events.count
+        let page = try pipeline.store.eventPage(since: request.since ?? 0, limit: limit, maxBytes: replayPageBytes,
+                                                topicPrefix: request.topic)
         var reply = Array(#"{"data":{"events":["#.utf8)
-        for (index, envelope) in page.enumerated() {
+        for (index, event) in page.events.enumerated() {
             if index > 0 { reply.append(UInt8(ascii: ",")) }
-            reply += envelope
+            reply += event.envelope
         }
-        reply += Array(#"],"last_seq":\#(try pipeline.store.lastSeq()),"more":\#(more)},"ok":true}"#.utf8)
+        reply += Array(#"],"last_seq":\#(try pipeline.store.lastSeq()),"more":\#(page.more)},"ok":true}"#.utf8)
         return reply
     }
-
-    private static let replayPageBytes = 4 << 20
 
     /// Writes the bytes into the inbox the safe way (a hidden temporary name, then a move that
     /// never replaces a file), so the watcher takes it like any dropped file.
@@ -126,14 +117,15 @@ struct ControlCommands {
               !base.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
             return .failure(.invalid, "`\(name.sanitizedForLog)` is not a usable file name")
         }
+        // The inbox would take it only to fail it unread: say so now, and write nothing.
+        guard bytes.count <= pipeline.policy.maxFileBytes else {
+            return .failure(.refused, "\(base.sanitizedForLog) is \(bytes.count) bytes, over the limit of \(pipeline.policy.maxFileBytes) (watcher.max_file_bytes)")
+        }
         let temporary = inbox.appendingPathComponent(".submit-\(UUID().uuidString).part")
         defer { try? FileManager.default.removeItem(at: temporary) }
         try Data(bytes).write(to: temporary)
+        // The no-clobber move links the file in: the watcher hears IN_CREATE.
         let target = try NoClobberMove.move(temporary, into: inbox, name: base)
-        // The no-clobber move links the file in, which inotify reports only as IN_CREATE; a
-        // close after opening for writing gives the IN_CLOSE_WRITE the watcher acts on.
-        let descriptor = open(target.path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
-        if descriptor >= 0 { close(descriptor) }
         return .success(try JSONValue(encoding: SubmitView(reportId: ContentHash.of(bytes), file: target.lastPathComponent,
                                                            path: target.path)))
     }

@@ -68,7 +68,8 @@ final class DaemonLoop: @unchecked Sendable {
                                 workerEndpoint: security.pluginEndpoint(workerEndpoint: configuration.workerEndpoint),
                                 dataDir: configuration.dataDir,
                                 environment: security.pluginEnvironment(workerEndpoint: configuration.workerEndpoint)
-                                    .merging(ReportLogging.environment(level: configuration.logLevel, format: configuration.logFormat)) { _, log in log },
+                                    .merging(ReportLogging.environment(level: configuration.logLevel, format: configuration.logFormat)) { _, log in log }
+                                    .merging(["REPORTD_MAX_MESSAGE_BYTES": "\(configuration.maxMessageBytes)"]) { _, own in own },
                                 logger: logger)
         watcher = try InboxWatcher(config: configuration, logger: logger)
         broker.logLevel = configuration.logLevel.rawValue
@@ -79,7 +80,7 @@ final class DaemonLoop: @unchecked Sendable {
         self.stopping = stopping
         commandsAnswerer = ControlCommands(pipeline: pipeline, broker: broker, supervisor: supervisor,
                                            inbox: configuration.inbox, startedAt: Date(), metricsText: observability.text,
-                                           isStopping: { stopping.isSet })
+                                           replayPageBytes: configuration.replayPageBytes, isStopping: { stopping.isSet })
         let control = self.control
         pipeline.replyToClient = { client, response in control.reply(to: client, response) }
     }
@@ -147,8 +148,8 @@ final class DaemonLoop: @unchecked Sendable {
     }
 
     private func handle(_ event: BrokerEvent) {
-        if case .joined(let worker) = event, let pid = worker.hello.pid {
-            supervisor.workerAnnounced(pid: pid)
+        if case .joined(let worker) = event, let pid = supervisor.workerAnnounced(token: worker.hello.token) {
+            broker.bind(worker.identity, toProcess: pid)
         }
         pipeline.handle(event)
     }
@@ -219,7 +220,7 @@ final class DaemonLoop: @unchecked Sendable {
     /// A worker that holds a job past its deadline or went silent is stuck: the broker has dropped
     /// it; kill its process so the supervisor restarts it (a remote worker only loses its place).
     private func replace(_ worker: ConnectedWorker, because reason: String) {
-        guard let pid = worker.hello.pid, supervisor.kill(pid: pid) else {
+        guard let pid = worker.processId, supervisor.kill(pid: pid) else {
             logger.warning("worker \(worker.hello.name) \(reason); dropped it", metadata: .report(nil, worker: worker.hello.name))
             return
         }
@@ -252,6 +253,8 @@ final class DaemonLoop: @unchecked Sendable {
             ("metrics", fresh.metrics != configuration.metrics),
             ("feed.endpoint", fresh.feedEndpoint != configuration.feedEndpoint),
             ("feed.high_water_mark", fresh.feedHighWaterMark != configuration.feedHighWaterMark),
+            ("feed.replay_page_bytes", fresh.replayPageBytes != configuration.replayPageBytes),
+            ("daemon.max_message_bytes", fresh.maxMessageBytes != configuration.maxMessageBytes),
             ("daemon.control_endpoint", fresh.controlEndpoint != configuration.controlEndpoint),
             ("daemon.worker_endpoint", fresh.workerEndpoint != configuration.workerEndpoint),
             ("jobs.heartbeat_ms", fresh.heartbeatMilliseconds != configuration.heartbeatMilliseconds),

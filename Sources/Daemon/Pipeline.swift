@@ -54,12 +54,20 @@ final class Pipeline {
                               input: DocumentInputEncoder.encode(reportId: id, file: file,
                                                                  document: document))
         case .report(let id, let file):
-            guard let record = try? store.report(id: id), record.needs(item.service) else { return nil }
+            let record: ReportRecord?
+            do { record = try store.report(id: id) } catch {
+                // Dropping the item here would leave the report waiting for a job nobody queues.
+                logger.error("could not read report \(id.prefix(12)) to choose its next stage: \(error)")
+                fail(id: id, file: file, stage: item.service, reason: "the store could not be read to choose the next stage: \(error)",
+                     attempts: item.attempt)
+                return nil
+            }
+            guard let record, record.needs(item.service) else { return nil }
             do {
                 if item.service == ServiceName.parser {
                     return JobRequest(jobId: jobId, service: item.service,
                                       input: try WireJSON.encode(ParseInput(reportId: id, file: file)),
-                                      payload: try workArea.contents(of: id))
+                                      payload: try workArea.contents(of: id, file: file, limit: policy.maxFileBytes))
                 }
                 guard let document = try recentDocuments[id] ?? store.results(id: id).document else {
                     fail(id: id, file: file, stage: item.service, reason: "no parsed document stored", cause: .inputMissing)
@@ -142,12 +150,11 @@ final class Pipeline {
             } catch let failure as JobFailure {
                 fail(id: id, file: file, stage: item.service, reason: failure.reason, cause: .invalidResult)
             } catch {
-                // The store failed, not the worker: try the stage again later without counting it.
-                logger.error("could not record the \(item.service) result of \(id.prefix(12)), retrying later: \(error)",
+                // Counted as an attempt: a result the store refuses every time (too large, a broken
+                // database) must end in the dead-letter state, not be retried for ever.
+                logger.error("the store refused the \(item.service) result of \(id.prefix(12)) (\(file.sanitizedForLog)): \(error)",
                              metadata: .work(item))
-                var again = item
-                again.notBefore = Date() + policy.retryBackoff
-                enqueue(again)
+                setBack(item, failure: JobFailure(reason: "the store refused the \(item.service) result: \(error)", retryable: true))
             }
         }
     }
@@ -242,16 +249,17 @@ final class Pipeline {
         }
     }
 
-    /// Moves a finished report's file out of the work area. A work file with a second link was
-    /// already linked onto its shelf before a crash (the move links, then unlinks): only the
-    /// unlink is left to do, so the shelf does not get a second copy.
+    /// Moves a finished report's file out of the work area. A work file already linked onto its
+    /// shelf before a crash (the move links, then unlinks) only needs the unlink, so the shelf
+    /// does not get a second copy; one with other links elsewhere (an input hard-linked into the
+    /// inbox) is shelved like any other.
     func shelve(id: String, file: String, state: ReportState, reason: String?) {
         let source = workArea.url(for: id)
-        var info = stat()
-        guard lstat(source.path, &info) == 0 else { return }
+        guard NoClobberMove.exists(source) else { return }
         do {
-            if info.st_nlink > 1 {
+            if let shelved = layout.earlierShelf(of: source, name: file, failed: state == .failed) {
                 try FileManager.default.removeItem(at: source)
+                if state == .failed { try store.recordShelf(id: id, name: shelved.lastPathComponent) }
             } else if state == .failed {
                 let shelved = try layout.moveToFailed(source, name: file, reason: "\(reason ?? "failed") (report \(id))")
                 try store.recordShelf(id: id, name: shelved.lastPathComponent)

@@ -15,8 +15,16 @@ struct WorkArea {
 
     func url(for reportId: String) -> URL { directory.appendingPathComponent(reportId) }
 
-    func contents(of reportId: String) throws -> [UInt8] {
-        Array(try Data(contentsOf: url(for: reportId)))
+    /// The bytes for the report's parse job, read once through one descriptor (see `InputFile`),
+    /// at most `limit`, and only if they are still the bytes whose hash is the report id: the
+    /// parser gets exactly what was accepted, or the report fails with a reason naming the file.
+    func contents(of reportId: String, file: String, limit: Int) throws -> [UInt8] {
+        let label = "work/\(reportId.prefix(12))… (\(file.sanitizedForLog))"
+        let bytes = try InputFile(url(for: reportId), label: label).contents(limit: limit, limitKey: "watcher.max_file_bytes")
+        guard ContentHash.of(bytes) == reportId else {
+            throw InboxError("\(label) no longer holds the bytes it was accepted with (written through another link since?)")
+        }
+        return bytes
     }
 
     /// Moves a dropped file in. rename(2) is atomic within one file system. Across file systems
@@ -36,6 +44,41 @@ struct WorkArea {
         try FileManager.default.removeItem(at: source)
     }
 
+    /// A copy of an input written into the work area under a temporary name, and its id.
+    struct StagedCopy {
+        let partial: URL
+        let id: String
+        let size: Int
+    }
+
+    /// Makes the work area's own copy of an input that has other hard links, hashing the bytes
+    /// as they are copied, so nothing written later through another link can change the report.
+    /// The copy is synced; `take(_:from:)` puts it in place, `discard` drops it (a duplicate).
+    func stageCopy(of input: InputFile) throws -> StagedCopy {
+        let partial = directory.appendingPathComponent("incoming-\(UUID().uuidString).partial")
+        let fd = open(partial.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(fd) }
+        do {
+            let hashed = try input.hash(copyingTo: fd)
+            guard fsync(fd) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            return StagedCopy(partial: partial, id: hashed.id, size: hashed.size)
+        } catch {
+            unlink(partial.path)
+            throw error
+        }
+    }
+
+    /// Renames the staged copy to `work/<id>`, then removes the inbox's name for the input.
+    func take(_ staged: StagedCopy, from source: URL) throws {
+        guard rename(staged.partial.path, url(for: staged.id).path) == 0 else {
+            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+        }
+        try FileManager.default.removeItem(at: source)
+    }
+
+    func discard(_ staged: StagedCopy) { unlink(staged.partial.path) }
+
     /// Copies a crash interrupted; their sources are still where they were.
     func removeUnfinishedCopies() {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
@@ -49,30 +92,11 @@ struct WorkArea {
     }
 }
 
-/// SHA-256 of a file's bytes, read in chunks so a huge file does not have to fit in memory.
+/// SHA-256 as report ids spell it.
 enum ContentHash {
-    /// Opens without following a symlink and without blocking on a FIFO, and reads only a regular
-    /// file: the inbox entry may have been swapped for something else since the watcher saw it.
+    /// The id of the file's bytes, read through one descriptor (see `InputFile`).
     static func of(fileAt url: URL) throws -> (id: String, size: Int) {
-        let fd = open(url.path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else {
-            let code = errno
-            if code == ENOENT { throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: url.path]) }
-            throw InboxError("cannot open \(url.lastPathComponent.sanitizedForLog): \(describeErrno(code))", errno: code)
-        }
-        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-        defer { try? handle.close() }
-        var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
-            throw InboxError("\(url.lastPathComponent.sanitizedForLog) is no longer a regular file")
-        }
-        var hasher = SHA256()
-        var size = 0
-        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-            hasher.update(data: chunk)
-            size += chunk.count
-        }
-        return (hex(hasher.finalize()), size)
+        try InputFile(url, label: url.lastPathComponent.sanitizedForLog).hash()
     }
 
     static func of(_ bytes: [UInt8]) -> String {
@@ -82,7 +106,7 @@ enum ContentHash {
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// Lower-case hex; String(format:) per byte cost as much as hashing a report.
-    private static func hex(_ digest: SHA256.Digest) -> String {
+    static func hex(_ digest: SHA256.Digest) -> String {
         var text: [UInt8] = []
         text.reserveCapacity(SHA256.byteCount * 2)
         for byte in digest {

@@ -5,15 +5,27 @@ import ReportProtocol
 /// and back from failed/ by `reportctl retry`.
 extension Pipeline {
     /// Takes a settled file from the inbox: hash it, move it into the work area, record it.
+    /// A file with other hard links (`ln` into the inbox) gets a copy of its own in the work
+    /// area, hashed as it is copied: the other names can still be written, and the report must
+    /// keep the bytes its id is the hash of. Other files are renamed in, as before.
     func ingest(_ url: URL) {
         let name = url.lastPathComponent
         do {
-            let (id, size) = try ContentHash.of(fileAt: url)
-            if let known = try store.report(id: id) {
-                try shelveDuplicate(url, name: name, of: known)
-                return
+            let input = try InputFile(url, label: name.sanitizedForLog)
+            let staged = input.links > 1 && input.size <= policy.maxFileBytes ? try workArea.stageCopy(of: input) : nil
+            let (id, size) = try staged.map { ($0.id, $0.size) } ?? input.hash()
+            do {
+                if let known = try store.report(id: id) {
+                    staged.map(workArea.discard)
+                    try shelveDuplicate(url, name: name, of: known)
+                    return
+                }
+                if let staged { try workArea.take(staged, from: url) } else { try workArea.take(url, as: id) }
+            } catch {
+                // The inbox keeps the file; a copy that was not put in place is not left behind.
+                staged.map(workArea.discard)
+                throw error
             }
-            try workArea.take(url, as: id)
             guard let accepted = try store.accept(id: id, file: name, size: size, time: Timestamp.rfc3339()) else { return }
             publisher.publish(accepted)
             logger.debug("accepted \(name.sanitizedForLog) as \(id.prefix(12))", metadata: .report(id, file: name, stage: "intake"))

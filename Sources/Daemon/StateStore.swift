@@ -128,7 +128,7 @@ public final class StateStore {
                      hasIndex: row["has_index"], hasSummary: row["has_summary"], shelvedAs: row["shelved_as"])
     }
 
-    private static func likePrefix(_ prefix: String) -> String {
+    static func likePrefix(_ prefix: String) -> String {
         prefix.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
             .replacingOccurrences(of: "_", with: "\\_") + "%"
     }

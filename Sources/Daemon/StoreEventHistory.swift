@@ -17,6 +17,33 @@ extension StateStore {
         FROM events
         """
 
+    /// One `replay` page: events with seq > `since` (and the topic prefix), oldest first, at most
+    /// `limit` of them and, after the first, at most `maxBytes` of envelopes. Rows are read one at
+    /// a time and the read stops at the first that does not fit, so a page of a few large parsed
+    /// documents never loads the thousands of rows `limit` allows. Skipping an envelope that does
+    /// not fit for a smaller later one would leave a hole the client never asks for again.
+    /// `more` says whether a matching event follows the page.
+    public func eventPage(since: Int64, limit: Int, maxBytes: Int, topicPrefix: String? = nil) throws -> EventPage {
+        try database.read { db in
+            let rows = try Row.fetchCursor(db, sql: """
+                \(Self.eventColumns) WHERE seq > ? AND topic LIKE ? ESCAPE '\\'
+                ORDER BY seq
+                """, arguments: [since, Self.likePrefix(topicPrefix ?? "")])
+            var page = EventPage(events: [], more: false)
+            var bytes = 0
+            while let row = try rows.next() {
+                guard let event = Self.event(row) else { continue }
+                guard page.events.count < limit, page.events.isEmpty || bytes + event.envelope.count <= maxBytes else {
+                    page.more = true
+                    break
+                }
+                page.events.append(event)
+                bytes += event.envelope.count
+            }
+            return page
+        }
+    }
+
     static func event(_ row: Row) -> PublishedEvent? {
         guard let topic = FeedTopic(rawValue: row["topic"]) else { return nil }
         let stored = Array(row["envelope"] as Data)
@@ -66,4 +93,10 @@ extension StateStore {
         envelope += stored[dataStart...]
         return envelope
     }
+}
+
+/// A page of the feed history, and whether more follows it.
+public struct EventPage: Equatable {
+    public var events: [PublishedEvent]
+    public var more: Bool
 }

@@ -14,14 +14,19 @@ public struct WorkerHello: Codable, Sendable, Equatable {
     public var version: String
     public var protocolVersion: Int
     public var services: [String]
+    /// Shown in logs and status only: a worker's own word is never a reason to signal a process.
     public var pid: Int32?
+    /// `REPORTD_WORKER_TOKEN` of a plugin the daemon started: proves which of its processes this
+    /// is, so a stuck worker's process can be replaced. Remote workers have none.
+    public var token: String?
 
-    public init(name: String, version: String, services: [String], pid: Int32? = nil) {
+    public init(name: String, version: String, services: [String], pid: Int32? = nil, token: String? = nil) {
         self.name = name
         self.version = version
         self.protocolVersion = WorkerProtocol.version
         self.services = services
         self.pid = pid
+        self.token = token
     }
 }
 

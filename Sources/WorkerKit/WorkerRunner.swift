@@ -78,11 +78,17 @@ final class WorkerRunner<Plugin: WorkerPlugin> {
 
     private func connect() throws {
         try socket.setLinger(milliseconds: 1000)
+        // The daemon's `daemon.max_message_bytes`, handed to the plugins it starts: a job larger
+        // than any the daemon may send is a broken peer, dropped before it fills memory.
+        if let limit = ProcessInfo.processInfo.environment["REPORTD_MAX_MESSAGE_BYTES"].flatMap(Int.init), limit > 0 {
+            try socket.setMaxMessageSize(limit)
+        }
         try socket.useCurve(curve, for: endpoint)
         monitor?.close()
         monitor = curve == nil ? nil : try socket.monitorHandshakes()
         try socket.connect(endpoint)
-        let hello = WorkerHello(name: plugin.name, version: plugin.version, services: services, pid: getpid())
+        let hello = WorkerHello(name: plugin.name, version: plugin.version, services: services, pid: getpid(),
+                                token: ProcessInfo.processInfo.environment["REPORTD_WORKER_TOKEN"])
         try socket.send(multipart: WorkerMessage.ready(hello).frames())
         lastHeardFromBroker = Date()
         logger.debug("connected to \(endpoint) for \(services)\(curve == nil ? "" : " with CURVE")")

@@ -137,6 +137,13 @@ public final class Socket {
         try setOption(option, Array(value.utf8))
     }
 
+    public func setInt64Option(_ option: Int32, _ value: Int64) throws {
+        var value = value
+        guard zmq_setsockopt(handle, option, &value, MemoryLayout<Int64>.size) == 0 else {
+            throw ZMQError.last("setsockopt \(option)")
+        }
+    }
+
     public func intOption(_ option: Int32) throws -> Int32 {
         var value: Int32 = 0
         var size = MemoryLayout<Int32>.size
@@ -177,6 +184,9 @@ extension Socket {
     public func setXPubNoDrop(_ on: Bool) throws { try setOption(ZMQ_XPUB_NODROP, on ? 1 : 0) }
     public func subscribe(_ prefix: String) throws { try setOption(ZMQ_SUBSCRIBE, prefix) }
     public func setIPv6(_ on: Bool) throws { try setOption(ZMQ_IPV6, on ? 1 : 0) }
+    /// ZMQ_MAXMSGSIZE: a peer that sends a larger message is disconnected before it is read
+    /// into memory. Applies to connections made after it is set: set it before bind or connect.
+    public func setMaxMessageSize(_ bytes: Int) throws { try setInt64Option(ZMQ_MAXMSGSIZE, Int64(bytes)) }
     /// Sets the `ZMQ_ZAP_DOMAIN` that selects the authentication handler for this socket.
     public func setZAPDomain(_ domain: String) throws { try setOption(ZMQ_ZAP_DOMAIN, domain) }
 }

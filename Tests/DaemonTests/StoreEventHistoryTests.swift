@@ -55,3 +55,40 @@ final class StoreEventHistoryTests: XCTestCase {
         XCTAssertNotEqual(first.first?.envelope, second.first?.envelope)
     }
 }
+
+/// `replay` pages: read row by row up to a byte cap, never with a hole, and `more` exactly when
+/// an event follows.
+final class StoreEventPageTests: XCTestCase {
+    func testPagesFollowingMoreReturnEveryEventOnceWhateverTheirSizes() throws {
+        let store = try StateStore(path: try makeTemporaryDirectory(self).appendingPathComponent("state.sqlite").path)
+        let headline = DocumentHeadline(title: nil, region: nil, planYear: nil, indicators: 0)
+        var published: [PublishedEvent] = []
+        for index in 0..<12 {
+            let id = ContentHash.of(Array("report \(index)".utf8))
+            published += [try XCTUnwrap(try store.accept(id: id, file: "r\(index).txt", size: 10, time: "t"))]
+            // Documents of 10 to 120 KB: several per 200 KB page, some pages with one.
+            let document = Array(#"{"paragraphs":["\#(String(repeating: "增长", count: 1700 * (index + 1)))"]}"#.utf8)
+            published += try store.recordParsed(id: id, file: "r\(index).txt", document: document, headline: headline,
+                                                fingerprint: TextFingerprint(paragraphs: ["第\(index)段"]), nearDuplicate: nil, time: "t")
+        }
+        var replayed: [PublishedEvent] = []
+        var pages = 0
+        var since: Int64 = 0
+        while true {
+            let page = try store.eventPage(since: since, limit: 1000, maxBytes: 200_000)
+            pages += 1
+            replayed += page.events
+            let bytes = page.events.map(\.envelope.count).reduce(0, +)
+            XCTAssertTrue(page.events.count == 1 || bytes <= 200_000, "page \(pages): \(bytes) bytes")
+            guard page.more else { break }
+            since = try XCTUnwrap(page.events.last?.seq)
+        }
+        XCTAssertEqual(replayed, published, "every event, once, in order")
+        XCTAssertGreaterThan(pages, 4)
+        XCTAssertEqual(try store.eventPage(since: 0, limit: 3, maxBytes: 1 << 30).events.count, 3)
+        XCTAssertTrue(try store.eventPage(since: 0, limit: 3, maxBytes: 1 << 30).more)
+        XCTAssertFalse(try store.eventPage(since: published.last!.seq - 1, limit: 3, maxBytes: 1).more)
+        XCTAssertEqual(try store.eventPage(since: 0, limit: 100, maxBytes: 1, topicPrefix: "report.parsed").events.map(\.seq), [2],
+                       "one envelope over the cap goes alone")
+    }
+}

@@ -7,6 +7,7 @@ import ZMQ
 final class ZAPHandlerTests: XCTestCase {
     private var root: URL!
     private var authorized: URL!
+    private var workerKeys: URL!
     private var context: Context!
     private var log: RecordingLogHandler!
     private var credentials: DaemonCredentials!
@@ -14,17 +15,21 @@ final class ZAPHandlerTests: XCTestCase {
     override func setUpWithError() throws {
         root = try makeTemporaryDirectory(self)
         authorized = SecuritySettings.defaultAuthorizedKeysDirectory(in: root)
-        credentials = try DaemonCredentials.loadOrCreate(dataDir: root, authorizedKeysDirectory: authorized)
+        workerKeys = SecuritySettings.defaultWorkerKeysDirectory(in: root)
+        credentials = try DaemonCredentials.loadOrCreate(dataDir: root, authorizedKeysDirectory: authorized,
+                                                         workerKeysDirectory: workerKeys)
         context = try Context()
         log = RecordingLogHandler()
     }
 
     /// A CURVE ROUTER on a network-exposed address (as the daemon binds it) behind a ZAP handler.
-    private func curveServer() throws -> (zap: ZAPHandler, server: Socket, endpoint: String) {
-        let zap = try ZAPHandler(context: context, authorizedKeysDirectory: authorized,
-                                 alwaysAllowed: [credentials.plugins.publicKey: "reportd-plugins"], logger: log.logger)
+    private func curveServer(for audience: SocketSecurity.Audience = .clients,
+                             zap existing: ZAPHandler? = nil) throws -> (zap: ZAPHandler, server: Socket, endpoint: String) {
+        let zap = try existing ?? ZAPHandler(context: context, clientKeysDirectory: authorized, workerKeysDirectory: workerKeys,
+                                             alwaysAllowedWorkers: [credentials.plugins.publicKey: "reportd-plugins"],
+                                             logger: log.logger)
         let server = try context.socket(.router)
-        try SocketSecurity(credentials: credentials).bind(server, to: "tcp://0.0.0.0:*")
+        try SocketSecurity(credentials: credentials).bind(server, to: "tcp://0.0.0.0:*", for: audience)
         let port = try XCTUnwrap(server.lastEndpoint.split(separator: ":").last)
         return (zap, server, "tcp://127.0.0.1:\(port)")
     }
@@ -100,7 +105,7 @@ final class ZAPHandlerTests: XCTestCase {
     }
 
     func testTheDaemonsOwnPluginKeyIsTrustedWithoutAFile() throws {
-        let (zap, server, endpoint) = try curveServer()
+        let (zap, server, endpoint) = try curveServer(for: .workers)
         let plugin = try client(credentials.plugins, to: endpoint)
         try plugin.socket.send(Array("ready".utf8))
         var arrived: [[UInt8]]?
@@ -110,6 +115,44 @@ final class ZAPHandlerTests: XCTestCase {
         }) { arrived != nil }
         XCTAssertEqual(arrived?.last, Array("ready".utf8))
         withExtendedLifetime(plugin) {}
+    }
+
+    /// A worker's key is not an admin key: it opens the worker socket and nothing else, and a
+    /// client's key (reportctl, a subscriber) cannot serve jobs; the plugins' key is a worker key.
+    func testWorkerKeysOpenOnlyTheWorkerSocketAndClientKeysOnlyTheOthers() throws {
+        let (zap, clients, clientEndpoint) = try curveServer(for: .clients)
+        let (_, workers, workerEndpoint) = try curveServer(for: .workers, zap: zap)
+        let worker = try CurveKeyPair.generate(), admin = try CurveKeyPair.generate()
+        try CurveKeyFiles.write(worker, to: workerKeys, name: "remote-parser")
+        try CurveKeyFiles.write(admin, to: authorized, name: "operator")
+
+        let attempts = [("worker on workers", worker, workerEndpoint), ("worker on control", worker, clientEndpoint),
+                        ("operator on control", admin, clientEndpoint), ("operator on workers", admin, workerEndpoint),
+                        ("plugins on control", credentials.plugins, clientEndpoint)]
+        let connections = try attempts.map { name, keys, endpoint in
+            let connection = try client(keys, to: endpoint)
+            try connection.socket.send(Array(name.utf8))
+            return (name, connection)
+        }
+        var delivered: Set<String> = []
+        var refused: Set<String> = []
+        waitUntil("two messages delivered and three handshakes refused", step: {
+            zap.answerPending()
+            for server in [clients, workers] {
+                while let frames = try? server.receiveMultipart(dontWait: true) { delivered.insert(String(decoding: frames[1], as: UTF8.self)) }
+            }
+            for (name, connection) in connections {
+                while let event = try? connection.monitor.receiveMonitorEvent() {
+                    if event.isAuthenticationFailure { refused.insert(name) }
+                }
+            }
+        }) { delivered.count == 2 && refused.count == 3 }
+        XCTAssertEqual(delivered, ["worker on workers", "operator on control"])
+        XCTAssertEqual(refused, ["worker on control", "operator on workers", "plugins on control"])
+        let misplaced = log.entries(containing: "with key \(worker.publicKey.prefix(8))")
+        XCTAssertTrue(misplaced.first?.message.hasSuffix("the key is authorised in \(workerKeys.path), which opens the other sockets only") == true,
+                      "\(misplaced.map(\.message))")
+        withExtendedLifetime(connections) {}
     }
 
     func testMalformedAndNonCurveRequestsAreRefused() throws {

@@ -32,6 +32,35 @@ final class ReportctlSubscribeTests: XCTestCase {
         XCTAssertEqual(printed, Array(history.drop { $0.seq <= 4 }), "each line is the stored event")
     }
 
+    /// A late joiner asking for the whole history: with a page cap of 64 KB, eight reports' history
+    /// takes a page per parsed document; every page must follow, then the live feed.
+    func testAHistoryOfManyPagesReplaysCompletelyThenFollowsLiveEvents() throws {
+        let daemon = try DaemonProcess(config: "[feed]\nreplay_page_bytes = 65536\n")
+        try daemon.start()
+        let reportctl = try Reportctl(daemon: daemon, test: self)
+        let variants = try SampleVariants.make(10)
+        for variant in variants.prefix(8) { try daemon.dropByRename(variant.bytes, as: variant.name) }
+        let stored = try daemon.awaitReports(variants.prefix(8).map { ContentHash.of($0.bytes) })
+        let lastStored = try XCTUnwrap(stored.last?.seq)
+        let storedBytes = try stored.map { try WireJSON.encode($0).count }.reduce(0, +)
+        XCTAssertGreaterThan(storedBytes, 6 * 65536, "the history spans several pages")
+
+        let subscriber = try reportctl.start(["subscribe", "--since", "0"])
+        try awaitPrinted(by: subscriber, "the whole history up to seq \(lastStored)") { $0.contains { $0.seq == lastStored } }
+        let later = variants.suffix(2).map { ContentHash.of($0.bytes) }
+        for variant in variants.suffix(2) { try daemon.dropByRename(variant.bytes, as: variant.name) }
+        try awaitPrinted(by: subscriber, "report.done of the two live reports") { events in
+            Set(later).isSubset(of: events.filter { $0.topic == .done }.map(\.reportId))
+        }
+        subscriber.signal(SIGINT)
+        XCTAssertEqual(subscriber.exitStatus(), 0, subscriber.errorOutput)
+
+        let history = try daemon.history()
+        let printed = try printedEvents(subscriber)
+        XCTAssertEqual(printed.map(\.seq), Array(1...(history.last?.seq ?? 0)), "every event, once, in order")
+        XCTAssertEqual(printed, history, "each line is the stored event")
+    }
+
     func testATopicFilterAppliesToTheReplayAndToLiveEvents() throws {
         let daemon = try DaemonProcess()
         try daemon.start()

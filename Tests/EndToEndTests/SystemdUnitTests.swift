@@ -73,6 +73,7 @@ final class SystemdUnitTests: XCTestCase {
             if denies { allowed.subtract(calls) } else { allowed.formUnion(calls) }
         }
         XCTAssertTrue(allowed.contains("setpriority"), "the unit's SystemCallFilter denies setpriority, which plugin nice needs")
+        XCTAssertTrue(allowed.contains("prlimit64"), "the unit's SystemCallFilter denies prlimit64, which plugin limits need")
         XCTAssertFalse(allowed.contains("sched_setscheduler"), "the rest of @resources stays denied")
     }
 

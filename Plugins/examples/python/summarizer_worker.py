@@ -216,6 +216,9 @@ class Worker:
         self.socket.connect(self.endpoint)
         hello = {"name": NAME, "version": VERSION, "protocol_version": 1,
                  "services": [SERVICE], "pid": os.getpid()}
+        # Started by reportd: the token proves which of its processes this is.
+        if os.environ.get("REPORTD_WORKER_TOKEN"):
+            hello["token"] = os.environ["REPORTD_WORKER_TOKEN"]
         self.send(b"READY", json.dumps(hello).encode())
         welcomed = False
         last_heard = time.monotonic()

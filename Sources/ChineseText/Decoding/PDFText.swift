@@ -8,6 +8,10 @@ public enum PDFText {
     public static let defaultExecutable = "/usr/bin/pdftotext"
     /// A 300-page report converts in well under a second; a PDF that takes longer is pathological.
     public static let defaultTimeout: TimeInterval = 30
+    /// The most text taken from one PDF: a 300-page report is about 1 MB of text, and a PDF's
+    /// text cannot sensibly exceed the 64 MiB a file in the inbox may have; a PDF that expands
+    /// to more (a compressed page stream of repeated text) is refused rather than held in memory.
+    public static let defaultMaxTextBytes = 64 << 20
 
     public static func isPDF(_ bytes: [UInt8]) -> Bool {
         // The header may follow a little garbage; readers accept it within the first KB.
@@ -23,7 +27,8 @@ public enum PDFText {
     /// Page text in reading order; pages are separated by form feeds, which the normaliser
     /// treats as line breaks.
     public static func extract(_ bytes: [UInt8], executable: String = defaultExecutable,
-                               timeout: TimeInterval = defaultTimeout) throws(TextDecodingError) -> String {
+                               timeout: TimeInterval = defaultTimeout,
+                               maxTextBytes: Int = defaultMaxTextBytes) throws(TextDecodingError) -> String {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("reportd-pdf-\(UUID().uuidString)", isDirectory: true)
         do {
@@ -34,7 +39,6 @@ public enum PDFText {
         }
         defer { try? FileManager.default.removeItem(at: directory) }
         let input = directory.appendingPathComponent("input.pdf")
-        let output = directory.appendingPathComponent("output.txt")
         do {
             try Data(bytes).write(to: input)
         } catch {
@@ -43,15 +47,16 @@ public enum PDFText {
 
         let result: ExternalCommand.Result
         do {
-            result = try ExternalCommand.run(executable, ["-enc", "UTF-8", "-eol", "unix", input.path, output.path],
-                                             timeout: timeout)
+            // The text comes back on stdout ("-"), read up to the cap.
+            result = try ExternalCommand.run(executable, ["-enc", "UTF-8", "-eol", "unix", input.path, "-"],
+                                             timeout: timeout, maxOutputBytes: maxTextBytes)
         } catch {
             throw .unreadableDocument(format: "a PDF document", detail: error.description)
         }
         guard result.status == 0 else {
             throw .unreadableDocument(format: describe(result), detail: result.message)
         }
-        guard let data = try? Data(contentsOf: output), let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(validating: result.output, as: UTF8.self) else {
             throw .unreadableDocument(format: "a PDF document", detail: "pdftotext wrote no UTF-8 text")
         }
         if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {

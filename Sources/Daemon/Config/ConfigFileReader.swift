@@ -23,7 +23,9 @@ enum ConfigFileReader {
                 layers.settings.logLevel = level
             }
             if let format = try MetricsConfigReader.logFormat(&daemon) { layers.settings.logFormat = format }
-            try daemon.rejectUnknownKeys(known: ["inbox", "data_dir", "control_endpoint", "worker_endpoint", "log_level", "log_format"])
+            if let value = try daemon.int("max_message_bytes", atLeast: 1024) { layers.settings.maxMessageBytesSetting = value }
+            try daemon.rejectUnknownKeys(known: ["inbox", "data_dir", "control_endpoint", "worker_endpoint", "log_level", "log_format",
+                                                 "max_message_bytes"])
         }
         if var watcher = try root.section("watcher") {
             if let value = try watcher.int("settle_ms", atLeast: 0) { layers.settings.settleMilliseconds = value }
@@ -47,12 +49,14 @@ enum ConfigFileReader {
             if let value = try feed.string("endpoint") { layers.feed = sourced(value, feed, "endpoint") }
             if let value = try feed.int("history", atLeast: 0) { layers.settings.feedHistory = value }
             if let value = try feed.int("high_water_mark", atLeast: 0) { layers.settings.feedHighWaterMark = value }
-            try feed.rejectUnknownKeys(known: ["endpoint", "history", "high_water_mark"])
+            if let value = try feed.int("replay_page_bytes", atLeast: 1024) { layers.settings.replayPageBytes = value }
+            try feed.rejectUnknownKeys(known: ["endpoint", "history", "high_water_mark", "replay_page_bytes"])
         }
         if var security = try root.section("security") {
             if let value = try security.bool("curve") { layers.settings.security.curve = value }
             if let value = try security.string("authorized_keys") { layers.authorizedKeys = sourced(value, security, "authorized_keys") }
-            try security.rejectUnknownKeys(known: ["curve", "authorized_keys"])
+            if let value = try security.string("worker_keys") { layers.workerKeys = sourced(value, security, "worker_keys") }
+            try security.rejectUnknownKeys(known: ["curve", "authorized_keys", "worker_keys"])
         }
         if var metrics = try root.section("metrics") { layers.settings.metrics = try MetricsConfigReader.read(&metrics) }
         if let pluginsDir = try root.string("plugins_dir") {

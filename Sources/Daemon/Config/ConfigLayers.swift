@@ -21,6 +21,8 @@ struct ConfigLayers {
     var worker: SourcedSetting?
     /// `security.authorized_keys`; relative paths resolve against the data directory.
     var authorizedKeys: SourcedSetting?
+    /// `security.worker_keys`, resolved the same way.
+    var workerKeys: SourcedSetting?
 
     mutating func apply(_ overrides: ConfigOverrides) {
         if let inbox = overrides.inbox { self.inbox = SourcedSetting(value: inbox, file: nil, key: "--inbox") }
@@ -47,6 +49,13 @@ struct ConfigLayers {
         config.security.authorizedKeysDirectory = try authorizedKeys.map { setting throws(ConfigError) in
             try Self.directory(setting, currentDirectory: config.dataDir)
         } ?? SecuritySettings.defaultAuthorizedKeysDirectory(in: config.dataDir)
+        config.security.workerKeysDirectory = try workerKeys.map { setting throws(ConfigError) in
+            try Self.directory(setting, currentDirectory: config.dataDir)
+        } ?? SecuritySettings.defaultWorkerKeysDirectory(in: config.dataDir)
+        if config.security.workerKeysDirectory.path == config.security.authorizedKeysDirectory.path {
+            throw ConfigError(file: workerKeys?.file, key: workerKeys?.key ?? "security.worker_keys", reason: .invalidValue(
+                "worker keys and client keys (security.authorized_keys) must be separate folders: a worker's key must not open the control socket"))
+        }
         let endpoints = [config.feedEndpoint, config.controlEndpoint, config.workerEndpoint]
         if Set(endpoints).count != endpoints.count {
             throw ConfigError(file: nil, key: nil, reason: .invalidValue(

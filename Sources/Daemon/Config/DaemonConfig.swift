@@ -21,6 +21,11 @@ public struct DaemonConfig: Sendable, Equatable {
     public var ignorePatterns: [String]
     /// Larger files are moved to `failed/` without being read.
     public var maxFileBytes: Int
+    /// `ZMQ_MAXMSGSIZE` of every socket the daemon binds (workers, control, feed): a peer sending
+    /// a larger message is disconnected before it is held in memory. Nil: `defaultMaxMessageBytes`.
+    public var maxMessageBytesSetting: Int?
+    /// How many bytes of envelopes one `replay` reply carries (one larger envelope goes alone).
+    public var replayPageBytes: Int
     /// How many times a job is tried before its report fails.
     public var maxAttempts: Int
     /// A job running longer than this is given up on and its worker replaced.
@@ -58,6 +63,8 @@ public struct DaemonConfig: Sendable, Equatable {
         self.settleMilliseconds = 200
         self.ignorePatterns = Self.defaultIgnorePatterns
         self.maxFileBytes = 64 * 1024 * 1024
+        self.maxMessageBytesSetting = nil
+        self.replayPageBytes = 4 << 20
         self.maxAttempts = 3
         self.jobTimeoutSeconds = 120
         self.retryBackoffMilliseconds = 500
@@ -69,9 +76,16 @@ public struct DaemonConfig: Sendable, Equatable {
         self.logLevel = .info
         self.logFormat = .plain
         self.metrics = MetricsSettings()
-        self.security = SecuritySettings(authorizedKeysDirectory: SecuritySettings.defaultAuthorizedKeysDirectory(in: dataDir))
+        self.security = SecuritySettings(authorizedKeysDirectory: SecuritySettings.defaultAuthorizedKeysDirectory(in: dataDir),
+                                         workerKeysDirectory: SecuritySettings.defaultWorkerKeysDirectory(in: dataDir))
         self.plugins = PluginManifest.embeddedDefaults
     }
+
+    /// The message size limit in force: the setting, or room for the largest file the inbox
+    /// accepts as a parse job or a `submit`, and for its parsed document, whose JSON measured
+    /// 1.1 times the text (a 45 KB sample gives a 49 KB `report.parsed`): twice the file limit
+    /// and 1 MiB of framing.
+    public var maxMessageBytes: Int { maxMessageBytesSetting ?? 2 * maxFileBytes + (1 << 20) }
 
     static func ipcEndpoint(in directory: URL, named name: String) -> String {
         "ipc://" + directory.appendingPathComponent(name).path

@@ -17,13 +17,16 @@ public struct PluginManifest: Sendable, Equatable, Codable {
     /// batch workers run nicer than the searcher, so a search is not kept waiting for a core
     /// behind a backlog of index jobs.
     public var nice: Int
+    /// Kernel limits set on each of its processes (`max_address_space_mb`, `max_processes`).
+    public var limits: ResourceLimits
 
     /// The niceness a manifest may ask for: raising it needs no privilege, lowering it below the
     /// daemon's own would need CAP_SYS_NICE, which the service does not have.
     public static let niceRange = 0...19
 
     public init(name: String, command: String, args: [String] = [], services: [String],
-                instances: Int = 1, environment: [String: String] = [:], nice: Int = 0) {
+                instances: Int = 1, environment: [String: String] = [:], nice: Int = 0,
+                limits: ResourceLimits = ResourceLimits()) {
         self.name = name
         self.command = command
         self.args = args
@@ -31,26 +34,31 @@ public struct PluginManifest: Sendable, Equatable, Codable {
         self.instances = instances
         self.environment = environment
         self.nice = nice
+        self.limits = limits
     }
 
     /// What the shipped manifests give the workers that process reports in the background:
     /// a search (interactive) preempts them, and they still get the cores when nothing else runs.
     public static let batchNice = 5
 
+    /// The shipped manifests' limits: 4 GiB of address space, ten times the most a plugin was
+    /// measured to map (415 MB, debug build), so only a runaway allocation meets it.
+    public static let shippedLimits = ResourceLimits(addressSpaceBytes: 4096 << 20)
+
     /// The plugins shipped with reportd, used when no config file names a plugins directory.
     /// In name order, the order manifests from a plugins directory are read in.
     public static let embeddedDefaults: [PluginManifest] = [
         // One indexer only: it owns the search database and SQLite allows one writer.
         PluginManifest(name: "indexer", command: "report-indexer", args: ["serve"],
-                       services: ["indexer"], instances: 1, nice: batchNice),
+                       services: ["indexer"], instances: 1, nice: batchNice, limits: shippedLimits),
         PluginManifest(name: "parser", command: "report-parser", args: ["serve"],
-                       services: ["parser"], instances: 2, nice: batchNice),
+                       services: ["parser"], instances: 2, nice: batchNice, limits: shippedLimits),
         // The same executable for searches alone, reading the index beside the writer (WAL), so
         // a search never queues behind an index job.
         PluginManifest(name: "searcher", command: "report-indexer", args: ["serve"],
-                       services: ["search"], instances: 1),
+                       services: ["search"], instances: 1, limits: shippedLimits),
         PluginManifest(name: "summarizer", command: "report-summarizer", args: ["serve"],
-                       services: ["summarizer"], instances: 2, nice: batchNice),
+                       services: ["summarizer"], instances: 2, nice: batchNice, limits: shippedLimits),
     ]
 
     /// The executable to spawn: an absolute `command` as is, otherwise the first executable named

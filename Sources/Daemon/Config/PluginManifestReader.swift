@@ -2,7 +2,8 @@ import Foundation
 
 /// Reads the `*.toml` plugin manifests of a plugins directory, in name order.
 enum PluginManifestReader {
-    static let keys = ["name", "command", "args", "services", "instances", "environment", "nice"]
+    static let keys = ["name", "command", "args", "services", "instances", "environment", "nice",
+                       "max_address_space_mb", "max_processes"]
 
     static func readDirectory(_ directory: URL, referencedFrom configFile: String) throws(ConfigError) -> [PluginManifest] {
         let names: [String]
@@ -50,9 +51,13 @@ enum PluginManifestReader {
         guard PluginManifest.niceRange.contains(nice) else {
             throw root.invalid("nice", "must be at most \(PluginManifest.niceRange.upperBound) (the lowest CPU priority), got \(nice)")
         }
+        // 64 MiB is below what a Swift process maps at start (a plugin measured 240-415 MB of address space).
+        let addressSpace = try root.int("max_address_space_mb", atLeast: 64)
+        let processes = try root.int("max_processes", atLeast: 1)
         try root.rejectUnknownKeys(known: keys)
         return PluginManifest(name: name, command: resolveRelative(command, besideManifest: path),
-                              args: args, services: services, instances: instances, environment: environment, nice: nice)
+                              args: args, services: services, instances: instances, environment: environment, nice: nice,
+                              limits: ResourceLimits(addressSpaceBytes: addressSpace.map { $0 << 20 }, processes: processes))
     }
 
     /// `./bin/worker` in a manifest means beside the manifest, not wherever reportd was started.

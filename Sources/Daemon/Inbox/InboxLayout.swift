@@ -62,6 +62,14 @@ public struct InboxLayout: Sendable, Equatable {
         return destination
     }
 
+    /// Where a crash left `source` already linked onto its shelf (`processed/` for done, `failed/`
+    /// otherwise), if it did.
+    func earlierShelf(of source: URL, name: String, failed isFailed: Bool) -> URL? {
+        isFailed
+            ? NoClobberMove.earlierLink(of: source, in: failed, name: name) { !NoClobberMove.exists(Self.reasonFile(for: $0)) }
+            : NoClobberMove.earlierLink(of: source, in: processed, name: name)
+    }
+
     public static func reasonFile(for failedFile: URL) -> URL {
         failedFile.deletingLastPathComponent().appendingPathComponent(failedFile.lastPathComponent + ".reason.txt")
     }

@@ -130,6 +130,9 @@ public final class InboxWatcher {
     /// A file renamed into the inbox was written in full under another name, unless a writer
     /// still holds it open: with the kernel's word that none does, it is taken at once. Files
     /// written in place, found by a rescan, or without that proof wait out the settle time.
+    /// A new name (IN_CREATE) always waits: `open(O_CREAT)` announces the file before its
+    /// creator holds it open, so a probe at that instant could find no writer on an empty file;
+    /// a hard link or an `O_TMPFILE` linked in is complete, and is taken when the settle time ends.
     private func consider(_ name: String, now: ContinuousClock.Instant, renamedIn: Bool = false) {
         switch classifier.classify(name) {
         case .regular(let stamp):

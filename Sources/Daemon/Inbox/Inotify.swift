@@ -16,9 +16,10 @@ final class Inotify {
     let fileDescriptor: Int32
     private(set) var watch: Int32?
 
-    /// Arrivals only (a finished write or a rename into the folder), the queue overflow, the
+    /// Arrivals (a finished write, a rename into the folder, and a new name: `ln`, `linkat` of an
+    /// `O_TMPFILE` and `link(2)` give IN_CREATE and nothing else), the queue overflow, the
     /// directory itself going away, and departures so a file handed out can be forgotten.
-    static let mask: UInt32 = UInt32(bitPattern: IN_CLOSE_WRITE | IN_MOVED_TO | IN_Q_OVERFLOW | IN_DELETE_SELF
+    static let mask: UInt32 = UInt32(bitPattern: IN_CREATE | IN_CLOSE_WRITE | IN_MOVED_TO | IN_Q_OVERFLOW | IN_DELETE_SELF
         | IN_MOVE_SELF | IN_DONT_FOLLOW | IN_ONLYDIR | IN_MOVED_FROM | IN_DELETE | IN_EXCL_UNLINK)
 
     init() throws(InboxError) {

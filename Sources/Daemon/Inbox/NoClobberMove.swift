@@ -31,6 +31,26 @@ enum NoClobberMove {
         throw InboxError("cannot move \(name.sanitizedForLog) to \(directory.path): 10000 names already taken")
     }
 
+    /// The name under which `source` is already linked into `directory`: a move that a crash
+    /// cut between its link and its unlink. Looks at the names `move` would have tried, in
+    /// order, up to the first it would have taken; compares device and inode, not the link
+    /// count (an input hard-linked into the inbox has two links and was never moved).
+    static func earlierLink(of source: URL, in directory: URL, name: String,
+                            isFree: (URL) -> Bool = { _ in true }) -> URL? {
+        var info = stat()
+        guard lstat(source.path, &info) == 0, info.st_nlink > 1 else { return nil }
+        for attempt in 0..<10_000 {
+            let candidate = directory.appendingPathComponent(suffixed(name, attempt))
+            var other = stat()
+            guard lstat(candidate.path, &other) == 0 else {
+                if isFree(candidate) { return nil }
+                continue
+            }
+            if other.st_dev == info.st_dev && other.st_ino == info.st_ino { return candidate }
+        }
+        return nil
+    }
+
     /// `report.txt` → `report.1.txt`; a name without extension, or a dotfile, gets `.1` appended.
     static func suffixed(_ name: String, _ number: Int) -> String {
         guard number > 0 else { return name }

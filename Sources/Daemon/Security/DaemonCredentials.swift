@@ -16,11 +16,11 @@ struct DaemonCredentials {
     var serverPublicKeyFile: URL { CurveKeyFiles.publicFile(in: directory, name: Self.serverName) }
     var pluginsSecretKeyFile: URL { CurveKeyFiles.secretFile(in: directory, name: Self.pluginsName) }
 
-    static func loadOrCreate(dataDir: URL, authorizedKeysDirectory: URL) throws -> DaemonCredentials {
+    static func loadOrCreate(dataDir: URL, authorizedKeysDirectory: URL, workerKeysDirectory: URL? = nil) throws -> DaemonCredentials {
         let directory = SecuritySettings.keysDirectory(in: dataDir)
         try makePrivateDirectory(directory)
-        if authorizedKeysDirectory.path.hasPrefix(directory.path + "/") {
-            try makePrivateDirectory(authorizedKeysDirectory)
+        for keys in [authorizedKeysDirectory, workerKeysDirectory].compactMap({ $0 }) where keys.path.hasPrefix(directory.path + "/") {
+            try makePrivateDirectory(keys)
         }
         return DaemonCredentials(
             directory: directory,

@@ -14,18 +14,21 @@ struct DaemonSecurity {
     init(configuration: DaemonConfig, context: Context, logger: Logger) throws {
         let settings = configuration.security
         credentials = try DaemonCredentials.loadOrCreate(
-            dataDir: configuration.dataDir, authorizedKeysDirectory: settings.authorizedKeysDirectory)
+            dataDir: configuration.dataDir, authorizedKeysDirectory: settings.authorizedKeysDirectory,
+            workerKeysDirectory: settings.workerKeysDirectory)
         guard settings.curve else {
-            sockets = SocketSecurity(credentials: nil)
+            sockets = SocketSecurity(credentials: nil, maxMessageBytes: configuration.maxMessageBytes)
             zap = nil
             return
         }
-        zap = try ZAPHandler(context: context, authorizedKeysDirectory: settings.authorizedKeysDirectory,
-                             alwaysAllowed: [credentials.plugins.publicKey: "reportd-plugins"], logger: logger)
-        sockets = SocketSecurity(credentials: credentials)
+        zap = try ZAPHandler(context: context, clientKeysDirectory: settings.authorizedKeysDirectory,
+                             workerKeysDirectory: settings.workerKeysDirectory,
+                             alwaysAllowedWorkers: [credentials.plugins.publicKey: "reportd-plugins"], logger: logger)
+        sockets = SocketSecurity(credentials: credentials, maxMessageBytes: configuration.maxMessageBytes)
         // Operators copy this to each remote worker; stdout too, as `make run` shows it.
         let line = "curve: server public key \(credentials.server.publicKey) (\(credentials.serverPublicKeyFile.path)); "
-            + "authorised client keys: \(settings.authorizedKeysDirectory.path)/*.key"
+            + "authorised client keys: \(settings.authorizedKeysDirectory.path)/*.key, "
+            + "worker keys: \(settings.workerKeysDirectory.path)/*.key"
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
         logger.info("\(line)")
     }

@@ -4,12 +4,18 @@ import Foundation
 public struct SecuritySettings: Sendable, Equatable {
     /// CURVE on every endpoint whose exposure is `.network`. Without it such endpoints are refused.
     public var curve: Bool
-    /// Folder of `*.key` files, one Z85 public key each: the clients allowed to connect.
+    /// Folder of `*.key` files, one Z85 public key each: the clients allowed on the control
+    /// socket and the feed (`reportctl`, subscribers).
     public var authorizedKeysDirectory: URL
+    /// The same for workers, allowed on the worker socket only: a worker's key must not open the
+    /// control socket (retry, submit, reindex), nor a client's key serve jobs. Nil: `<dataDir>/keys/workers`.
+    public var workerKeysDirectory: URL
 
-    public init(curve: Bool = false, authorizedKeysDirectory: URL) {
+    public init(curve: Bool = false, authorizedKeysDirectory: URL, workerKeysDirectory: URL? = nil) {
         self.curve = curve
         self.authorizedKeysDirectory = authorizedKeysDirectory
+        self.workerKeysDirectory = workerKeysDirectory
+            ?? authorizedKeysDirectory.deletingLastPathComponent().appendingPathComponent("workers")
     }
 
     /// `<dataDir>/keys`: the daemon's own key pairs, created with mode 0700.
@@ -17,5 +23,9 @@ public struct SecuritySettings: Sendable, Equatable {
 
     public static func defaultAuthorizedKeysDirectory(in dataDir: URL) -> URL {
         keysDirectory(in: dataDir).appendingPathComponent("authorized")
+    }
+
+    public static func defaultWorkerKeysDirectory(in dataDir: URL) -> URL {
+        keysDirectory(in: dataDir).appendingPathComponent("workers")
     }
 }

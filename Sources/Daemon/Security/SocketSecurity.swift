@@ -6,16 +6,25 @@ import ZMQ
 /// reachable from the network. Loopback TCP and ipc sockets stay plain (ipc is guarded by the
 /// socket file's mode); config loading has already refused network endpoints without CURVE.
 struct SocketSecurity {
-    static let zapDomain = "reportd"
+    /// The ZAP domain of a socket says whose keys may connect to it.
+    enum Audience: String {
+        /// The control socket and the feed: keys in `security.authorized_keys`.
+        case clients = "reportd.clients"
+        /// The worker socket: keys in `security.worker_keys`, and the daemon's own plugins' key.
+        case workers = "reportd.workers"
+    }
 
     /// Nil when CURVE is off.
     let credentials: DaemonCredentials?
+    /// `daemon.max_message_bytes`, set on every socket before it binds; nil leaves libzmq's no limit.
+    var maxMessageBytes: Int? = nil
 
-    func bind(_ socket: Socket, to endpoint: String) throws {
+    func bind(_ socket: Socket, to endpoint: String, for audience: Audience = .clients) throws {
+        if let maxMessageBytes { try socket.setMaxMessageSize(maxMessageBytes) }
         if EndpointExposure(endpoint: endpoint) == .network {
             guard let credentials else { throw NetworkEndpointWithoutCurve(endpoint: endpoint) }
             try socket.makeCurveServer(credentials.server)
-            try socket.setZAPDomain(Self.zapDomain)
+            try socket.setZAPDomain(audience.rawValue)
         }
         // libzmq binds IPv6 addresses only with ZMQ_IPV6 set.
         if endpoint.hasPrefix("tcp://["), EndpointExposure.host(ofTCP: endpoint)?.contains(":") == true {

@@ -10,19 +10,34 @@ final class ZAPHandler {
     static let endpoint = "inproc://zeromq.zap.01"
 
     let socket: Socket
-    private let directory: URL
-    private let alwaysAllowed: [String: String]
+    private let clientKeys: URL
+    private let workerKeys: URL
+    private let alwaysAllowedWorkers: [String: String]
     private let logger: Logger
     private var refusals = RefusalLog()
     private var reportedUnreadable: Set<String> = []
 
-    /// `alwaysAllowed` maps keys the daemon trusts without a file (its own plugins') to names.
-    init(context: Context, authorizedKeysDirectory: URL, alwaysAllowed: [String: String], logger: Logger) throws {
+    /// Each socket's ZAP domain (`SocketSecurity.Audience`) picks the folder its keys come from:
+    /// a worker's key opens the worker socket only, a client's key the control socket and the
+    /// feed only. `alwaysAllowedWorkers` maps keys trusted without a file (the daemon's own
+    /// plugins') to names, on the worker socket.
+    init(context: Context, clientKeysDirectory: URL, workerKeysDirectory: URL,
+         alwaysAllowedWorkers: [String: String], logger: Logger) throws {
         socket = try context.socket(.rep)
         try socket.bind(Self.endpoint)
-        directory = authorizedKeysDirectory
-        self.alwaysAllowed = alwaysAllowed
+        clientKeys = clientKeysDirectory
+        workerKeys = workerKeysDirectory
+        self.alwaysAllowedWorkers = alwaysAllowedWorkers
         self.logger = logger
+    }
+
+    /// The keys let in on a socket of `domain`; none for a domain the daemon never set.
+    private func keys(forDomain domain: String) -> (keys: AuthorizedKeys, directory: URL?) {
+        switch SocketSecurity.Audience(rawValue: domain) {
+        case .clients: (AuthorizedKeys.read(directory: clientKeys), clientKeys)
+        case .workers: (AuthorizedKeys.read(directory: workerKeys, alwaysAllowed: alwaysAllowedWorkers), workerKeys)
+        case nil: (AuthorizedKeys(), nil)
+        }
     }
 
     /// Answers every queued request and returns the decisions, in order.
@@ -30,11 +45,12 @@ final class ZAPHandler {
     func answerPending(now: Date = Date()) -> [ZAPAuthenticator.Decision] {
         var decisions: [ZAPAuthenticator.Decision] = []
         while let frames = try? socket.receiveMultipart(dontWait: true) {
-            let keys = AuthorizedKeys.read(directory: directory, alwaysAllowed: alwaysAllowed)
+            let domain = frames.count > 2 ? String(decoding: frames[2], as: UTF8.self) : ""
+            let (keys, directory) = keys(forDomain: domain)
             reportUnreadable(keys.unreadable)
             let decision = ZAPAuthenticator.decide(frames, keys: keys)
             // Logged before answering, so the refusal is on record before the client can learn of it.
-            record(decision, now: now)
+            record(decision, directory: directory, misfiled: misfiledIn(domain: domain, key: decision), now: now)
             do { try socket.send(multipart: decision.replyFrames) } catch {
                 logger.error("could not answer a ZAP request: \(error)")
             }
@@ -43,7 +59,20 @@ final class ZAPHandler {
         return decisions
     }
 
-    private func record(_ decision: ZAPAuthenticator.Decision, now: Date) {
+    /// The other folder, when a refused key is authorised there: a worker key used by reportctl,
+    /// or a key left in authorized/ from before worker keys had a folder of their own.
+    private func misfiledIn(domain: String, key decision: ZAPAuthenticator.Decision) -> URL? {
+        guard !decision.accepted, let key = decision.clientKey else { return nil }
+        let other: (SocketSecurity.Audience, URL)? = switch SocketSecurity.Audience(rawValue: domain) {
+        case .clients: (.workers, workerKeys)
+        case .workers: (.clients, clientKeys)
+        case nil: nil
+        }
+        guard let (audience, directory) = other, keys(forDomain: audience.rawValue).keys.names[key] != nil else { return nil }
+        return directory
+    }
+
+    private func record(_ decision: ZAPAuthenticator.Decision, directory: URL?, misfiled: URL?, now: Date) {
         let prefix = decision.clientKey.map { String($0.prefix(8)) + "…" } ?? "no key"
         if decision.accepted {
             logger.debug("accepted CURVE client \(decision.userId) (\(prefix)) from \(decision.address)")
@@ -52,7 +81,9 @@ final class ZAPHandler {
         let verdict = refusals.shouldLog(address: decision.address, key: prefix, now: now)
         guard verdict.log else { return }
         let earlier = verdict.suppressed > 0 ? " (\(verdict.suppressed) more refusals since the last message)" : ""
-        logger.warning("refused client \(decision.address) with key \(prefix): \(decision.statusText); authorised keys are read from \(directory.path)\(earlier)")
+        let whose = directory.map { "authorised keys for this socket are read from \($0.path)" } ?? "unknown ZAP domain"
+        let hint = misfiled.map { "; the key is authorised in \($0.path), which opens the other sockets only" } ?? ""
+        logger.warning("refused client \(decision.address) with key \(prefix): \(decision.statusText); \(whose)\(hint)\(earlier)")
     }
 
     private func reportUnreadable(_ errors: [CurveKeyFileError]) {

@@ -7,6 +7,8 @@ final class PluginInstance {
     /// 1-based.
     let index: Int
     var pid: pid_t?
+    /// The secret handed to the current process at spawn (REPORTD_WORKER_TOKEN), which its READY echoes.
+    var token: String?
     var state: PluginState = .starting
     var restarts = 0
     var lastExit: String?
@@ -29,8 +31,9 @@ final class PluginInstance {
         PluginStatus(name: manifest.name, instance: index, pid: pid, state: state, restarts: restarts, lastExit: lastExit)
     }
 
-    func started(pid: pid_t, now: ContinuousClock.Instant) {
+    func started(pid: pid_t, token: String, now: ContinuousClock.Instant) {
         self.pid = pid
+        self.token = token
         startedAt = now
         nextStart = nil
         state = .starting

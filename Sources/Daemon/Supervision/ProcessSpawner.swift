@@ -25,13 +25,22 @@ enum ProcessSpawner {
         let pid: pid_t
         /// The errno when the plugin could not be made nicer (it then runs at the daemon's priority).
         let niceRefused: Int32?
+        /// The errno when its resource limits could not be set (it then runs without them).
+        var limitsRefused: Int32? = nil
     }
 
     /// Spawns `executable` in its own process group (so a terminal's Ctrl-C reaches only the
     /// daemon, which then stops its plugins in order), with stdin on /dev/null and stdout and
     /// stderr inherited, `nice` steps nicer than the daemon (from a `NicerThread`).
     static func spawn(executable: String, arguments: [String], environment: [String: String],
-                      nice: Int = 0) throws(SpawnError) -> Spawned {
+                      nice: Int = 0, limits: ResourceLimits = ResourceLimits()) throws(SpawnError) -> Spawned {
+        var spawned = try spawnNicer(executable: executable, arguments: arguments, environment: environment, nice: nice)
+        spawned.limitsRefused = limits.apply(to: spawned.pid)
+        return spawned
+    }
+
+    private static func spawnNicer(executable: String, arguments: [String], environment: [String: String],
+                                   nice: Int) throws(SpawnError) -> Spawned {
         guard nice > 0 else {
             return Spawned(pid: try spawnHere(executable: executable, arguments: arguments, environment: environment),
                            niceRefused: nil)

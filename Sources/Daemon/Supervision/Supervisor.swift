@@ -92,9 +92,18 @@ public final class Supervisor {
         return (starts + retiring.killDeadlines).min()
     }
 
-    /// The broker heard READY from this process: it is healthy, not merely alive.
+    /// The broker heard READY with this token: the pid of the process it was handed to at spawn,
+    /// now counted healthy, or nil when no live process of ours has it (a remote worker, a
+    /// stale or forged token). The worker's own claim of a pid is never used.
+    public func workerAnnounced(token: String?) -> Int32? {
+        guard let token, let pid = instances.first(where: { $0.pid != nil && $0.token == token })?.pid else { return nil }
+        workerAnnounced(pid: pid)
+        return pid
+    }
+
+    /// The process is healthy, not merely alive.
     @discardableResult
-    public func workerAnnounced(pid: Int32) -> Bool {
+    func workerAnnounced(pid: Int32) -> Bool {
         guard let instance = instances.first(where: { $0.pid == pid }) else { return false }
         instance.state = .running
         return true
@@ -189,16 +198,22 @@ public final class Supervisor {
             return
         }
         let isRestart = instance.lastExit != nil
+        let token = WorkerToken.make()
         do {
             let spawned = try ProcessSpawner.spawn(executable: executable, arguments: manifest.args,
-                                                   environment: childEnvironment(for: instance), nice: manifest.nice)
+                                                   environment: childEnvironment(for: instance, token: token),
+                                                   nice: manifest.nice, limits: manifest.limits)
             let pid = spawned.pid
             if let refused = spawned.niceRefused {
                 logger.warning("plugin runs at the daemon's CPU priority: its nice could not be set",
                                metadata: ["plugin": "\(instance.label)", "nice": "\(manifest.nice)",
                                           "reason": "setpriority: \(describeErrno(refused))"])
             }
-            instance.started(pid: pid, now: now)
+            if let refused = spawned.limitsRefused {
+                logger.warning("plugin runs without its resource limits: they could not be set",
+                               metadata: ["plugin": "\(instance.label)", "reason": "prlimit: \(describeErrno(refused))"])
+            }
+            instance.started(pid: pid, token: token, now: now)
             if isRestart { instance.restarts += 1 }
             logger.log(level: isRestart ? .debug : .info, "plugin started",
                        metadata: ["plugin": "\(instance.label)", "pid": "\(pid)", "command": "\(executable)"])
@@ -234,7 +249,7 @@ public final class Supervisor {
         }
     }
 
-    private func childEnvironment(for instance: PluginInstance) -> [String: String] {
+    private func childEnvironment(for instance: PluginInstance, token: String) -> [String: String] {
         var variables = environment
         // systemd's notification channel belongs to the daemon alone.
         for key in ["NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID", "LISTEN_FDS", "LISTEN_PID", "LISTEN_FDNAMES"] {
@@ -245,6 +260,7 @@ public final class Supervisor {
         variables["REPORTD_DATA_DIR"] = dataDir.path
         variables["REPORTD_INSTANCE"] = "\(instance.index)"
         variables["REPORTD_SERVICES"] = instance.manifest.services.joined(separator: ",")
+        variables["REPORTD_WORKER_TOKEN"] = token
         return variables
     }
 }

@@ -5,7 +5,7 @@ import ZMQ
 
 /// A real reportd whose worker socket is on TCP with CURVE and that runs only the plugins named
 /// (by default no parser, so every parse job must be done by a worker the test starts), and two
-/// key pairs made by `reportctl keygen`: `good` is authorised on the daemon, `unknown` is not.
+/// key pairs made by `reportctl keygen`: `good` is authorised on the daemon (as a worker and as a client), `unknown` is not.
 struct CurveDaemon {
     let daemon: DaemonProcess
     let bindEndpoint: String
@@ -52,8 +52,11 @@ struct CurveDaemon {
             XCTAssertTrue(keygen.output.contains("public key: "), keygen.output)
         }
         try daemon.start()
-        let authorized = daemon.dataDir.appendingPathComponent("keys/authorized")
-        try FileManager.default.copyItem(at: publicKeyFile("good"), to: authorized.appendingPathComponent("good.key"))
+        // `good` serves as a worker and subscribes to the feed: its key is in both folders.
+        for folder in ["keys/authorized", "keys/workers"] {
+            try FileManager.default.copyItem(at: publicKeyFile("good"),
+                                             to: daemon.dataDir.appendingPathComponent(folder).appendingPathComponent("good.key"))
+        }
     }
 
     /// The arguments that make report-parser a CURVE worker of this daemon, with key `name`.
