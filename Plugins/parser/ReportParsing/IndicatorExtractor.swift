@@ -11,6 +11,9 @@ struct IndicatorExtractor {
     let timeline: ReportTimeline
 
     static let targetCues = ["预期目标", "目标是", "目标为", "力争", "预期"].map(\.scalarArray)
+    /// In a review, a target cue after these words looks back at last year's target
+    /// (城镇新增就业1312万人，超过全年预期目标): the sentence still reports what happened.
+    static let pastTargetVerbs = ["超过", "完成", "实现", "好于", "高于", "低于", "达到", "超额"].map(\.scalarArray)
 
     func extract() -> [Indicator] {
         var indicators = [Indicator]()
@@ -18,11 +21,53 @@ struct IndicatorExtractor {
             let top = outline.topLevelIndex[p]
             let role = top.flatMap { timeline.roles[$0] }
             let sectionTitle = top.map { outline.sections[$0].title }
-            // Every statement needs a digit, except "与上年持平": most paragraphs of prose go no further.
-            guard paragraph.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || paragraph.containsBytes(of: "持平") else { continue }
-            for sentence in SentenceSplitter.sentenceScalars(in: paragraph.unicodeScalarArray, semicolons: false) {
+            // Every statement needs a digit, except "与上年持平" and what is said of targets:
+            // most paragraphs of prose go no further.
+            guard paragraph.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || paragraph.containsBytes(of: "持平")
+                || paragraph.containsBytes(of: "目标") else { continue }
+            var inTargetList = false
+            var paragraphIndicators = [(indicator: Indicator, sentence: Int)]()
+            let sentences = SentenceSplitter.sentenceScalars(in: paragraph.unicodeScalarArray, semicolons: false)
+            let termParagraph = FigureScope.isTermParagraph(Array(sentences.prefix(2)), inTermSection: FigureScope.isTermSection(sectionTitle),
+                                                            reviewYear: timeline.reviewYear, planYear: timeline.planYear)
+            for (n, sentence) in sentences.enumerated() {
                 let text = ScalarText(scalars: sentence)
-                var sentenceKind: Indicator.Kind?
+                let listStart = TargetStatements.listStart(in: text)
+                let opensList = listStart.map { !isPastTarget(in: text, cueAt: $0) } ?? false
+                if opensList { inTargetList = true }
+                // A term's totals and goals are no year's figure: the headline ones are left
+                // out (a wrong year poisons every comparison), the others keep no year. A
+                // level a term "came to" (从54万亿元增加到82.7万亿元) is the last year's.
+                let otherTime = !inTargetList && (termParagraph
+                    || FigureScope.namesAnotherYear(text, reviewYear: timeline.reviewYear, planYear: timeline.planYear))
+                let source = inTargetList ? "target_list" : role.map { $0 == .review ? "review" : "plan" } ?? "body"
+                var sentenceKind: Indicator.Kind? = inTargetList ? .target : nil
+                let estimatedFrom = text.find("预计".scalarArray, in: 0..<text.count)
+                func add(_ indicator: Indicator) {
+                    var indicator = indicator
+                    indicator.source = source
+                    if !indicators.contains(where: { $0.sameFigure(as: indicator) }) && !paragraphIndicators.contains(where: { $0.indicator.sameFigure(as: indicator) }) {
+                        paragraphIndicators.append((indicator, n))
+                    }
+                }
+                // Said in the plan of this year, not recalled of last year's (去年没有提出…).
+                if role != .review, text.find("去年".scalarArray, in: 0..<text.count) == nil,
+                   TargetStatements.statesNoGrowthTarget(text) {
+                    var none = Indicator(name: IndicatorCatalog.gdp, kind: .target, year: timeline.planYear, section: sectionTitle,
+                                         evidence: text.string(0..<text.count))
+                    none.headline = true
+                    none.notStated = true
+                    add(none)
+                }
+                if let last = paragraphIndicators.indices.last, paragraphIndicators[last].sentence == n - 1,
+                   paragraphIndicators[last].indicator.headline == true, paragraphIndicators[last].indicator.value != nil,
+                   paragraphIndicators[last].indicator.growthPct == nil,
+                   let growth = FigureReader(text: text, span: 0..<text.count).leadingGrowth() {
+                    paragraphIndicators[last].indicator.growthPct = growth.growthPct
+                    paragraphIndicators[last].indicator.growthPctHigh = growth.growthPctHigh
+                    paragraphIndicators[last].indicator.qualifier = growth.qualifier
+                    paragraphIndicators[last].indicator.evidence += text.string(0..<text.count)
+                }
                 for clause in clauses(of: text) {
                     let catalogued = statements(in: text, clause: clause)
                     let others = QuantityStatements(text: text).read(clause: clause, taken: catalogued.taken)
@@ -35,14 +80,30 @@ struct IndicatorExtractor {
                     sentenceKind = kind
                     let year = kind == .actual ? timeline.reviewYear : timeline.planYear
                     for (name, figures, headline) in found {
+                        if otherTime, headline, !figures.reachedLevel { continue }
                         var indicator = Indicator(name: name, kind: kind, value: figures.value, unit: figures.unit,
                                                   growthPct: figures.growthPct, qualifier: figures.qualifier,
                                                   year: year, section: sectionTitle, evidence: evidence)
                         indicator.headline = headline
-                        if !indicators.contains(where: { $0.sameFigure(as: indicator) }) { indicators.append(indicator) }
+                        indicator.valueHigh = figures.valueHigh
+                        indicator.growthPctHigh = figures.growthPctHigh
+                        indicator.valueQualifier = figures.value == nil ? nil : figures.valueQualifier
+                        if let from = estimatedFrom, let start = figures.start, from < start { indicator.estimated = true }
+                        if otherTime, !headline { indicator.year = nil }
+                        add(indicator)
+                    }
+                }
+                if inTargetList {
+                    for (name, direction) in TargetStatements.directions(in: text, from: opensList ? (listStart ?? 0) : 0) {
+                        var indicator = Indicator(name: name, kind: .target, year: timeline.planYear, section: sectionTitle,
+                                                  evidence: text.string(0..<text.count))
+                        indicator.headline = IndicatorCatalog.isCatalogued(name)
+                        indicator.direction = direction
+                        add(indicator)
                     }
                 }
             }
+            indicators += LevelAndGrowth.joined(paragraphIndicators)
         }
         return indicators
     }
@@ -51,7 +112,11 @@ struct IndicatorExtractor {
     /// the review reports actual figures, the plan sets targets. Outside any section a
     /// sentence naming the plan year is a target.
     func kind(of sentence: ScalarText, role: ReportTimeline.Role?) -> Indicator.Kind {
-        if Self.targetCues.contains(where: { sentence.find($0, in: 0..<sentence.count) != nil }) { return .target }
+        for cue in Self.targetCues {
+            guard let at = sentence.find(cue, in: 0..<sentence.count) else { continue }
+            if role == .review, isPastTarget(in: sentence, cueAt: at) { continue }
+            return .target
+        }
         switch role {
         case .review: return .actual
         case .plan:
@@ -63,6 +128,12 @@ struct IndicatorExtractor {
             if let plan = timeline.planYear, years.contains(plan) { return .target }
             return .actual
         }
+    }
+
+    /// "圆满实现全年经济社会发展主要预期目标", "超过全年预期目标": last year's target looked back on.
+    func isPastTarget(in sentence: ScalarText, cueAt at: Int) -> Bool {
+        let lookBack = max(0, at - 12)..<at
+        return Self.pastTargetVerbs.contains { sentence.find($0, in: lookBack) != nil }
     }
 
     func clauses(of text: ScalarText) -> [Range<Int>] {
@@ -86,11 +157,23 @@ struct IndicatorExtractor {
                   let (spelling, definition) = IndicatorCatalog.spellings.first(where: {
                 text.matches($0.spelling, at: i) && i + $0.spelling.count <= clause.upperBound
             }) else { i += 1; continue }
+            defer { i += spelling.count }
+            if isModifier(in: text, at: i, spelling: spelling) { continue }
             let prefix = definition.distinctPrefixes.first { text.hasSuffix($0.scalarArray, endingAt: i) }
             found.append(((prefix ?? "") + definition.name, definition, i, i + spelling.count))
-            i += spelling.count
         }
         return found
+    }
+
+    /// A name that is part of another measure's name (人均地区生产总值, 单位国内生产总值能耗,
+    /// 国内生产总值比重), or bare 生产总值 after a sector's name (工业生产总值): not the indicator.
+    func isModifier(in text: ScalarText, at i: Int, spelling: [Unicode.Scalar]) -> Bool {
+        let end = i + spelling.count
+        if IndicatorCatalog.modifierBefore.contains(where: { text.hasSuffix($0, endingAt: i) }) { return true }
+        if IndicatorCatalog.modifierAfter.contains(where: { text.matches($0, at: end) }) { return true }
+        if spelling == IndicatorCatalog.bareGDP, i > 0, ScalarClass.isHan(text.s[i - 1]),
+           !IndicatorCatalog.bareGDPAfter.contains(text.s[i - 1]) { return true }
+        return false
     }
 
     /// The catalogued indicators' figures in the clause, and the spans they were read from, so
@@ -105,7 +188,7 @@ struct IndicatorExtractor {
         for (k, mention) in found.enumerated() {
             let nextName = k + 1 < found.count ? found[k + 1].start : clause.upperBound
             let end = subjectBoundary(in: text, from: mention.end, limit: nextName)
-            let figures = FigureReader(text: text, span: mention.end..<end).read(mention.definition.measure)
+            let figures = FigureReader(text: text, span: mention.end..<end).read(mention.definition)
             if !figures.isEmpty { result.append((mention.name, figures)) }
             taken.append(mention.start..<end)
         }
@@ -125,6 +208,7 @@ extension Indicator {
     /// The same statement found twice (a web page repeating its opening, say).
     func sameFigure(as other: Indicator) -> Bool {
         name == other.name && kind == other.kind && value == other.value && unit == other.unit
-            && growthPct == other.growthPct && qualifier == other.qualifier
+            && growthPct == other.growthPct && qualifier == other.qualifier && growthPctHigh == other.growthPctHigh
+            && valueHigh == other.valueHigh && notStated == other.notStated && direction == other.direction
     }
 }
