@@ -34,6 +34,11 @@ enum FigureScope {
         return inTermSection
     }
 
+    /// "过去五年，全省生产总值年均增长6.2%，城镇新增就业累计超过500万人": a term's sentence.
+    static func namesTerm(_ sentence: ScalarText) -> Bool {
+        termOpenings.contains { sentence.find($0, in: 0..<sentence.count) != nil }
+    }
+
     /// A sentence about another time: 届时, or 到2020年 when 2020 is neither the reviewed nor
     /// the planned year.
     static func namesAnotherYear(_ sentence: ScalarText, reviewYear: Int?, planYear: Int?) -> Bool {

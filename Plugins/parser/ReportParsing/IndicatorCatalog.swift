@@ -1,3 +1,5 @@
+import ReportProtocol
+
 /// The indicators the parser recognises, how each is written, and how its figure reads.
 struct IndicatorDefinition {
     enum Measure {
@@ -34,9 +36,7 @@ enum IndicatorCatalog {
     /// and GDP all read as it. Its amount is in 万亿元 or 亿元 only: a figure in 万元 next to
     /// the name is per head (人均地区生产总值10.5万元), never the economy's size.
     static let definitions: [IndicatorDefinition] = [
-        .init("地区生产总值", ["地区生产总值", "国内生产总值", "全省生产总值", "全市生产总值", "全区生产总值", "全县生产总值",
-                         "全州生产总值", "全盟生产总值", "全旗生产总值", "生产总值", "经济总量", "经济规模", "GDP"],
-              units: ["万亿元", "亿元"]),
+        .init(IndicatorNames.gdp, IndicatorNames.gdpSynonyms.sorted(), units: ["万亿元", "亿元"]),
         .init("一般公共预算收入", prefixes: ["地方级", "区级"]),
         .init("固定资产投资"),
         .init("社会消费品零售额", ["社会消费品零售额", "社会消费品零售总额"]),
@@ -52,7 +52,7 @@ enum IndicatorCatalog {
         .init("粮食产量", ["粮食总产量", "粮食产量"], units: ["万亿斤", "亿斤", "亿公斤", "万吨", "亿吨", "吨"]),
     ]
 
-    static let gdp = "地区生产总值"
+    static let gdp = IndicatorNames.gdp
     static let bareGDP = "生产总值".scalarArray
 
     /// Words before a name that make it part of another measure's name: 人均地区生产总值 (per

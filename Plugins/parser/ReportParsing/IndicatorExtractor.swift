@@ -38,11 +38,11 @@ struct IndicatorExtractor {
                 // A term's totals and goals are no year's figure: the headline ones are left
                 // out (a wrong year poisons every comparison), the others keep no year. A
                 // level a term "came to" (从54万亿元增加到82.7万亿元) is the last year's.
-                let otherTime = !inTargetList && (termParagraph
-                    || FigureScope.namesAnotherYear(text, reviewYear: timeline.reviewYear, planYear: timeline.planYear))
+                let otherTime = (!inTargetList && termParagraph) || FigureScope.namesTerm(text)
+                    || FigureScope.namesAnotherYear(text, reviewYear: timeline.reviewYear, planYear: timeline.planYear)
                 let source = inTargetList ? "target_list" : role.map { $0 == .review ? "review" : "plan" } ?? "body"
                 var sentenceKind: Indicator.Kind? = inTargetList ? .target : nil
-                let estimatedFrom = text.find("预计".scalarArray, in: 0..<text.count)
+                let estimates = Estimates(text: text, firstName: { mentions(in: text, clause: 0..<text.count).first?.start })
                 func add(_ indicator: Indicator) {
                     var indicator = indicator
                     indicator.source = source
@@ -88,7 +88,7 @@ struct IndicatorExtractor {
                         indicator.valueHigh = figures.valueHigh
                         indicator.growthPctHigh = figures.growthPctHigh
                         indicator.valueQualifier = figures.value == nil ? nil : figures.valueQualifier
-                        if let from = estimatedFrom, let start = figures.start, from < start { indicator.estimated = true }
+                        if let start = figures.start, estimates.govern(start) { indicator.estimated = true }
                         if otherTime, !headline { indicator.year = nil }
                         add(indicator)
                     }
