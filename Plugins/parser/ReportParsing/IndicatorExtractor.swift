@@ -10,6 +10,7 @@ struct IndicatorExtractor {
     let outline: SectionOutline
     let timeline: ReportTimeline
 
+    static let goal = "目标".scalarArray
     static let targetCues = ["预期目标", "目标是", "目标为", "力争", "预期"].map(\.scalarArray)
     /// In a review, a target cue after these words looks back at last year's target
     /// (城镇新增就业1312万人，超过全年预期目标): the sentence still reports what happened.
@@ -18,94 +19,113 @@ struct IndicatorExtractor {
     func extract() -> [Indicator] {
         var indicators = [Indicator]()
         for (p, paragraph) in paragraphs.enumerated() where !outline.headingParagraphs.contains(p) {
-            let top = outline.topLevelIndex[p]
-            let role = top.flatMap { timeline.roles[$0] }
-            let sectionTitle = top.map { outline.sections[$0].title }
             // Every statement needs a digit, except "与上年持平" and what is said of targets:
             // most paragraphs of prose go no further.
             guard paragraph.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || paragraph.containsBytes(of: "持平")
                 || paragraph.containsBytes(of: "目标") else { continue }
-            var inTargetList = false
-            var paragraphIndicators = [(indicator: Indicator, sentence: Int)]()
-            let sentences = SentenceSplitter.sentenceScalars(in: paragraph.unicodeScalarArray, semicolons: false)
-            let termParagraph = FigureScope.isTermParagraph(Array(sentences.prefix(2)), inTermSection: FigureScope.isTermSection(sectionTitle),
-                                                            reviewYear: timeline.reviewYear, planYear: timeline.planYear)
-            for (n, sentence) in sentences.enumerated() {
-                let text = ScalarText(scalars: sentence)
-                let listStart = TargetStatements.listStart(in: text)
-                let opensList = listStart.map { !isPastTarget(in: text, cueAt: $0) } ?? false
-                if opensList { inTargetList = true }
-                // A term's totals and goals are no year's figure: the headline ones are left
-                // out (a wrong year poisons every comparison), the others keep no year. A
-                // level a term "came to" (从54万亿元增加到82.7万亿元) is the last year's.
-                let otherTime = (!inTargetList && termParagraph) || FigureScope.namesTerm(text)
-                    || FigureScope.namesAnotherYear(text, reviewYear: timeline.reviewYear, planYear: timeline.planYear)
-                let source = inTargetList ? "target_list" : role.map { $0 == .review ? "review" : "plan" } ?? "body"
-                var sentenceKind: Indicator.Kind? = inTargetList ? .target : nil
-                let estimates = Estimates(text: text, firstName: { mentions(in: text, clause: 0..<text.count).first?.start })
-                func add(_ indicator: Indicator) {
-                    var indicator = indicator
-                    indicator.source = source
-                    if !indicators.contains(where: { $0.sameFigure(as: indicator) }) && !paragraphIndicators.contains(where: { $0.indicator.sameFigure(as: indicator) }) {
-                        paragraphIndicators.append((indicator, n))
-                    }
-                }
-                // Said in the plan of this year, not recalled of last year's (去年没有提出…).
-                if role != .review, text.find("去年".scalarArray, in: 0..<text.count) == nil,
-                   TargetStatements.statesNoGrowthTarget(text) {
-                    var none = Indicator(name: IndicatorCatalog.gdp, kind: .target, year: timeline.planYear, section: sectionTitle,
-                                         evidence: text.string(0..<text.count))
-                    none.headline = true
-                    none.notStated = true
-                    add(none)
-                }
-                if let last = paragraphIndicators.indices.last, paragraphIndicators[last].sentence == n - 1,
-                   paragraphIndicators[last].indicator.headline == true, paragraphIndicators[last].indicator.value != nil,
-                   paragraphIndicators[last].indicator.growthPct == nil,
-                   let growth = FigureReader(text: text, span: 0..<text.count).leadingGrowth() {
-                    paragraphIndicators[last].indicator.growthPct = growth.growthPct
-                    paragraphIndicators[last].indicator.growthPctHigh = growth.growthPctHigh
-                    paragraphIndicators[last].indicator.qualifier = growth.qualifier
-                    paragraphIndicators[last].indicator.evidence += text.string(0..<text.count)
-                }
-                for clause in clauses(of: text) {
-                    let catalogued = statements(in: text, clause: clause)
-                    let others = QuantityStatements(text: text).read(clause: clause, taken: catalogued.taken)
-                    let found = catalogued.found.map { ($0.0, $0.1, true) } + others.map { ($0.0, $0.1, false) }
-                    if found.isEmpty { continue }
-                    // The clause is the evidence: in "预期目标是：A增长6%；B增长3.5%；…" each figure
-                    // has its own; the kind is read from the whole sentence.
-                    let evidence = text.string(clause.lowerBound..<min(clause.upperBound + 1, text.count))
-                    let kind = sentenceKind ?? kind(of: text, role: role)
-                    sentenceKind = kind
-                    let year = kind == .actual ? timeline.reviewYear : timeline.planYear
-                    for (name, figures, headline) in found {
-                        if otherTime, headline, !figures.reachedLevel { continue }
-                        var indicator = Indicator(name: name, kind: kind, value: figures.value, unit: figures.unit,
-                                                  growthPct: figures.growthPct, qualifier: figures.qualifier,
-                                                  year: year, section: sectionTitle, evidence: evidence)
-                        indicator.headline = headline
-                        indicator.valueHigh = figures.valueHigh
-                        indicator.growthPctHigh = figures.growthPctHigh
-                        indicator.valueQualifier = figures.value == nil ? nil : figures.valueQualifier
-                        if let start = figures.start, estimates.govern(start) { indicator.estimated = true }
-                        if otherTime, !headline { indicator.year = nil }
-                        add(indicator)
-                    }
-                }
-                if inTargetList {
-                    for (name, direction) in TargetStatements.directions(in: text, from: opensList ? (listStart ?? 0) : 0) {
-                        var indicator = Indicator(name: name, kind: .target, year: timeline.planYear, section: sectionTitle,
-                                                  evidence: text.string(0..<text.count))
-                        indicator.headline = IndicatorCatalog.isCatalogued(name)
-                        indicator.direction = direction
-                        add(indicator)
-                    }
-                }
-            }
-            indicators += LevelAndGrowth.joined(paragraphIndicators)
+            let top = outline.topLevelIndex[p]
+            indicators += read(paragraph, role: top.flatMap { timeline.roles[$0] }, section: top.map { outline.sections[$0].title },
+                               known: indicators)
         }
         return indicators
+    }
+
+    /// Where a sentence stands and what governs its figures.
+    struct SentenceContext {
+        let text: ScalarText
+        let index: Int
+        let role: ReportTimeline.Role?
+        let section: String?
+        /// A term's sentence or another year's (`FigureScope`).
+        let otherTime: Bool
+        let estimates: Estimates
+    }
+
+    /// One paragraph's figures, sentence by sentence. The main target list runs from its cue
+    /// to the paragraph's end.
+    private func read(_ paragraph: String, role: ReportTimeline.Role?, section: String?, known: [Indicator]) -> [Indicator] {
+        var figures = ParagraphFigures(known: known)
+        var inTargetList = false
+        let sentences = SentenceSplitter.sentenceScalars(in: paragraph.unicodeScalarArray, semicolons: false)
+        let termParagraph = FigureScope.isTermParagraph(Array(sentences.prefix(2)), inTermSection: FigureScope.isTermSection(section),
+                                                        reviewYear: timeline.reviewYear, planYear: timeline.planYear)
+        for (n, sentence) in sentences.enumerated() {
+            let text = ScalarText(scalars: sentence)
+            // Both the target list and a target set as none say 目标: one search spares the rest.
+            let speaksOfTargets = text.find(Self.goal, in: 0..<text.count) != nil
+            let listStart = speaksOfTargets ? TargetStatements.listStart(in: text) : nil
+            let opensList = listStart.map { !isPastTarget(in: text, cueAt: $0) } ?? false
+            if opensList { inTargetList = true }
+            // A term's totals and goals are no year's figure: the headline ones are left out
+            // (a wrong year poisons every comparison), the others keep no year.
+            let otherTime = (!inTargetList && termParagraph) || FigureScope.namesTerm(text)
+                || FigureScope.namesAnotherYear(text, reviewYear: timeline.reviewYear, planYear: timeline.planYear)
+            let context = SentenceContext(
+                text: text, index: n, role: role, section: section, otherTime: otherTime,
+                estimates: Estimates(text: text, firstName: { mentions(in: text, clause: 0..<text.count).first?.start }))
+            figures.source = inTargetList ? "target_list" : role.map { $0 == .review ? "review" : "plan" } ?? "body"
+            if speaksOfTargets, let none = growthTargetSetAsNone(context) { figures.add(none, sentence: n) }
+            if figures.awaitsRate(sentence: n), let growth = FigureReader(text: text, span: 0..<text.count).leadingGrowth() {
+                figures.giveLeadingGrowth(growth, sentence: n, evidence: text.string(0..<text.count))
+            }
+            for indicator in statedFigures(context, kind: inTargetList ? .target : nil) { figures.add(indicator, sentence: n) }
+            if inTargetList {
+                for (name, direction) in TargetStatements.directions(in: text, from: opensList ? (listStart ?? 0) : 0) {
+                    var indicator = Indicator(name: name, kind: .target, year: timeline.planYear, section: section,
+                                              evidence: text.string(0..<text.count))
+                    indicator.headline = IndicatorCatalog.isCatalogued(name)
+                    indicator.direction = direction
+                    figures.add(indicator, sentence: n)
+                }
+            }
+        }
+        return LevelAndGrowth.joined(figures.found)
+    }
+
+    /// "我们没有提出全年经济增速具体目标" in the plan: the GDP growth target, stated as none.
+    /// Recalled in the review or of 去年, it is not this year's.
+    private func growthTargetSetAsNone(_ context: SentenceContext) -> Indicator? {
+        let text = context.text
+        guard context.role != .review, text.find("去年".scalarArray, in: 0..<text.count) == nil,
+              TargetStatements.statesNoGrowthTarget(text) else { return nil }
+        var none = Indicator(name: IndicatorCatalog.gdp, kind: .target, year: timeline.planYear, section: context.section,
+                             evidence: text.string(0..<text.count))
+        none.headline = true
+        none.notStated = true
+        return none
+    }
+
+    /// The figures each clause states, catalogued ones first. `kind` is the target list's, or
+    /// nil to read it from the sentence.
+    private func statedFigures(_ context: SentenceContext, kind listKind: Indicator.Kind?) -> [Indicator] {
+        let text = context.text
+        var result = [Indicator]()
+        var sentenceKind = listKind
+        for clause in clauses(of: text) {
+            let catalogued = statements(in: text, clause: clause)
+            let others = QuantityStatements(text: text).read(clause: clause, taken: catalogued.taken)
+            let found = catalogued.found.map { ($0.0, $0.1, true) } + others.map { ($0.0, $0.1, false) }
+            if found.isEmpty { continue }
+            // The clause is the evidence: in "预期目标是：A增长6%；B增长3.5%；…" each figure
+            // has its own; the kind is read from the whole sentence.
+            let evidence = text.string(clause.lowerBound..<min(clause.upperBound + 1, text.count))
+            let kind = sentenceKind ?? kind(of: text, role: context.role)
+            sentenceKind = kind
+            let year = kind == .actual ? timeline.reviewYear : timeline.planYear
+            // A level a term "came to" (从54万亿元增加到82.7万亿元) is the last year's.
+            for (name, figures, headline) in found where !(context.otherTime && headline && !figures.reachedLevel) {
+                var indicator = Indicator(name: name, kind: kind, value: figures.value, unit: figures.unit,
+                                          growthPct: figures.growthPct, qualifier: figures.qualifier,
+                                          year: context.otherTime && !headline ? nil : year, section: context.section, evidence: evidence)
+                indicator.headline = headline
+                indicator.valueHigh = figures.valueHigh
+                indicator.growthPctHigh = figures.growthPctHigh
+                indicator.valueQualifier = figures.value == nil ? nil : figures.valueQualifier
+                if let start = figures.start, context.estimates.govern(start) { indicator.estimated = true }
+                result.append(indicator)
+            }
+        }
+        return result
     }
 
     /// A target when the sentence says so (预期目标, 力争); otherwise by where it stands:

@@ -38,7 +38,7 @@ enum TargetStatements {
     static let inStepWords = ["同步"].map(\.scalarArray)
     static let fallWords = ["下降", "降低", "减少"].map(\.scalarArray)
     static let riseWords = ["增长", "提高", "提升", "增加"].map(\.scalarArray)
-    static let adverbs = ["继续", "进一步", "持续", "稳步", "有所", "明显", "大幅", "逐步", "基本", "保持"].map(\.scalarArray)
+    static let adverbs = ["继续", "进一步", "持续", "稳步", "有所", "明显", "大幅", "逐步", "基本", "保持", "稳定", "平稳", "较快", "合理"].map(\.scalarArray)
     static let leadVerbs = ["努力实现", "力争实现", "实现", "力争", "确保", "推动", "促进", "保持"].map(\.scalarArray)
 
     /// The list's targets that give a direction and no number, one per name: in
@@ -63,9 +63,13 @@ enum TargetStatements {
         let s = ScalarText(text.s[segment])
         var end = s.count
         if let step = inStepWords.first(where: { s.find($0, in: 0..<s.count) != nil }), let at = s.find(step, in: 0..<s.count) {
-            // "居民收入增长和经济增长同步": the name is what grows in step, before its first 增长.
-            guard let grow = s.find("增长".scalarArray, in: 0..<at) ?? s.find("收入".scalarArray, in: 0..<at).map({ $0 + 2 }),
-                  let name = name(s, 0..<grow) else { return [] }
+            // "居民收入增长和经济增长同步", "居民收入增速与经济增长基本同步", "全体居民人均可支配收入与
+            // 地区生产总值保持同步增长": what keeps in step is named before the first 与/和/同,
+            // without its own 增长/增速.
+            guard let joiner = (0..<at).first(where: { s.s[$0] == "与" || s.s[$0] == "和" || s.s[$0] == "同" }) else { return [] }
+            var end = joiner
+            if let growth = ["增长", "增速"].map(\.scalarArray).first(where: { s.hasSuffix($0, endingAt: end) }) { end -= growth.count }
+            guard let name = name(s, 0..<end) else { return [] }
             return [(name, .inStep)]
         }
         var direction: Indicator.Direction?
