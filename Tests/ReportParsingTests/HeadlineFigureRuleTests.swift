@@ -95,7 +95,8 @@ final class HeadlineFigureRuleTests: XCTestCase {
     func testGDPInsideAnotherMeasuresNameIsNotGDP() throws {
         let d = try parse("某某省", review: """
             全省生产总值8.35万亿元，增长6%。人均地区生产总值突破10.5万元。单位地区生产总值能耗下降3.2%。\
-            全社会研发经费支出相当于全省生产总值的比例达到2.9%。服务业增加值占地区生产总值比重达到55%。工业生产总值增长9%。
+            全社会研发经费支出相当于全省生产总值的比例达到2.9%。服务业增加值占地区生产总值比重达到55%。工业生产总值增长9%。\
+            数字经济规模达到4万亿元。县域经济总量突破3万亿元。
             """, plan: "继续努力。")
         XCTAssertEqual(figures(d), ["actual 地区生产总值 8.35万亿元 +6%"])
         XCTAssertTrue(d.indicators.contains { $0.name == "人均地区生产总值" && $0.value == 10.5 && $0.unit == "万元" })
@@ -141,5 +142,22 @@ final class HeadlineFigureRuleTests: XCTestCase {
     func testLastYearsTargetLookedBackOnInTheReviewIsNoTarget() throws {
         let d = try parse("国务院", review: "城镇新增就业1312万人，超过全年预期目标。", plan: "继续努力。")
         XCTAssertEqual(figures(d), ["actual 城镇新增就业 1312万人"])
+    }
+
+    func testTheExactFigureAfterAMarkIsTheValue() throws {
+        let d = try parse("某某县", review: "全县地区生产总值突破200亿元大关，达到210.5亿元，增长6.8%。", plan: "继续努力。")
+        XCTAssertEqual(figures(d), ["actual 地区生产总值 210.5亿元 +6.8%"])
+    }
+
+    func testAMarkWrittenWithoutDigitsIsARoundLowerBound() throws {
+        let d = try parse("某某省", review: "经济总量首次突破万亿元。", plan: "继续努力。")
+        XCTAssertEqual(figures(d), ["actual 地区生产总值 1万亿元 value:over over"])
+        let city = try parse("某某市", review: "地区生产总值迈上千亿元台阶。", plan: "继续努力。")
+        XCTAssertEqual(figures(city), ["actual 地区生产总值 1000亿元 value:over over"])
+    }
+
+    func testGrowthAfterAComparableBasisStillBelongsToGDP() throws {
+        let d = try parse("某某市", review: "实现地区生产总值2345.6亿元，按可比价格计算，比上年增长6.1%。", plan: "全年地区生产总值增长6%以上。")
+        XCTAssertEqual(figures(d), ["actual 地区生产总值 2345.6亿元 +6.1%", "target 地区生产总值 +6% over"])
     }
 }

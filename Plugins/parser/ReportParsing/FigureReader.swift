@@ -115,11 +115,47 @@ struct FigureReader {
                     // 迈上了9万亿元新台阶, 首次突破5万亿元: the cue may stand a word or two earlier.
                     figures.qualifier = .over
                 }
+                // "突破200亿元大关，达到210.5亿元": the exact figure after the mark is the value.
+                if figures.qualifier == .over, let (exact, _) = exactFigure(after: after, unit: unit), exact > value {
+                    figures.value = exact
+                    figures.qualifier = nil
+                }
                 figures.start = figures.start ?? start
                 return
             }
             i = end
         }
+        readRoundMark(into: &figures, units: units)
+    }
+
+    /// "经济总量突破万亿元", "迈上千亿元台阶": a mark written without digits, 1万亿元 or 1000亿元.
+    private func readRoundMark(into figures: inout Figures, units: [[Unicode.Scalar]]) {
+        let marks: [(word: [Unicode.Scalar], value: Double, unit: [Unicode.Scalar])] = [
+            ("万亿元".scalarArray, 1, "万亿元".scalarArray), ("千亿元".scalarArray, 1000, "亿元".scalarArray),
+        ]
+        for cue in Self.lowerBoundCues {
+            guard let at = text.find(cue, in: span) else { continue }
+            let end = at + cue.count
+            if let mark = marks.first(where: { text.matches($0.word, at: end) && end + $0.word.count <= span.upperBound }),
+               units.contains(mark.unit) {
+                figures.value = mark.value
+                figures.unit = String(String.UnicodeScalarView(mark.unit))
+                figures.qualifier = .over
+                figures.start = at
+                return
+            }
+        }
+    }
+
+    /// 达到/达/为 and a number in `unit`, within the next comma segment.
+    private func exactFigure(after start: Int, unit: [Unicode.Scalar]) -> (Double, Int)? {
+        let limit = min(span.upperBound, start + 12)
+        for word in ["达到", "达", "为"].map(\.scalarArray) {
+            guard let at = text.find(word, in: start..<limit), let (number, end) = text.number(at: at + word.count),
+                  text.matches(unit, at: end) else { continue }
+            return (number, end + unit.count)
+        }
+        return nil
     }
 
     /// "从" or "由" right before the figure (a word of gap at most).

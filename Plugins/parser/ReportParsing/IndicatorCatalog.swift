@@ -53,7 +53,6 @@ enum IndicatorCatalog {
     ]
 
     static let gdp = IndicatorNames.gdp
-    static let bareGDP = "生产总值".scalarArray
 
     /// Words before a name that make it part of another measure's name: 人均地区生产总值 (per
     /// head), 单位国内生产总值能耗, 万元地区生产总值能耗, 占国内生产总值比重, 相当于全市生产总值的比例.
@@ -62,9 +61,11 @@ enum IndicatorCatalog {
     /// 国内生产总值中的比重, 地区生产总值能耗, 生产总值的比例.
     static let modifierAfter = ["比重", "中的", "的比", "能耗", "水耗", "用水量", "碳排放", "二氧化碳", "排放", "占比", "核算",
                                 "统计", "排名", "位次"].map(\.scalarArray)
-    /// Bare 生产总值 is the economy's only after these (实现生产总值, 全年生产总值, 预计生产总值):
-    /// 工业生产总值, 海洋生产总值 and the like are sectors.
-    static let bareGDPAfter: Set<Unicode.Scalar> = ["现", "成", "年", "计", "市", "区", "县", "省", "州", "旗", "盟", "镇", "乡", "：", "，", "。", "；"]
+    /// Bare 生产总值, 经济总量 and 经济规模 are the economy's only after a non-Han character or
+    /// one of these (实现生产总值, 全年生产总值, 城市经济规模, 我国经济总量): 工业生产总值,
+    /// 数字经济规模, 县域经济总量, 民营经济总量 are parts of it.
+    static let bareGDPAfter: Set<Unicode.Scalar> = ["现", "成", "年", "计", "市", "区", "县", "省", "州", "旗", "盟", "镇", "乡", "国"]
+    static let bareGDPSpellings: [[Unicode.Scalar]] = ["生产总值", "经济总量", "经济规模"].map(\.scalarArray)
 
     /// A headline indicator's name (with its distinguishing prefix, 区级一般公共预算收入): only
     /// these weigh in the document type, since any page may state a figure or two.

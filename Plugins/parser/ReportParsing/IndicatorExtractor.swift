@@ -186,12 +186,13 @@ struct IndicatorExtractor {
     }
 
     /// A name that is part of another measure's name (人均地区生产总值, 单位国内生产总值能耗,
-    /// 国内生产总值比重), or bare 生产总值 after a sector's name (工业生产总值): not the indicator.
+    /// 国内生产总值比重), or bare 生产总值/经济总量/经济规模 after a sector's name (工业生产总值,
+    /// 数字经济规模): not the indicator.
     func isModifier(in text: ScalarText, at i: Int, spelling: [Unicode.Scalar]) -> Bool {
         let end = i + spelling.count
         if IndicatorCatalog.modifierBefore.contains(where: { text.hasSuffix($0, endingAt: i) }) { return true }
         if IndicatorCatalog.modifierAfter.contains(where: { text.matches($0, at: end) }) { return true }
-        if spelling == IndicatorCatalog.bareGDP, i > 0, ScalarClass.isHan(text.s[i - 1]),
+        if IndicatorCatalog.bareGDPSpellings.contains(spelling), i > 0, ScalarClass.isHan(text.s[i - 1]),
            !IndicatorCatalog.bareGDPAfter.contains(text.s[i - 1]) { return true }
         return false
     }
