@@ -18,14 +18,16 @@ struct IndicatorExtractor {
 
     func extract() -> [Indicator] {
         var indicators = [Indicator]()
+        var seen = Set<Indicator.FigureKey>()
         for (p, paragraph) in paragraphs.enumerated() where !outline.headingParagraphs.contains(p) {
-            // Every statement needs a digit, except "与上年持平" and what is said of targets:
-            // most paragraphs of prose go no further.
-            guard paragraph.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || paragraph.containsBytes(of: "持平")
-                || paragraph.containsBytes(of: "目标") else { continue }
+            // Every statement needs a digit, except "与上年持平", a round mark (突破万亿元) and what
+            // is said of targets: most paragraphs of prose go no further.
+            let statesFigures = paragraph.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || paragraph.containsBytes(of: "持平")
+                || paragraph.containsBytes(of: "万亿元") || paragraph.containsBytes(of: "千亿元")
+            guard statesFigures || paragraph.containsBytes(of: "目标") else { continue }
             let top = outline.topLevelIndex[p]
             indicators += read(paragraph, role: top.flatMap { timeline.roles[$0] }, section: top.map { outline.sections[$0].title },
-                               known: indicators)
+                               statesFigures: statesFigures, seen: &seen)
         }
         return indicators
     }
@@ -43,8 +45,10 @@ struct IndicatorExtractor {
 
     /// One paragraph's figures, sentence by sentence. The main target list runs from its cue
     /// to the paragraph's end.
-    private func read(_ paragraph: String, role: ReportTimeline.Role?, section: String?, known: [Indicator]) -> [Indicator] {
-        var figures = ParagraphFigures(known: known)
+    private func read(_ paragraph: String, role: ReportTimeline.Role?, section: String?, statesFigures: Bool,
+                      seen: inout Set<Indicator.FigureKey>) -> [Indicator] {
+        var figures = ParagraphFigures(seen: seen)
+        defer { seen = figures.seen }
         var inTargetList = false
         let sentences = SentenceSplitter.sentenceScalars(in: paragraph.unicodeScalarArray, semicolons: false)
         let termParagraph = FigureScope.isTermParagraph(Array(sentences.prefix(2)), inTermSection: FigureScope.isTermSection(section),
@@ -68,7 +72,9 @@ struct IndicatorExtractor {
             if figures.awaitsRate(sentence: n), let growth = FigureReader(text: text, span: 0..<text.count).leadingGrowth() {
                 figures.giveLeadingGrowth(growth, sentence: n, evidence: text.string(0..<text.count))
             }
-            for indicator in statedFigures(context, kind: inTargetList ? .target : nil) { figures.add(indicator, sentence: n) }
+            if statesFigures {
+                for indicator in statedFigures(context, kind: inTargetList ? .target : nil) { figures.add(indicator, sentence: n) }
+            }
             if inTargetList {
                 for (name, direction) in TargetStatements.directions(in: text, from: opensList ? (listStart ?? 0) : 0) {
                     var indicator = Indicator(name: name, kind: .target, year: timeline.planYear, section: section,
@@ -226,10 +232,23 @@ struct IndicatorExtractor {
 }
 
 extension Indicator {
-    /// The same statement found twice (a web page repeating its opening, say).
-    func sameFigure(as other: Indicator) -> Bool {
-        name == other.name && kind == other.kind && value == other.value && unit == other.unit
-            && growthPct == other.growthPct && qualifier == other.qualifier && growthPctHigh == other.growthPctHigh
-            && valueHigh == other.valueHigh && notStated == other.notStated && direction == other.direction
+    /// What makes two statements the same figure (a web page repeating its opening, say):
+    /// hashed, so a report's hundreds of figures are not compared pairwise.
+    struct FigureKey: Hashable {
+        let name: String
+        let kind: Kind
+        let value: Double?
+        let unit: String?
+        let growthPct: Double?
+        let qualifier: Qualifier?
+        let growthPctHigh: Double?
+        let valueHigh: Double?
+        let notStated: Bool?
+        let direction: Direction?
+    }
+
+    var figureKey: FigureKey {
+        FigureKey(name: name, kind: kind, value: value, unit: unit, growthPct: growthPct, qualifier: qualifier,
+                  growthPctHigh: growthPctHigh, valueHigh: valueHigh, notStated: notStated, direction: direction)
     }
 }

@@ -4,20 +4,20 @@ import ReportProtocol
 /// that a level and a rate stated apart can be joined (`LevelAndGrowth`). A figure already
 /// found (a web page repeating its opening) is not added twice.
 struct ParagraphFigures {
-    let known: [Indicator]
+    /// The figures of the report so far, this paragraph's included.
+    private(set) var seen: Set<Indicator.FigureKey>
     /// How the sentence being read was found: target_list, review, plan or body.
     var source = "body"
     private(set) var found = [(indicator: Indicator, sentence: Int)]()
 
-    init(known: [Indicator]) {
-        self.known = known
+    init(seen: Set<Indicator.FigureKey>) {
+        self.seen = seen
     }
 
     mutating func add(_ indicator: Indicator, sentence: Int) {
         var indicator = indicator
         indicator.source = source
-        guard !known.contains(where: { $0.sameFigure(as: indicator) }),
-              !found.contains(where: { $0.indicator.sameFigure(as: indicator) }) else { return }
+        guard seen.insert(indicator.figureKey).inserted else { return }
         found.append((indicator, sentence))
     }
 
