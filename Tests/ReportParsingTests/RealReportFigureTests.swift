@@ -175,4 +175,22 @@ final class RealReportFigureTests: XCTestCase {
         let utf8 = try ReportParser().parse(bytes: Array(text.utf8), fileName: "cn_national_2016.txt")
         XCTAssertEqual(figures(utf8), figures(try document("cn_national_2016.gbk.txt")))
     }
+
+    /// The text flattened to one line (no paragraphs, no sections): the main target list still
+    /// yields its headline targets, and ends where the listing does rather than running on
+    /// over the rest of the report.
+    func testAReportFlattenedToOneLineKeepsItsMainTargetsAndNoMore() throws {
+        let url = Repository.fixtures.appendingPathComponent("real/cn_national_2016.gbk.txt")
+        let text = try XCTUnwrap(String(data: try Data(contentsOf: url), encoding: Corpus.gb18030))
+        let flat = try ReportParser().parse(bytes: Array(text.filter { !$0.isNewline }.utf8), fileName: "flat.txt")
+        XCTAssertEqual(flat.paragraphs.count, 1)
+        let list = flat.indicators.filter { $0.source == "target_list" }
+        XCTAssertEqual(list.filter { $0.headline == true }.map(Self.describe), [
+            "target 地区生产总值 +6.5–7% range",
+            "target 居民消费价格涨幅 +3% about",
+            "target 城镇新增就业 1000万人 value:over over",
+            "target 城镇登记失业率 4.5% under",
+        ])
+        XCTAssertLessThanOrEqual(list.count, 9, list.map(Self.describe).joined(separator: "\n"))
+    }
 }

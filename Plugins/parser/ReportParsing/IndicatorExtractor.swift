@@ -11,8 +11,10 @@ struct IndicatorExtractor {
     let timeline: ReportTimeline
 
     static let goal = "目标".scalarArray
+    /// The target list's opening sentence and the two after it at most.
+    static let listSentences = 3
     static let targetCues = ["预期目标", "目标是", "目标为", "力争", "预期"].map(\.scalarArray)
-    /// In a review, a target cue after these words looks back at last year's target
+    /// Outside the plan, a target cue after these words looks back at last year's target
     /// (城镇新增就业1312万人，超过全年预期目标): the sentence still reports what happened.
     static let pastTargetVerbs = ["超过", "完成", "实现", "好于", "高于", "低于", "达到", "超额"].map(\.scalarArray)
 
@@ -44,12 +46,14 @@ struct IndicatorExtractor {
     }
 
     /// One paragraph's figures, sentence by sentence. The main target list runs from its cue
-    /// to the paragraph's end.
+    /// over the sentences that go on listing targets (2015: "…同步。能耗强度下降3.1%以上，
+    /// 主要污染物排放继续减少。"), two at most, ending at the first that states none or at the
+    /// paragraph's end, so a text flattened to one line does not make the rest of it the list.
     private func read(_ paragraph: String, role: ReportTimeline.Role?, section: String?, statesFigures: Bool,
                       seen: inout Set<Indicator.FigureKey>) -> [Indicator] {
         var figures = ParagraphFigures(seen: seen)
         defer { seen = figures.seen }
-        var inTargetList = false
+        var listSentencesLeft = 0
         let sentences = SentenceSplitter.sentenceScalars(in: paragraph.unicodeScalarArray, semicolons: false)
         let termParagraph = FigureScope.isTermParagraph(Array(sentences.prefix(2)), inTermSection: FigureScope.isTermSection(section),
                                                         reviewYear: timeline.reviewYear, planYear: timeline.planYear)
@@ -59,7 +63,9 @@ struct IndicatorExtractor {
             let speaksOfTargets = text.find(Self.goal, in: 0..<text.count) != nil
             let listStart = speaksOfTargets ? TargetStatements.listStart(in: text) : nil
             let opensList = listStart.map { !isPastTarget(in: text, cueAt: $0) } ?? false
-            if opensList { inTargetList = true }
+            if opensList { listSentencesLeft = Self.listSentences }
+            let inTargetList = listSentencesLeft > 0
+            let foundBefore = figures.found.count
             // A term's totals and goals are no year's figure: the headline ones are left out
             // (a wrong year poisons every comparison), the others keep no year.
             let otherTime = (!inTargetList && termParagraph) || FigureScope.namesTerm(text)
@@ -84,6 +90,7 @@ struct IndicatorExtractor {
                     figures.add(indicator, sentence: n)
                 }
             }
+            listSentencesLeft = opensList || figures.found.count > foundBefore ? listSentencesLeft - 1 : 0
         }
         return LevelAndGrowth.joined(figures.found)
     }
@@ -140,7 +147,7 @@ struct IndicatorExtractor {
     func kind(of sentence: ScalarText, role: ReportTimeline.Role?) -> Indicator.Kind {
         for cue in Self.targetCues {
             guard let at = sentence.find(cue, in: 0..<sentence.count) else { continue }
-            if role == .review, isPastTarget(in: sentence, cueAt: at) { continue }
+            if role != .plan, isPastTarget(in: sentence, cueAt: at) { continue }
             return .target
         }
         switch role {
