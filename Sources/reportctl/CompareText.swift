@@ -37,13 +37,14 @@ enum CompareText {
     }
 
     /// 213亿元, 5万亿元以上, 300–320亿元; with the qualifier a target carries (左右, 以上, 以内),
-    /// "未设定" for a target the report says it does not set, (预计) for an estimate.
+    /// "未设定" for a target the report says it does not set. Whether a figure is an estimate
+    /// stays in the JSON (`estimated`), so the CSV's cells keep their form.
     private static func amount(_ indicator: Indicator) -> String {
         if indicator.notStated == true { return "未设定" }
         guard let value = indicator.value else { return "" }
         let bound = indicator.valueQualifier ?? (indicator.growthPct == nil ? indicator.qualifier : nil)
         let figure = indicator.valueHigh.map { Formatting.number(value) + "–" + Formatting.number($0) } ?? Formatting.number(value)
-        return figure + (indicator.unit ?? "") + qualifierWord(bound) + estimate(indicator)
+        return figure + (indicator.unit ?? "") + qualifierWord(bound)
     }
 
     /// +5%, +6%–6.5%, 持平, 下降 (a direction without a number).
@@ -52,7 +53,7 @@ enum CompareText {
         guard let growth = indicator.growthPct else { return indicator.direction.map(directionWord) }
         let signed = { (g: Double) in (g > 0 ? "+" : "") + Formatting.number(g) + "%" }
         let figure = indicator.growthPctHigh.map { signed(growth) + "–" + signed($0).replacingOccurrences(of: "+", with: "") } ?? signed(growth)
-        return figure + qualifierWord(indicator.qualifier) + (indicator.value == nil ? estimate(indicator) : "")
+        return figure + qualifierWord(indicator.qualifier)
     }
 
     /// 左右/以上/以内 follow the figure; a range is its own bound.
@@ -71,10 +72,6 @@ enum CompareText {
         case .down: "下降"
         case .inStep: "同步"
         }
-    }
-
-    private static func estimate(_ indicator: Indicator) -> String {
-        indicator.estimated == true ? " (预计)" : ""
     }
 
     private static func csvField(_ text: String) -> String {
