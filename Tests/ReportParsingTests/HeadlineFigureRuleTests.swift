@@ -160,4 +160,19 @@ final class HeadlineFigureRuleTests: XCTestCase {
         let d = try parse("某某市", review: "实现地区生产总值2345.6亿元，按可比价格计算，比上年增长6.1%。", plan: "全年地区生产总值增长6%以上。")
         XCTAssertEqual(figures(d), ["actual 地区生产总值 2345.6亿元 +6.1%", "target 地区生产总值 +6% over"])
     }
+
+    /// A province's review in the usual form: 、 between a figure and its rate, and one name
+    /// for two groups' figures (分别), which is left unread rather than given the first.
+    func testAProvincesReviewSentenceReadsEachFigureAndNoGroupsFigureAsTheWhole() throws {
+        let d = try parse("某某省", review: """
+            全省生产总值8.26万亿元、增长6%，一般公共预算收入8600亿元、增长7.8%，城乡居民人均可支配收入分别达到74997元和40311元、\
+            增长4.6%和7.2%，居民消费价格上涨0.4%，城镇调查失业率4.5%。
+            """, plan: "继续努力。")
+        XCTAssertEqual(figures(d), [
+            "actual 地区生产总值 8.26万亿元 +6%",
+            "actual 一般公共预算收入 8600亿元 +7.8%",
+            "actual 居民消费价格涨幅 +0.4%",
+            "actual 城镇调查失业率 4.5%",
+        ])
+    }
 }

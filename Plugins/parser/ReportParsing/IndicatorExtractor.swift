@@ -11,6 +11,7 @@ struct IndicatorExtractor {
     let timeline: ReportTimeline
 
     static let goal = "目标".scalarArray
+    static let respectively = "分别".scalarArray
     /// The target list's opening sentence and the two after it at most.
     static let listSentences = 3
     static let targetCues = ["预期目标", "目标是", "目标为", "力争", "预期"].map(\.scalarArray)
@@ -222,9 +223,12 @@ struct IndicatorExtractor {
         for (k, mention) in found.enumerated() {
             let nextName = k + 1 < found.count ? found[k + 1].start : clause.upperBound
             let end = subjectBoundary(in: text, from: mention.end, limit: nextName)
+            taken.append(mention.start..<end)
+            // "城乡居民人均可支配收入分别达到74997元和40311元": one name, two groups' figures,
+            // neither of them the name's own. Nothing is read rather than the first.
+            if text.find(Self.respectively, in: mention.end..<end) != nil { continue }
             let figures = FigureReader(text: text, span: mention.end..<end).read(mention.definition)
             if !figures.isEmpty { result.append((mention.name, figures)) }
-            taken.append(mention.start..<end)
         }
         return (result, taken)
     }
