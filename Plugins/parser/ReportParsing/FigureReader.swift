@@ -18,6 +18,14 @@ struct FigureReader {
         var reachedLevel = false
 
         var isEmpty: Bool { value == nil && growthPct == nil }
+
+        /// A growth rate or a range of two, signed (下降 → negative); a range is its own qualifier.
+        mutating func setGrowth(sign: Double, low: Double, high: Double?, qualifier: Indicator.Qualifier?, start: Int) {
+            growthPct = sign * low
+            growthPctHigh = high.map { sign * $0 }
+            self.qualifier = high != nil ? .range : qualifier
+            self.start = self.start ?? start
+        }
     }
 
     static let moneyUnits = ["万亿元", "亿元", "万元", "元"].map(\.scalarArray)
@@ -71,10 +79,8 @@ struct FigureReader {
             // 居民消费价格年均上涨1.9%: a term's average, not the year's change.
             if figures.growthPct == nil, let percent = firstPercent(),
                !Self.averageCues.contains(where: { text.find($0, in: max(span.lowerBound, percent.start - 6)..<percent.start) != nil }) {
-                figures.growthPct = percent.low
-                figures.growthPctHigh = percent.high
-                figures.qualifier = percent.high != nil ? .range : qualifier(before: percent.start, after: percent.end)
-                figures.start = percent.start
+                figures.setGrowth(sign: 1, low: percent.low, high: percent.high,
+                                  qualifier: qualifier(before: percent.start, after: percent.end), start: percent.start)
             }
         }
         if figures.growthPct == nil, measure != .rate, isFlat() {
@@ -191,14 +197,7 @@ struct FigureReader {
             if let gap = Self.growthGaps.first(where: { text.matches($0, at: j) }) { j += gap.count }
             let isAverage = Self.averageCues.contains { text.hasSuffix($0, endingAt: i) }
             if !isAverage, segments == 0 || isLeadIn(segmentStart..<i), let percent = percent(at: j) {
-                figures.growthPct = sign * percent.low
-                figures.growthPctHigh = percent.high.map { sign * $0 }
-                if percent.high != nil {
-                    figures.qualifier = .range
-                } else if let q = qualifier(before: j, after: percent.end) {
-                    figures.qualifier = q
-                }
-                figures.start = figures.start ?? i
+                figures.setGrowth(sign: sign, low: percent.low, high: percent.high, qualifier: qualifier(before: j, after: percent.end), start: i)
                 return
             }
             i += word.count
@@ -216,10 +215,7 @@ struct FigureReader {
                 if let gap = Self.growthGaps.first(where: { text.matches($0, at: j) }) { j += gap.count }
                 guard let percent = percent(at: j) else { return nil }
                 var figures = Figures()
-                figures.growthPct = sign * percent.low
-                figures.growthPctHigh = percent.high.map { sign * $0 }
-                figures.qualifier = percent.high != nil ? .range : qualifier(before: j, after: percent.end)
-                figures.start = i
+                figures.setGrowth(sign: sign, low: percent.low, high: percent.high, qualifier: qualifier(before: j, after: percent.end), start: i)
                 return figures
             }
             i += 1
