@@ -168,12 +168,22 @@ final class RealReportFigureTests: XCTestCase {
         XCTAssertEqual(actual.source, "review")
     }
 
-    /// A GB18030 text parses to the same figures as its UTF-8 copy.
-    func testUTF8CopyOfAGBKReportHasTheSameFigures() throws {
+    /// The GB18030 text, its UTF-8 copy, a web page of it and an excerpt from its first
+    /// heading on (no title, no opening) give the same figures.
+    func testCopiesOfAReportInOtherFormsHaveTheSameFigures() throws {
         let url = Repository.fixtures.appendingPathComponent("real/cn_national_2016.gbk.txt")
         let text = try XCTUnwrap(String(data: try Data(contentsOf: url), encoding: Corpus.gb18030))
-        let utf8 = try ReportParser().parse(bytes: Array(text.utf8), fileName: "cn_national_2016.txt")
-        XCTAssertEqual(figures(utf8), figures(try document("cn_national_2016.gbk.txt")))
+        let expected = figures(try document("cn_national_2016.gbk.txt"))
+        let lines = text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.allSatisfy(\.isWhitespace) }
+        let page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>\(lines[0])</title></head><body>"
+            + "<div class=\"nav\">首页 | 新闻</div>\n" + lines.map { "<p>\($0)</p>\n" }.joined() + "</body></html>"
+        let firstHeading = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("一、") })
+        let copies = [
+            ("utf-8", try ReportParser().parse(bytes: Array(text.utf8), fileName: "cn_national_2016.txt")),
+            ("html", try ReportParser().parse(bytes: Array(page.utf8), fileName: "cn_national_2016.html")),
+            ("excerpt", try ReportParser().parse(bytes: Array(lines[firstHeading...].joined(separator: "\n").utf8), fileName: "excerpt.txt")),
+        ]
+        for (form, copy) in copies { XCTAssertEqual(figures(copy), expected, form) }
     }
 
     /// The text flattened to one line (no paragraphs, no sections): the main target list still
