@@ -175,4 +175,15 @@ final class HeadlineFigureRuleTests: XCTestCase {
             "actual 城镇调查失业率 4.5%",
         ])
     }
+
+    func testALevelAndARateInTwoParagraphsOfOneSectionAreJoinedOnlyWhenUnambiguous() throws {
+        let joined = try parse("某某省", review: "全省生产总值达到5.67万亿元。\n经济运行稳中有进，全省生产总值增长5%。", plan: "继续努力。")
+        XCTAssertEqual(figures(joined), ["actual 地区生产总值 5.67万亿元 +5%"])
+        let ambiguous = try parse("某某省", review: """
+            全省生产总值达到5.67万亿元。
+            全省生产总值增长5%。
+            全省经济总量首次突破5万亿元。
+            """, plan: "继续努力。")
+        XCTAssertEqual(figures(ambiguous), ["actual 地区生产总值 5.67万亿元", "actual 地区生产总值 +5%", "actual 地区生产总值 5万亿元 value:over over"])
+    }
 }

@@ -103,11 +103,11 @@ final class RealReportFigureTests: XCTestCase {
     }
 
     /// The five-year review: its totals (城镇新增就业6600万人以上, 年均上涨1.9%) are no year's
-    /// figure; the level the term came to (从54万亿元增加到82.7万亿元) is 2017's.
+    /// figure; the level the term came to (从54万亿元增加到82.7万亿元) is 2017's, joined with
+    /// 2017's rate (国内生产总值增长6.9%) from a later paragraph of the same section.
     func testNational2018KeepsTheTermsTotalsOutOfTheYearsFigures() throws {
         try assertFigures("cn_national_2018.gbk.txt", [
-            "actual 地区生产总值 82.7万亿元",
-            "actual 地区生产总值 +6.9%",
+            "actual 地区生产总值 82.7万亿元 +6.9%",
             "actual 城镇新增就业 1351万人",
             "target 地区生产总值 +6.5% about",
             "target 居民消费价格涨幅 +3% about",

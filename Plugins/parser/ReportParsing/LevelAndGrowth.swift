@@ -20,6 +20,27 @@ enum LevelAndGrowth {
         return result.indices.filter { !removed.contains($0) }.map { result[$0].indicator }
     }
 
+    /// Across paragraphs, within one top-level section: a headline level stated alone and the
+    /// same indicator's rate stated alone, of one kind and year (2018: "国内生产总值从54万亿元增加
+    /// 到82.7万亿元" in the five-year review, "国内生产总值增长6.9%" in 2017's paragraph of it),
+    /// when the section holds no other level or rate of it that would make the pairing a guess.
+    static func joinedInSections(_ indicators: [Indicator]) -> [Indicator] {
+        var result = indicators
+        var removed = Set<Int>()
+        for a in result.indices where result[a].headline == true && result[a].notStated == nil {
+            let same = result.indices.filter { b in
+                !removed.contains(b) && result[b].headline == true && result[b].notStated == nil && result[b].name == result[a].name
+                    && result[b].kind == result[a].kind && result[b].year == result[a].year && result[b].section == result[a].section
+                    && result[b].section != nil
+            }
+            let levels = same.filter { isLevelOnly(result[$0]) }, rates = same.filter { isRateOnly(result[$0]) }
+            guard same.count == 2, levels.count == 1, rates.count == 1, same.first == a, let other = same.last else { continue }
+            result[a] = merged(result[a], result[other])
+            removed.insert(other)
+        }
+        return result.indices.filter { !removed.contains($0) }.map { result[$0] }
+    }
+
     static func belongTogether(_ a: (indicator: Indicator, sentence: Int), _ b: (indicator: Indicator, sentence: Int)) -> Bool {
         let x = a.indicator, y = b.indicator
         guard x.headline == true, y.headline == true, x.name == y.name, x.kind == y.kind, x.year == y.year,
