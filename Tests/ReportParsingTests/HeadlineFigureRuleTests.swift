@@ -186,4 +186,27 @@ final class HeadlineFigureRuleTests: XCTestCase {
             """, plan: "继续努力。")
         XCTAssertEqual(figures(ambiguous), ["actual 地区生产总值 5.67万亿元", "actual 地区生产总值 +5%", "actual 地区生产总值 5万亿元 value:over over"])
     }
+
+    /// The 2020 national report's form: a main target list without GDP, then the sentence
+    /// saying no growth target is set, in the paragraph after it.
+    func testA2020StyleListAndItsNoGrowthTargetSentence() throws {
+        let d = try parse("国务院", review: "国内生产总值增长6.1%，达到99.1万亿元。城镇新增就业1352万人。", plan: """
+            今年发展主要目标是：城镇新增就业900万人以上，城镇调查失业率6%左右，城镇登记失业率5.5%左右；居民消费价格涨幅3.5%左右；\
+            进出口促稳提质，国际收支基本平衡；居民收入增长与经济增长基本同步；现行标准下农村贫困人口全部脱贫、贫困县全部摘帽；\
+            重大金融风险有效防控；单位国内生产总值能耗和主要污染物排放量继续下降，努力完成“十三五”规划目标任务。
+            需要说明的是，我们没有提出全年经济增速具体目标，主要是因为全球疫情和经贸形势不确定性很大，我国发展面临一些难以预料的影响因素。
+            """)
+        XCTAssertEqual(figures(d, headlineOnly: false), [
+            "actual 地区生产总值 99.1万亿元 +6.1%",
+            "actual 城镇新增就业 1352万人",
+            "target 城镇新增就业 900万人 value:over over",
+            "target 城镇调查失业率 6% about",
+            "target 城镇登记失业率 5.5% about",
+            "target 居民消费价格涨幅 +3.5% about",
+            "target 居民收入 in_step",
+            "target 单位国内生产总值能耗 down",
+            "target 主要污染物排放量 down",
+            "target 地区生产总值 not_stated",
+        ])
+    }
 }
