@@ -54,6 +54,13 @@ final class HeadlineFigureRuleTests: XCTestCase {
         }
     }
 
+    func testAChangeFromOneRateToAnotherIsTheRateItCameTo() throws {
+        let d = try parse("某某市", review: "城镇调查失业率从5.2%降到5%。", plan: "继续努力。")
+        XCTAssertEqual(figures(d), ["actual 城镇调查失业率 5%"])
+        let plain = try parse("某某市", review: "城镇调查失业率从5.2%到5.5%。", plan: "继续努力。")
+        XCTAssertEqual(figures(plain), ["actual 城镇调查失业率 5.5%"], "a change, not a range")
+    }
+
     func testAnAmountRangeCarriesItsHighEnd() throws {
         let d = try parse("某某市", review: "经济平稳运行。", plan: "主要预期目标是：地区生产总值达到2000—2100亿元。")
         XCTAssertEqual(figures(d), ["target 地区生产总值 2000–2100亿元 value:range range"])

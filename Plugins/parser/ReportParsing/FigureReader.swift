@@ -73,6 +73,15 @@ struct FigureReader {
                 figures.unit = "%"
                 figures.qualifier = percent.high != nil ? .range : qualifier(before: percent.start, after: percent.end)
                 figures.start = percent.start
+                // "从5.2%降到5.0%": the rate it came to.
+                if isFrom(before: percent.start) {
+                    if let (to, end) = destination(after: percent.end, unit: ["%"]) {
+                        figures.value = to
+                        figures.qualifier = qualifier(before: end - 1, after: end)
+                    } else {
+                        figures = Figures()
+                    }
+                }
             }
         case .change:
             readGrowth(into: &figures)
@@ -246,10 +255,12 @@ struct FigureReader {
     }
 
     /// A percentage at `i`: 6%, or a range 6%—6.5%, 6.5－7%, 6-6.5%; `end` is past the last %.
+    /// "从2.4%到2.6%" is a change, not a range: the first figure alone is read.
     func percent(at i: Int) -> (low: Double, high: Double?, end: Int)? {
         guard let (low, end) = text.number(at: i), end < span.upperBound else { return nil }
         if text.s[end] == "%" {
-            if let range = rangeEnd(after: end + 1), range.high > low, range.end < span.upperBound, text.s[range.end] == "%" {
+            if !isFrom(before: i), let range = rangeEnd(after: end + 1), range.high > low, range.end < span.upperBound,
+               text.s[range.end] == "%" {
                 return (low, range.high, range.end + 1)
             }
             return (low, nil, end + 1)

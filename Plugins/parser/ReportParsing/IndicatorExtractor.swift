@@ -38,7 +38,6 @@ struct IndicatorExtractor {
     /// Where a sentence stands and what governs its figures.
     struct SentenceContext {
         let text: ScalarText
-        let index: Int
         let role: ReportTimeline.Role?
         let section: String?
         /// A term's sentence or another year's (`FigureScope`).
@@ -72,7 +71,7 @@ struct IndicatorExtractor {
             let otherTime = (!inTargetList && termParagraph) || FigureScope.namesTerm(text)
                 || FigureScope.namesAnotherYear(text, reviewYear: timeline.reviewYear, planYear: timeline.planYear)
             let context = SentenceContext(
-                text: text, index: n, role: role, section: section, otherTime: otherTime,
+                text: text, role: role, section: section, otherTime: otherTime,
                 estimates: Estimates(text: text, firstName: { mentions(in: text, clause: 0..<text.count).first?.start }))
             figures.source = inTargetList ? "target_list" : role.map { $0 == .review ? "review" : "plan" } ?? "body"
             if speaksOfTargets, let none = growthTargetSetAsNone(context) { figures.add(none, sentence: n) }
