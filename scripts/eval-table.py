@@ -13,7 +13,8 @@ HEADLINE = ["地区生产总值", "一般公共预算收入", "固定资产投�
 def fixtures(root):
     corpus = sorted((root / "Tests/Fixtures/corpus").glob("*.txt"))
     variants = sorted(p for p in (root / "Tests/Fixtures/variants").iterdir() if p.suffix != ".md")
-    return corpus + variants
+    real = sorted(p for p in (root / "Tests/Fixtures/real").iterdir() if p.suffix != ".md")
+    return corpus + variants + real
 
 
 def parse(parser, path):
@@ -71,14 +72,20 @@ def main():
               f"| {actual} | {target} | {others} | {len(found)}/{len(HEADLINE)}: {'、'.join(found)} |")
 
     print("\n## Headline indicators\n")
-    print("| fixture | kind | name | value | unit | growth % | qualifier | year |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("value and growth show a range as low–high; bound is value_qualifier; est. is estimated (预计); "
+          "the main target list's other items are listed too (source target_list).\n")
+    print("| fixture | kind | name | value | unit | bound | growth % | qualifier | est. | not stated | direction | source | year |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for path, d, error in results:
         if d is None:
             continue
-        for i in filter(is_headline, d["indicators"]):
-            print(f"| {path.name[:3]}{path.suffix} | {i['kind']} | {i['name']} | {cell(i.get('value'))} | {cell(i.get('unit'))} "
-                  f"| {cell(i.get('growth_pct'))} | {cell(i.get('qualifier'))} | {cell(i.get('year'))} |")
+        for i in d["indicators"]:
+            if not (is_headline(i) or i.get("source") == "target_list"):
+                continue
+            print(f"| {short(path)} | {i['kind']} | {i['name']} | {cell(span(i.get('value'), i.get('value_high')))} | {cell(i.get('unit'))} "
+                  f"| {cell(i.get('value_qualifier'))} | {cell(span(i.get('growth_pct'), i.get('growth_pct_high')))} "
+                  f"| {cell(i.get('qualifier'))} | {'yes' if i.get('estimated') else '—'} | {'yes' if i.get('not_stated') else '—'} "
+                  f"| {cell(i.get('direction'))} | {cell(i.get('source'))} | {cell(i.get('year'))} |")
 
 
     print("\n## Other quantitative statements (the first ten of each fixture)\n")
@@ -89,7 +96,16 @@ def main():
             continue
         others = [i for i in d["indicators"] if not is_headline(i)]
         shown = "; ".join(describe(i) for i in others[:10])
-        print(f"| {path.name[:3]}{path.suffix} | {len(others)} | {cell(shown)} |")
+        print(f"| {short(path)} | {len(others)} | {cell(shown)} |")
+
+
+def short(path):
+    # The samples by number (000.txt); the real reports by their whole name.
+    return f"{path.name[:3]}{path.suffix}" if path.name[:3].isdigit() else path.name
+
+
+def span(low, high):
+    return None if low is None else (f"{low:g}–{high:g}" if high is not None else f"{low:g}")
 
 
 def is_headline(indicator):

@@ -30,7 +30,9 @@ extension ControlCommands {
 enum IndicatorMatch {
     /// Those named exactly so; when there are none, those whose name contains it (收入 finds
     /// 一般公共预算收入), of the first such name only, so one row never mixes two indicators.
-    static func pick(_ name: String, from indicators: [Indicator]) -> [Indicator] {
+    /// GDP's other names (国内生产总值, 全市生产总值, GDP…) ask for 地区生产总值, as the parser names it.
+    static func pick(_ asked: String, from indicators: [Indicator]) -> [Indicator] {
+        let name = IndicatorNames.canonical(asked)
         let exact = indicators.filter { $0.name.caseInsensitiveCompare(name) == .orderedSame }
         if !exact.isEmpty { return exact }
         guard let first = indicators.first(where: { $0.name.range(of: name, options: .caseInsensitive) != nil }) else { return [] }

@@ -115,7 +115,15 @@ public struct Section: Codable, Sendable, Equatable {
 /// One quantitative statement: 实现地区生产总值213亿元，增长4%.
 public struct Indicator: Codable, Sendable, Equatable {
     public enum Kind: String, Codable, Sendable { case actual, target }
-    public enum Qualifier: String, Codable, Sendable { case about, over, under, same }
+    /// How a figure is bounded: 左右 (about), 以上/突破 (over), 以内/控制在 (under), 持平 (same),
+    /// or a range 6%—6.5% (range: the figure is the low end, the `…High` field the high end).
+    public enum Qualifier: String, Codable, Sendable { case about, over, under, same, range }
+    /// Which way a target points when it gives no number: 单位国内生产总值能耗下降 (down),
+    /// 居民收入增长和经济增长同步 (in_step).
+    public enum Direction: String, Codable, Sendable {
+        case up, down
+        case inStep = "in_step"
+    }
 
     public var name: String
     public var kind: Kind
@@ -133,6 +141,25 @@ public struct Indicator: Codable, Sendable, Equatable {
     /// false for any other quantitative statement (接待游客, 空气质量优良天数…); nil from older parsers,
     /// which found catalogued indicators only.
     public var headline: Bool?
+
+    // Added with issue 12; optional, so documents stored before them still decode.
+    /// The high end of a growth range (6.5%－7% → growth_pct 6.5, growth_pct_high 7, qualifier range).
+    public var growthPctHigh: Double?
+    /// The high end of an amount range (300—320亿元 → value 300, value_high 320).
+    public var valueHigh: Double?
+    /// How `value` is bounded when the text says so: 突破/超过/迈上5万亿元 → over; `qualifier`
+    /// then speaks of the growth rate alone when there is one.
+    public var valueQualifier: Qualifier?
+    /// true for 预计: a figure estimated before the year's statistics were final.
+    public var estimated: Bool?
+    /// true when the report says it sets no such target (2020: 没有提出全年经济增速具体目标);
+    /// the figures are then nil. Absent means only that nothing was said.
+    public var notStated: Bool?
+    /// A target's direction when it has no number (能耗下降, 居民收入增长和经济增长同步).
+    public var direction: Direction?
+    /// How the figure was found: "target_list" (the 主要预期目标 sentence), "review" or "plan"
+    /// (the section it stands in), or "body" (outside any recognised section).
+    public var source: String?
 
     public init(name: String, kind: Kind, value: Double? = nil, unit: String? = nil, growthPct: Double? = nil,
                 qualifier: Qualifier? = nil, year: Int? = nil, section: String? = nil, evidence: String) {

@@ -62,15 +62,24 @@ enum ReportText {
         let rows = indicators.map { indicator -> [String] in
             [Formatting.truncate(indicator.name, to: 24),
              indicator.kind.rawValue,
-             indicator.value.map(Formatting.number) ?? "-",
+             indicator.value.map { Formatting.number($0) + (indicator.valueHigh.map { "–" + Formatting.number($0) } ?? "") }
+                ?? (indicator.notStated == true ? "not stated" : "-"),
              indicator.unit ?? "-",
-             indicator.growthPct.map { ($0 > 0 ? "+" : "") + Formatting.number($0) + "%" } ?? "-",
-             indicator.qualifier?.rawValue ?? "-",
+             indicator.growthPct.map { ($0 > 0 ? "+" : "") + Formatting.number($0) + (indicator.growthPctHigh.map { "–" + Formatting.number($0) } ?? "") + "%" }
+                ?? indicator.direction?.rawValue ?? "-",
+             qualifiers(indicator),
              indicator.year.map(String.init) ?? "-",
              indicator.section.map { Formatting.truncate($0, to: 20) } ?? "-"]
         }
         return ["Indicators (\(indicators.count))"]
             + Formatting.table(header: ["NAME", "KIND", "VALUE", "UNIT", "GROWTH", "QUALIFIER", "YEAR", "SECTION"], rows: rows)
+    }
+
+    /// The growth qualifier, the value's bound and 预计, e.g. "range, value over, estimated".
+    private static func qualifiers(_ indicator: Indicator) -> String {
+        let words = [indicator.qualifier?.rawValue, indicator.valueQualifier.map { "value " + $0.rawValue },
+                     indicator.estimated == true ? "estimated" : nil].compactMap { $0 }
+        return words.isEmpty ? "-" : words.joined(separator: ", ")
     }
 
     private static func keywords(_ summary: SummaryResult) -> [String] {

@@ -12,7 +12,9 @@ final class IndicatorRuleTests: XCTestCase {
     func testMaskedFiguresAreNoIndicator() throws {
         let d = try parse(report(review: "全区地区生产总值X亿元，增长%，就业形势总体稳定。",
                                  plan: "主要预期目标是：地区生产总值增长X%左右，居民收入稳步增长。"))
-        XCTAssertTrue(d.indicators.isEmpty, "\(d.indicators)")
+        // 居民收入稳步增长 is a target with a direction and no number, and nothing more.
+        XCTAssertEqual(d.indicators.map(\.name), ["居民收入"], "\(d.indicators)")
+        XCTAssertTrue(d.indicators.allSatisfy { $0.value == nil && $0.growthPct == nil && $0.direction == .up }, "\(d.indicators)")
     }
 
     func testQualifiersAndSigns() throws {

@@ -51,10 +51,17 @@ final class WireCodecTests: XCTestCase {
                 indicator.value = number(index)
                 indicator.unit = text(index + 2)
                 indicator.growthPct = number(index + 1)
-                indicator.qualifier = [.about, .over, .under, .same][index % 4]
+                indicator.qualifier = [.about, .over, .under, .same, .range][index % 5]
                 indicator.year = 2000 + index
                 indicator.section = text(index + 3)
                 indicator.headline = index % 2 == 0
+                indicator.growthPctHigh = number(index + 2)
+                indicator.valueHigh = number(index + 3)
+                indicator.valueQualifier = [.over, .about, .range][index % 3]
+                indicator.estimated = index % 2 == 1
+                indicator.notStated = index % 2 == 0
+                indicator.direction = [.up, .down, .inStep][index % 3]
+                indicator.source = text(index + 4)
             }
             return indicator
         }

@@ -43,6 +43,24 @@ final class SectionAndDigestTests: XCTestCase {
         XCTAssertEqual(mentougou.first { $0.name == "地区生产总值" }?.value, 275)
     }
 
+    /// 2020's national report set no GDP growth target: the digest says so rather than
+    /// leaving the target out, and a range travels whole.
+    func testTheDigestKeepsATargetStatedAsNoneAndARangesHighEnd() {
+        var document = ParsedDocument(reviewYear: 2019, planYear: 2020, encoding: "utf-8", paragraphs: [], sections: [],
+                                      indicators: [], parserVersion: "test")
+        var actual = Indicator(name: "地区生产总值", kind: .actual, growthPct: 6, qualifier: .range, year: 2019, evidence: "增长6%—6.5%")
+        actual.growthPctHigh = 6.5
+        actual.headline = true
+        var none = Indicator(name: "地区生产总值", kind: .target, year: 2020, evidence: "我们没有提出全年经济增速具体目标")
+        none.notStated = true
+        none.headline = true
+        var energy = Indicator(name: "单位国内生产总值能耗", kind: .target, year: 2020, evidence: "单位国内生产总值能耗继续下降")
+        energy.direction = .down
+        energy.headline = false
+        document.indicators = [actual, none, energy]
+        XCTAssertEqual(IndicatorDigest.headline(of: document), [actual, none])
+    }
+
     func testTheDocumentFrequencyTableCountsDocumentsAndRoundTrips() throws {
         let table = DocumentFrequencyTable(documentTerms: [["冬奥", "冬奥", "生态"], ["生态", "永定河"]])
         XCTAssertEqual(table.documents, 2)

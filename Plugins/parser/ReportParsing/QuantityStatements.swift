@@ -27,21 +27,24 @@ struct QuantityStatements {
                 continue
             }
             let reader = FigureReader(text: text, span: clause)
-            if end < clause.upperBound, text.s[end] == "%" {
-                let after = end + 1
+            if let percent = reader.percent(at: i) {
+                let after = percent.end
                 if let growth = growthWord(before: i, from: nameStart) {
                     let name = QuantityName.clean(text, nameStart..<growth.start)
-                    let pct = growth.sign * number
-                    let qualifier = reader.qualifier(before: growth.numberStart, after: after)
+                    let pct = growth.sign * percent.low
+                    let high = percent.high.map { growth.sign * $0 }
+                    let qualifier = high != nil ? .range : reader.qualifier(before: growth.numberStart, after: after)
                     if let name {
-                        result.append((name, .init(value: nil, unit: nil, growthPct: pct, qualifier: qualifier)))
+                        result.append((name, .init(value: nil, unit: nil, growthPct: pct, qualifier: qualifier, growthPctHigh: high, start: i)))
                     } else if let last = result.indices.last, result[last].1.growthPct == nil {
                         // "接待游客1000万人次，增长6%": the growth of the figure just read.
                         result[last].1.growthPct = pct
-                        if result[last].1.qualifier == nil { result[last].1.qualifier = qualifier }
+                        result[last].1.growthPctHigh = high
+                        if result[last].1.qualifier == nil || high != nil { result[last].1.qualifier = qualifier }
                     }
                 } else if let name = QuantityName.clean(text, nameStart..<i) {
-                    result.append((name, .init(value: number, unit: "%", growthPct: nil, qualifier: reader.qualifier(before: i, after: after))))
+                    let qualifier = percent.high != nil ? .range : reader.qualifier(before: i, after: after)
+                    result.append((name, .init(value: percent.low, unit: "%", growthPct: nil, qualifier: qualifier, valueHigh: percent.high, start: i)))
                 }
                 i = after
                 nameStart = after
@@ -63,7 +66,7 @@ struct QuantityStatements {
             let countsWhatFollows = Self.countUnits.contains(unit) && after < clause.upperBound && ScalarClass.isHan(text.s[after])
             if !countsWhatFollows, let name = QuantityName.clean(text, nameStart..<i) {
                 let qualifier = roughly ? .over : reader.qualifier(before: i, after: after)
-                result.append((name, .init(value: number, unit: String(String.UnicodeScalarView(unit)), growthPct: nil, qualifier: qualifier)))
+                result.append((name, .init(value: number, unit: String(String.UnicodeScalarView(unit)), growthPct: nil, qualifier: qualifier, start: i)))
             }
             i = after
             nameStart = after
@@ -111,7 +114,7 @@ struct QuantityStatements {
     static let units: [[Unicode.Scalar]] = [
         "万亿元", "亿美元", "万美元", "亿元", "万元", "元", "个百分点", "百分点", "万人次", "人次", "万人", "人", "名",
         "万户", "户", "个", "家", "所", "项", "处", "座", "条", "公里", "千米", "万平方米", "平方公里", "平方米", "万亩", "亩",
-        "公顷", "万吨", "吨/平方公里·月", "吨", "天", "辆", "台", "套", "张", "床", "万千瓦", "千瓦", "兆瓦", "万立方米", "微克/立方米", "立方米",
+        "公顷", "万亿斤", "亿斤", "亿公斤", "万公斤", "公斤", "亿吨", "万吨", "吨/平方公里·月", "吨", "亿立方米", "天", "辆", "台", "套", "张", "床", "万千瓦", "千瓦", "兆瓦", "万立方米", "微克/立方米", "立方米",
         "倍", "场", "只", "株", "棵", "万株", "标准箱", "米",
     ].map(\.scalarArray).sorted { $0.count > $1.count }
 

@@ -2,15 +2,22 @@
 extension Indicator {
     func writeWire(to writer: inout JSONByteWriter) throws {
         writer.beginObject()
+        if let direction { writer.key("direction"); writer.string(direction.rawValue) }
+        if let estimated { writer.key("estimated"); writer.bool(estimated) }
         writer.key("evidence"); writer.string(evidence)
         if let growthPct { writer.key("growth_pct"); try writer.double(growthPct) }
+        if let growthPctHigh { writer.key("growth_pct_high"); try writer.double(growthPctHigh) }
         if let headline { writer.key("headline"); writer.bool(headline) }
         writer.key("kind"); writer.string(kind.rawValue)
         writer.key("name"); writer.string(name)
+        if let notStated { writer.key("not_stated"); writer.bool(notStated) }
         if let qualifier { writer.key("qualifier"); writer.string(qualifier.rawValue) }
         if let section { writer.key("section"); writer.string(section) }
+        if let source { writer.key("source"); writer.string(source) }
         if let unit { writer.key("unit"); writer.string(unit) }
         if let value { writer.key("value"); try writer.double(value) }
+        if let valueHigh { writer.key("value_high"); try writer.double(valueHigh) }
+        if let valueQualifier { writer.key("value_qualifier"); writer.string(valueQualifier.rawValue) }
         if let year { writer.key("year"); writer.int(year) }
         writer.endObject()
     }
@@ -39,6 +46,20 @@ extension Indicator {
                 try fields.mark(8); indicator.value = try reader.optional { try $0.double() }
             } else if key == "year" {
                 try fields.mark(9); indicator.year = try reader.optional { try $0.int() }
+            } else if key == "direction" {
+                try fields.mark(10); indicator.direction = try reader.optional { try wireEnum(Direction.self, $0.string()) }
+            } else if key == "estimated" {
+                try fields.mark(11); indicator.estimated = try reader.optional { try $0.bool() }
+            } else if key == "growth_pct_high" {
+                try fields.mark(12); indicator.growthPctHigh = try reader.optional { try $0.double() }
+            } else if key == "not_stated" {
+                try fields.mark(13); indicator.notStated = try reader.optional { try $0.bool() }
+            } else if key == "source" {
+                try fields.mark(14); indicator.source = try reader.optional { try $0.string() }
+            } else if key == "value_high" {
+                try fields.mark(15); indicator.valueHigh = try reader.optional { try $0.double() }
+            } else if key == "value_qualifier" {
+                try fields.mark(16); indicator.valueQualifier = try reader.optional { try wireEnum(Qualifier.self, $0.string()) }
             } else {
                 throw WireFastPathDeclined()
             }
