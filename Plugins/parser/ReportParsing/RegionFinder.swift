@@ -67,7 +67,7 @@ struct RegionFinder {
             let text = ScalarText(title)
             if title.contains("国务院") {
                 found.append(Cue(source: .title, reading: .national))
-            } else if let reading = gazetteer.reading(of: gazetteer.mentions(in: text, range: 0..<text.count)) {
+            } else if let reading = gazetteer.reading(of: gazetteer.mentions(in: text, range: 0..<text.count), in: text, end: text.count) {
                 found.append(Cue(source: .title, reading: reading))
             }
         }
@@ -76,14 +76,15 @@ struct RegionFinder {
             let from = max(0, officeStart - 16)
             if text.find("国务院".scalarArray, in: from..<officeStart) != nil {
                 found.append(Cue(source: .speakerLine, reading: .national))
-            } else if let reading = gazetteer.reading(of: gazetteer.mentions(in: text, range: from..<officeStart)) {
+            } else if let reading = gazetteer.reading(of: gazetteer.mentions(in: text, range: from..<officeStart), in: text, end: officeStart) {
                 found.append(Cue(source: .speakerLine, reading: reading))
             }
         }
         if let line = cues.dateLine {
             if line.isNational {
                 found.append(Cue(source: .dateLine, reading: .national))
-            } else if let reading = gazetteer.reading(of: gazetteer.mentions(in: line.text, range: line.regionRange)) {
+            } else if let reading = gazetteer.reading(of: gazetteer.mentions(in: line.text, range: line.regionRange), in: line.text,
+                                                      end: line.regionRange.upperBound) {
                 found.append(Cue(source: .dateLine, reading: reading))
             }
         }
@@ -100,7 +101,7 @@ struct RegionFinder {
         let window = (start + 3)..<min(text.count, start + 3 + 24)
         if text.matches("国务院".scalarArray, at: window.lowerBound) { return .national }
         guard let end = text.find("政府".scalarArray, in: window) else { return nil }
-        return gazetteer.reading(of: gazetteer.mentions(in: text, range: window.lowerBound..<end))
+        return gazetteer.reading(of: gazetteer.mentions(in: text, range: window.lowerBound..<end), in: text, end: end)
     }
 
     static func words(_ source: MetadataSource) -> String {

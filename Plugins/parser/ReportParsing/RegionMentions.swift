@@ -56,15 +56,31 @@ extension Gazetteer {
     }
 
     /// The most specific name of a cue, narrowed by the names written before it (北京市 before
-    /// 朝阳区 leaves Beijing's), current units before former ones of the same name.
-    func reading(of mentions: [RegionMention]) -> RegionReading? {
-        guard let last = mentions.last else { return nil }
+    /// 朝阳区 leaves Beijing's), current units before former ones of the same name. Nil when the
+    /// cue goes on to name a unit the gazetteer lacks (北京市某某区…): the province alone would be
+    /// a wrong region, not a vaguer one.
+    func reading(of mentions: [RegionMention], in text: ScalarText, end: Int) -> RegionReading? {
+        guard let last = mentions.last, !Self.namesAnotherUnit(text, from: last.end, to: end) else { return nil }
         var units = last.units
         let enclosing = Set(mentions.dropLast().flatMap { $0.units.map(\.code) })
         let narrowed = units.filter { unit in ancestors(of: unit).contains { enclosing.contains($0.code) } }
         if !narrowed.isEmpty { units = narrowed }
         if units.contains(where: \.isCurrent) { units = units.filter(\.isCurrent) }
         return RegionReading(written: last.name, units: units)
+    }
+
+    /// Words that follow a government's name in a cue: 人民政府, 政府工作报告, 第十七届.
+    static let afterGovernment = ["人民", "政府", "第", "国民"].map(\.scalarArray)
+    static let unitSuffixes: Set<Unicode.Scalar> = ["区", "县", "市", "旗", "州", "盟", "省"]
+
+    /// Whether the Han characters after a name, up to a word that follows a government's name,
+    /// end in a unit's suffix (the 某某区 of 北京市某某区2023年…).
+    static func namesAnotherUnit(_ text: ScalarText, from start: Int, to end: Int) -> Bool {
+        var i = start
+        while i < min(end, text.count), ScalarClass.isHan(text.s[i]), !afterGovernment.contains(where: { text.matches($0, at: i) }) {
+            i += 1
+        }
+        return i > start && unitSuffixes.contains(text.s[i - 1])
     }
 
     /// Among several units of one name, the one whose province or city the text names most
