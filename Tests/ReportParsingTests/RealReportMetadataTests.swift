@@ -110,6 +110,15 @@ final class RealReportMetadataTests: XCTestCase {
         }
     }
 
+    func testThePDFLibreOfficeMadeOfTheBeijingReportKeepsItsMetadata() throws {
+        // pdftotext wraps the date line in the middle of 北京市: `…会议上北` / `京市市长 殷勇同志作政府工作报告。`
+        let url = Repository.fixtures.appendingPathComponent("variants/beijing_2025.pdf")
+        let d = try parser.parse(bytes: Array(try Data(contentsOf: url)), fileName: "beijing_2025.pdf")
+        let e = try XCTUnwrap(Self.expected.first { $0.file == "beijing_2025.docx" })
+        XCTAssertEqual(d.sourceFormat, "pdf")
+        assertMetadata(d, e, "beijing_2025.pdf")
+    }
+
     func testAReportFlattenedToOneLineKeepsItsRegionAndYearsAndInventsNothing() throws {
         for e in Self.expected {
             let flat = try Self.text(e.file).replacingOccurrences(of: "\n", with: "")
