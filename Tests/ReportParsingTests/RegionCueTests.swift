@@ -104,6 +104,28 @@ final class RegionCueTests: XCTestCase {
         XCTAssertEqual(region.speakerOffice, "主席")
     }
 
+    func testANameWithAMiddleDotAndAnActingHead() throws {
+        let d = try parse("""
+        政府工作报告
+        ——2025年1月15日在新疆维吾尔自治区第十四届人民代表大会第四次会议上
+        新疆维吾尔自治区人民政府代主席 艾尔肯·吐尼亚孜
+        """)
+        XCTAssertEqual(d.region, "新疆维吾尔自治区")
+        XCTAssertEqual(d.regionCode, "650000")
+        XCTAssertEqual(d.speaker, "艾尔肯·吐尼亚孜")
+        XCTAssertEqual(d.speakerOffice, "代主席")
+    }
+
+    func testADeputyOrAnOfficeInASentenceIsNoSpeaker() throws {
+        let d = try parse("""
+        政府工作报告
+        副区长张三分管全区经济工作。
+        区长办公会研究部署重点任务。
+        """)
+        XCTAssertNil(d.speaker)
+        XCTAssertNil(d.speakerOffice)
+    }
+
     func testABeijingDistrictExcerptWithABareTitleTakesTheRegionFromTheDateLine() throws {
         let d = try parse("""
         政府工作报告

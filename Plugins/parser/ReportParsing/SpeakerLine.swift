@@ -27,9 +27,13 @@ struct SpeakerLine {
 
     init?(_ paragraph: String) {
         let text = ScalarText(paragraph)
-        guard text.count <= Self.longestLine, !Self.isCaption(paragraph) else { return nil }
+        // A sentence (。) names a speaker only when it is the date line run together with the speaker's.
+        guard text.count <= Self.longestLine, !Self.isCaption(paragraph),
+              !paragraph.contains("。") || DateLine(paragraph) != nil else { return nil }
         for i in 0..<text.count {
             guard let office = Self.offices.first(where: { text.matches($0, at: i) }) else { continue }
+            // 副区长张三分管…: a deputy is not the speaker.
+            if i > 0, text.s[i - 1] == "副" { continue }
             // 主席 heads a government only as 自治区人民政府主席; elsewhere it is a party or CPPCC title.
             if office.last == "席", !text.hasSuffix("政府".scalarArray, endingAt: i) { continue }
             if let name = Self.name(after: i + office.count, in: text) ?? Self.name(before: i, officeEnd: i + office.count, in: text) {
