@@ -21,6 +21,8 @@ struct DateLine {
     static let congress = "人民代表大会".scalarArray
 
     init?(_ line: String) {
+        // At most 3 bytes a character: a long paragraph is turned away before it is copied.
+        guard line.utf8.count <= 3 * 120 else { return nil }
         let text = ScalarText(line)
         guard text.count <= 120, !SpeakerLine.isCaption(line),
               let congress = text.find(Self.congress, in: 0..<text.count) else { return nil }

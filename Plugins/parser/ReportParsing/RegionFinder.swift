@@ -49,7 +49,8 @@ struct RegionFinder {
             level = "national"
             return
         }
-        let unit = gazetteer.disambiguate(reading.units, in: body)
+        // The whole text is scanned only for a name several units share.
+        let unit = reading.units.count == 1 ? reading.units.first : gazetteer.disambiguate(reading.units, in: body)
         if let unit {
             full = gazetteer.fullName(of: unit)
             code = unit.code

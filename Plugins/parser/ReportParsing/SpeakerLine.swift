@@ -26,6 +26,7 @@ struct SpeakerLine {
     static let longestLine = 90
 
     init?(_ paragraph: String) {
+        guard paragraph.utf8.count <= 3 * Self.longestLine else { return nil }
         let text = ScalarText(paragraph)
         // A sentence (。) names a speaker only when it is the date line run together with the speaker's.
         guard text.count <= Self.longestLine, !Self.isCaption(paragraph),
