@@ -66,6 +66,15 @@ final class GazetteerTests: XCTestCase {
         }
     }
 
+    func testWithoutItsGazetteerTheParserFailsRetryablyNamingTheFile() throws {
+        let parser = ReportParser(gazetteerFile: URL(fileURLWithPath: "/nonexistent/gazetteer/divisions.tsv"))
+        XCTAssertThrowsError(try parser.parse(bytes: try Corpus.bytes("000"), fileName: "000.txt")) { error in
+            let failure = error as? ParseFailure
+            XCTAssertEqual(failure?.retryable, true, "the installation is at fault, not the report")
+            XCTAssertTrue(failure?.reason.contains("/nonexistent/gazetteer/divisions.tsv") == true, "\(error)")
+        }
+    }
+
     func testAMissingFileNamesThePath() {
         let url = URL(fileURLWithPath: "/nonexistent/divisions.tsv")
         XCTAssertThrowsError(try Gazetteer(contentsOf: url)) { error in

@@ -1,3 +1,4 @@
+import Foundation
 import ChineseText
 import ReportProtocol
 
@@ -22,6 +23,11 @@ public struct ReportParser: Sendable {
 
     public init(gazetteer: Gazetteer) {
         self.gazetteer = .success(gazetteer)
+    }
+
+    /// With the gazetteer at `url`; if it is missing or damaged, every parse fails, retryably.
+    public init(gazetteerFile url: URL) {
+        gazetteer = Result { () throws(GazetteerError) -> Gazetteer in try Gazetteer(contentsOf: url) }
     }
 
     /// - Throws: `ParseFailure` when the bytes are empty, binary, undecodable or hold no Chinese
