@@ -57,6 +57,17 @@ final class RegionCueTests: XCTestCase {
         XCTAssertEqual(d.session, "第十四届人民代表大会第五次会议")
     }
 
+    func testADateInChineseNumerals() throws {
+        let d = try parse("""
+        政府工作报告
+        ——二〇二五年一月二十一日在鄂托克旗第十八届人民代表大会第四次会议上
+        """)
+        XCTAssertEqual(d.meetingDate, "2025-01-21")
+        XCTAssertEqual(d.region, "鄂托克旗")
+        let december = try parse("政府工作报告\n（二〇二二年十二月十日在淳安县第十八届人民代表大会第二次会议上）")
+        XCTAssertEqual(december.meetingDate, "2022-12-10")
+    }
+
     func testACountyReportWithTheDateLineSplitOverTwoLines() throws {
         let d = try parse("""
         政府工作报告

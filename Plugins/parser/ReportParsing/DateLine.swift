@@ -26,15 +26,13 @@ struct DateLine {
         let text = ScalarText(line)
         guard text.count <= 120, !SpeakerLine.isCaption(line),
               let congress = text.find(Self.congress, in: 0..<text.count) else { return nil }
-        for (year, end) in text.years(in: 0..<text.count) {
-            guard let (month, afterMonth) = text.number(at: end), afterMonth < text.count, text.s[afterMonth] == "月",
-                  let (day, afterDay) = text.number(at: afterMonth + 1), afterDay < text.count, text.s[afterDay] == "日",
-                  (1...12).contains(Int(month)), (1...31).contains(Int(day)), afterDay < congress else { continue }
+        for (year, month, day, afterDay) in Self.dates(in: text) {
+            guard (1...12).contains(month), (1...31).contains(day), afterDay < congress else { continue }
             // 2014年3月14日电: a news agency's dateline.
             if afterDay + 1 < text.count, text.s[afterDay + 1] == "电" { continue }
-            date = String(format: "%04d-%02d-%02d", year, Int(month), Int(day))
+            date = String(format: "%04d-%02d-%02d", year, month, day)
             self.year = year
-            self.month = Int(month)
+            self.month = month
             self.text = text
             session = ReportMetadata.session(in: line)
             isNational = congress >= 2 && text.string((congress - 2)..<congress) == "全国"
@@ -48,6 +46,57 @@ struct DateLine {
         return nil
     }
 
+    /// Every full date of the line, `2025年1月8日` or `二〇二五年一月八日`, with the index of its 日.
+    static func dates(in text: ScalarText) -> [(year: Int, month: Int, day: Int, dayMark: Int)] {
+        var found = [(year: Int, month: Int, day: Int, dayMark: Int)]()
+        for (year, end) in text.years(in: 0..<text.count) {
+            guard let (month, afterMonth) = text.number(at: end), afterMonth < text.count, text.s[afterMonth] == "月",
+                  let (day, afterDay) = text.number(at: afterMonth + 1), afterDay < text.count, text.s[afterDay] == "日"
+            else { continue }
+            found.append((year, Int(month), Int(day), afterDay))
+        }
+        // 二〇二五年一月八日: four digit characters, then 1–3 for the month and for the day.
+        var i = 0
+        while i + 4 < text.count {
+            guard let year = chineseDigits(text, i..<(i + 4)), text.s[i + 4] == "年",
+                  i == 0 || ChineseNumber.digit(text.s[i - 1]) == nil,
+                  let (month, afterMonth) = chineseNumber(text, at: i + 5, until: "月"),
+                  let (day, afterDay) = chineseNumber(text, at: afterMonth + 1, until: "日") else { i += 1; continue }
+            found.append((year, month, day, afterDay))
+            i = afterDay
+        }
+        return found
+    }
+
+    static func chineseDigits(_ text: ScalarText, _ range: Range<Int>) -> Int? {
+        var value = 0
+        for i in range {
+            guard let digit = ChineseNumber.digit(text.s[i]) else { return nil }
+            value = value * 10 + digit
+        }
+        return (1949...2100).contains(value) ? value : nil
+    }
+
+    /// 八 → 8, 十二 → 12, 二十一 → 21, 三十 → 30, up to `mark` (月 or 日), with the mark's index.
+    static func chineseNumber(_ text: ScalarText, at start: Int, until mark: Unicode.Scalar) -> (Int, Int)? {
+        var end = start
+        while end < text.count, end - start < 3, text.s[end] != mark { end += 1 }
+        guard end < text.count, text.s[end] == mark, end > start else { return nil }
+        var value = 0
+        var pending = 0
+        for i in start..<end {
+            if text.s[i] == "十" {
+                value += (pending == 0 ? 1 : pending) * 10
+                pending = 0
+            } else if let digit = ChineseNumber.digit(text.s[i]) {
+                pending = digit
+            } else {
+                return nil
+            }
+        }
+        return (value + pending, end)
+    }
+
     /// The first date line among the opening paragraphs; a line holding only the date is read
     /// together with the next one (the meeting split onto a line of its own).
     static func first<C: Collection>(in opening: C) -> DateLine? where C.Element == String {
@@ -57,5 +106,24 @@ struct DateLine {
             if i + 1 < lines.count, line.unicodeScalars.count <= 30, let found = DateLine(line + lines[i + 1]) { return found }
         }
         return nil
+    }
+}
+
+/// The digit characters of dates written in Chinese numerals.
+enum ChineseNumber {
+    static func digit(_ c: Unicode.Scalar) -> Int? {
+        switch c {
+        case "〇", "零", "○", "Ｏ": 0
+        case "一": 1
+        case "二": 2
+        case "三": 3
+        case "四": 4
+        case "五": 5
+        case "六": 6
+        case "七": 7
+        case "八": 8
+        case "九": 9
+        default: nil
+        }
     }
 }
