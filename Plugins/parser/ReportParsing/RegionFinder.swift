@@ -74,7 +74,7 @@ struct RegionFinder {
         }
         if let (text, officeStart) = cues.speakerLine {
             // The government named just before the office: …北京市延庆区人民政府区长, 国务院总理.
-            let from = max(0, officeStart - 16)
+            let from = max(0, officeStart - 24)
             if text.find("国务院".scalarArray, in: from..<officeStart) != nil {
                 found.append(Cue(source: .speakerLine, reading: .national))
             } else if let reading = gazetteer.reading(of: gazetteer.mentions(in: text, range: from..<officeStart), in: text, end: officeStart) {
