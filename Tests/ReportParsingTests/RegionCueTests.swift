@@ -68,6 +68,19 @@ final class RegionCueTests: XCTestCase {
         XCTAssertEqual(december.meetingDate, "2022-12-10")
     }
 
+    func testAnAbbreviatedCongressAndAnActingHeadWrittenOut() throws {
+        let d = try parse("""
+        政府工作报告
+        ——2024年1月16日在北京市东城区十七届人大四次会议上
+        代理区长 陈献森
+        """)
+        XCTAssertEqual(d.meetingDate, "2024-01-16")
+        XCTAssertEqual(d.regionFull, "北京市东城区")
+        XCTAssertEqual(d.speaker, "陈献森")
+        XCTAssertEqual(d.speakerOffice, "代理区长")
+        XCTAssertNil(d.session, "the abbreviated congress is not read as a session")
+    }
+
     func testACountyReportWithTheDateLineSplitOverTwoLines() throws {
         let d = try parse("""
         政府工作报告

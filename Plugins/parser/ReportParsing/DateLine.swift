@@ -20,12 +20,19 @@ struct DateLine {
 
     static let congress = "人民代表大会".scalarArray
 
+    /// Where the congress is named: 人民代表大会, or 人大 when 会议 follows (`在区十六届人大三次会议上`).
+    static func congress(in text: ScalarText) -> Int? {
+        if let full = text.find(congress, in: 0..<text.count) { return full }
+        guard let short = text.find(["人", "大"], in: 0..<text.count),
+              text.find(["会", "议"], in: short..<min(text.count, short + 10)) != nil else { return nil }
+        return short
+    }
+
     init?(_ line: String) {
         // At most 3 bytes a character: a long paragraph is turned away before it is copied.
         guard line.utf8.count <= 3 * 120 else { return nil }
         let text = ScalarText(line)
-        guard text.count <= 120, !SpeakerLine.isCaption(line),
-              let congress = text.find(Self.congress, in: 0..<text.count) else { return nil }
+        guard text.count <= 120, !SpeakerLine.isCaption(line), let congress = Self.congress(in: text) else { return nil }
         for (year, month, day, afterDay) in Self.dates(in: text) {
             guard (1...12).contains(month), (1...31).contains(day), afterDay < congress else { continue }
             // 2014年3月14日电: a news agency's dateline.

@@ -10,10 +10,10 @@ struct SpeakerLine {
     /// Where the office word starts: the region is named just before it.
     let officeStart: Int
 
-    /// The head of each level of government, and the acting head (代…).
+    /// The head of each level of government, and the acting head (代…, 代理…).
     static let offices: [[Unicode.Scalar]] = {
         let heads = ["总理", "省长", "市长", "区长", "县长", "旗长", "州长", "盟长", "主席"]
-        return (heads.map { "代" + $0 } + heads).map(\.scalarArray)
+        return (heads.map { "代理" + $0 } + heads.map { "代" + $0 } + heads).map(\.scalarArray)
     }()
 
     /// Words after a name that end it: 殷勇同志作政府工作报告, 龚正市长在….
