@@ -100,10 +100,11 @@ public struct ReportParser: Sendable {
             SentenceSplitter.spans(in: paragraph).map { SentenceSpan(paragraphIndex: p, start: $0.lowerBound, end: $0.upperBound) }
         }
         document.regionCode = metadata.region.code
-        document.metadataSources = MetadataSources(
+        let sources = MetadataSources(
             region: metadata.region.source, speaker: metadata.speakerSource,
             meetingDate: metadata.meetingDate == nil ? nil : .dateLine, session: metadata.session == nil ? nil : .dateLine,
             reviewYear: timeline.reviewYearSource, planYear: timeline.planYearSource)
+        document.metadataSources = sources == MetadataSources() ? nil : sources
         let notes = metadata.region.notes + timeline.notes
         document.metadataNotes = notes.isEmpty ? nil : notes
         document.reviewFirstYear = timeline.reviewFirstYear
