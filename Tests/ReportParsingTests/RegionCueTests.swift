@@ -57,6 +57,19 @@ final class RegionCueTests: XCTestCase {
         XCTAssertEqual(d.session, "第十四届人民代表大会第五次会议")
     }
 
+    func testTheDateAfterTheMeetingOnALineOfItsOwn() throws {
+        let d = try parse("""
+        政府工作报告
+        ——在广东省第十二届人民代表大会第三次会议上
+        2015年1月25日
+        广东省省长 朱小丹
+        """)
+        XCTAssertEqual(d.meetingDate, "2015-01-25")
+        XCTAssertEqual(d.region, "广东省")
+        XCTAssertEqual(d.speaker, "朱小丹")
+        XCTAssertEqual(d.speakerOffice, "省长")
+    }
+
     func testADateInChineseNumerals() throws {
         let d = try parse("""
         政府工作报告

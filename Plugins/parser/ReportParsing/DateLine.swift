@@ -2,7 +2,8 @@ import ChineseText
 
 /// The line that says when and where the report was given: `——2025年1月8日在北京市东城区第十七
 /// 届人民代表大会第五次会议上`, also in brackets, without the dash, run together with the
-/// speaker (`…会议上北京市市长 殷勇…`) or after the speaker (`2025年1月15日龚正市长在上海市…`).
+/// speaker (`…会议上北京市市长 殷勇…`) or after the speaker (`2025年1月15日龚正市长在上海市…`),
+/// or with the date after the meeting (`在广东省第十二届人民代表大会第三次会议上` / `2015年1月25日`).
 /// A news dateline (`新华社北京3月14日电`) and a photo caption are not one.
 struct DateLine {
     /// YYYY-MM-DD.
@@ -34,7 +35,7 @@ struct DateLine {
         let text = ScalarText(line)
         guard text.count <= 120, !SpeakerLine.isCaption(line), let congress = Self.congress(in: text) else { return nil }
         for (year, month, day, afterDay) in Self.dates(in: text) {
-            guard (1...12).contains(month), (1...31).contains(day), afterDay < congress else { continue }
+            guard (1...12).contains(month), (1...31).contains(day) else { continue }
             // 2014年3月14日电: a news agency's dateline.
             if afterDay + 1 < text.count, text.s[afterDay + 1] == "电" { continue }
             date = String(format: "%04d-%02d-%02d", year, month, day)
@@ -43,8 +44,9 @@ struct DateLine {
             self.text = text
             session = ReportMetadata.session(in: line)
             isNational = congress >= 2 && text.string((congress - 2)..<congress) == "全国"
-            // The region stands after the 在 that follows the date (or after the date itself).
-            var from = afterDay + 1
+            // The region stands after the 在 that follows the date (or after the date itself); when
+            // the date comes after the meeting (`在…会议上（2015年1月25日）`), after the 在 before it.
+            var from = afterDay < congress ? afterDay + 1 : 0
             if let at = text.find(["在"], in: from..<congress) { from = at + 1 }
             let to = text.find(["第"], in: from..<congress) ?? congress
             regionRange = from..<to
@@ -104,13 +106,14 @@ struct DateLine {
         return (value + pending, end)
     }
 
-    /// The first date line among the opening paragraphs; a line holding only the date is read
-    /// together with the next one (the meeting split onto a line of its own).
+    /// The first date line among the opening paragraphs; a short line is read together with its
+    /// neighbour (the date and the meeting split onto lines of their own, in either order).
     static func first<C: Collection>(in opening: C) -> DateLine? where C.Element == String {
         let lines = Array(opening)
         for (i, line) in lines.enumerated() {
             if let found = DateLine(line) { return found }
-            if i + 1 < lines.count, line.unicodeScalars.count <= 30, let found = DateLine(line + lines[i + 1]) { return found }
+            if i + 1 < lines.count, line.unicodeScalars.count <= 30 || lines[i + 1].unicodeScalars.count <= 30,
+               let found = DateLine(line + lines[i + 1]) { return found }
         }
         return nil
     }
