@@ -7,7 +7,7 @@ import ReportProtocol
 /// years → indicators → is it a report at all.
 public struct ReportParser: Sendable {
     /// Stored with every result so documents can be re-parsed after an upgrade.
-    public static let version = "report-parser/1.2"
+    public static let version = "report-parser/1.3"
 
     /// Fewer Han characters than this and the file is not a Chinese report at all.
     static let minimumHanCharacters = 20
