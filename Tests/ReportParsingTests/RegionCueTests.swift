@@ -244,6 +244,17 @@ final class RegionCueTests: XCTestCase {
         XCTAssertNil(d.speaker)
     }
 
+    func testASourceLineBesideTheDateLineDoesNotHideIt() throws {
+        let d = try parse("""
+        政府工作报告
+        来源：新华社 ——2024年3月5日在第十四届全国人民代表大会第二次会议上
+        国务院总理 李强
+        """)
+        XCTAssertEqual(d.meetingDate, "2024-03-05")
+        XCTAssertEqual(d.region, "全国")
+        XCTAssertEqual(d.speaker, "李强")
+    }
+
     func testARenamedCountyKeepsTheNameTheReportUses() throws {
         // 章丘市 became 章丘区 of Jinan in 2016; a report of 2015 says 章丘市.
         let d = try parse("""

@@ -29,7 +29,8 @@ struct SpeakerLine {
         guard paragraph.utf8.count <= 3 * Self.longestLine else { return nil }
         let text = ScalarText(paragraph)
         // A sentence (。) names a speaker only when it is the date line run together with the speaker's.
-        guard text.count <= Self.longestLine, !Self.isCaption(paragraph),
+        // A news item's lead (新华社北京3月5日电 国务院总理李强…) names the speaker in passing too.
+        guard text.count <= Self.longestLine, !Self.isCaption(paragraph), !paragraph.contains("日电"),
               !paragraph.contains("。") || DateLine(paragraph) != nil else { return nil }
         for i in 0..<text.count {
             guard let office = Self.offices.first(where: { text.matches($0, at: i) }) else { continue }
@@ -47,9 +48,9 @@ struct SpeakerLine {
         return nil
     }
 
-    /// Photo captions and news datelines name the speaker in passing: 图为…, 新华社记者…摄.
+    /// Photo captions name the speaker and the day in passing: 图为…, 新华社记者…摄.
     static func isCaption(_ paragraph: String) -> Bool {
-        ["摄", "图为", "记者", "新华社"].contains { paragraph.contains($0) }
+        ["摄", "图为", "记者"].contains { paragraph.contains($0) }
     }
 
     /// 殷勇 of "市长 殷勇同志作…", 李克强 of "总理 李 克 强": Han characters with at most single
