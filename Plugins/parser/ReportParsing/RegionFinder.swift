@@ -66,7 +66,7 @@ struct RegionFinder {
         var found = [Cue]()
         if let title = cues.title {
             let text = ScalarText(title)
-            if title.contains("国务院") {
+            if title.containsBytes(of: "国务院") {
                 found.append(Cue(source: .title, reading: .national))
             } else if let reading = gazetteer.reading(of: gazetteer.mentions(in: text, range: 0..<text.count), in: text, end: text.count) {
                 found.append(Cue(source: .title, reading: reading))

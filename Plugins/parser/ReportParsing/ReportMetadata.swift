@@ -10,7 +10,7 @@ struct ReportMetadata {
     var title: String?
     var region: RegionFinder
     var speaker: String?
-    /// 区长, 代区长, 国务院总理…, as written next to the speaker's name.
+    /// 区长, 代区长, 总理…, as written next to the speaker's name.
     var office: String?
     var speakerSource: MetadataSource?
     var meetingDate: String?
@@ -37,7 +37,7 @@ struct ReportMetadata {
             break
         }
         // The opening sentence may come after the first heading in a copy that numbers it.
-        let openingSentence = paragraphs.prefix(Self.openingParagraphs * 2).first { $0.contains("我代表") }
+        let openingSentence = paragraphs.prefix(Self.openingParagraphs * 2).first { $0.containsBytes(of: "我代表") }
         region = RegionFinder(cues: .init(title: title, speakerLine: speakerLine, dateLine: dateLine, opening: openingSentence),
                               paragraphs: paragraphs, gazetteer: gazetteer)
     }

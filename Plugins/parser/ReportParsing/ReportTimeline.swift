@@ -1,3 +1,4 @@
+import ChineseText
 import ReportProtocol
 
 /// Which top-level sections look back (the year under review) and which look ahead (the plan),
@@ -60,9 +61,10 @@ struct ReportTimeline {
     /// 一、过去五年工作回顾, or 我代表国务院，向大会报告过去五年政府工作 in the opening.
     static func reviewsATerm(_ sections: [Section], _ roles: [Role?], _ paragraphs: [String]) -> Bool {
         let reviewHeadings = sections.indices.filter { roles[$0] == .review }.map { sections[$0].title }
-        if reviewHeadings.contains(where: { $0.contains("过去五年") || $0.contains("五年来") || $0.contains("五年工作") }) { return true }
+        let termWords = ["过去五年", "五年来", "五年工作"]
+        if reviewHeadings.contains(where: { heading in termWords.contains { heading.containsBytes(of: $0) } }) { return true }
         let openingEnd = sections.first?.paragraphIndex ?? min(paragraphs.count, 12)
-        return paragraphs.prefix(openingEnd).contains { $0.contains("我代表") && $0.contains("过去五年") }
+        return paragraphs.prefix(openingEnd).contains { $0.containsBytes(of: "我代表") && $0.containsBytes(of: "过去五年") }
     }
 
     /// By heading words first, by the year in the heading next (the earlier year is the review);

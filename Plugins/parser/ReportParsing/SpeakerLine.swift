@@ -30,8 +30,8 @@ struct SpeakerLine {
         let text = ScalarText(paragraph)
         // A sentence (。) names a speaker only when it is the date line run together with the speaker's.
         // A news item's lead (新华社北京3月5日电 国务院总理李强…) names the speaker in passing too.
-        guard text.count <= Self.longestLine, !Self.isCaption(paragraph), !paragraph.contains("日电"),
-              !paragraph.contains("。") || DateLine(paragraph) != nil else { return nil }
+        guard text.count <= Self.longestLine, !Self.isCaption(paragraph), !paragraph.containsBytes(of: "日电"),
+              !paragraph.containsBytes(of: "。") || DateLine(paragraph) != nil else { return nil }
         for i in 0..<text.count {
             guard let office = Self.offices.first(where: { text.matches($0, at: i) }) else { continue }
             // 副区长张三分管…: a deputy is not the speaker.
@@ -50,7 +50,7 @@ struct SpeakerLine {
 
     /// Photo captions name the speaker and the day in passing: 图为…, 新华社记者…摄.
     static func isCaption(_ paragraph: String) -> Bool {
-        ["摄", "图为", "记者"].contains { paragraph.contains($0) }
+        ["摄", "图为", "记者"].contains { paragraph.containsBytes(of: $0) }
     }
 
     /// 殷勇 of "市长 殷勇同志作…", 李克强 of "总理 李 克 强": Han characters with at most single
