@@ -70,6 +70,24 @@ final class RegionCueTests: XCTestCase {
         XCTAssertEqual(d.speakerOffice, "省长")
     }
 
+    func testADateLineOfTheDayAloneInBracketsButNotAPublicationDate() throws {
+        let d = try parse("""
+        浙江省政府工作报告
+        浙江省省长 王浩
+        （2024年1月23日）
+        """)
+        XCTAssertEqual(d.meetingDate, "2024-01-23")
+        XCTAssertNil(d.session)
+        XCTAssertEqual(d.speaker, "王浩")
+
+        let published = try parse("""
+        浙江省政府工作报告
+        2024年1月25日 来源：浙江日报
+        2024年1月25日
+        """)
+        XCTAssertNil(published.meetingDate)
+    }
+
     func testADateInChineseNumerals() throws {
         let d = try parse("""
         政府工作报告

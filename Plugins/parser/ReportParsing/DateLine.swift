@@ -55,6 +55,29 @@ struct DateLine {
         return nil
     }
 
+    /// A line that is nothing but a date in brackets or after a dash, `（2024年1月23日）` or
+    /// `——2024年1月23日`, as some reports give the day without the meeting. A bare date without
+    /// those marks (a web page's publication date) is not one.
+    init?(bare line: String) {
+        guard line.utf8.count <= 3 * 30 else { return nil }
+        let text = ScalarText(line)
+        let marks: Set<Unicode.Scalar> = ["—", "-", "（", "）", "(", ")", " ", "\u{3000}"]
+        var start = 0
+        var end = text.count
+        while start < end, marks.contains(text.s[start]) { start += 1 }
+        while end > start, marks.contains(text.s[end - 1]) { end -= 1 }
+        guard start > 0, let only = Self.dates(in: text).first, only.dayMark == end - 1,
+              Self.dates(in: text).count == 1, (1...12).contains(only.month), (1...31).contains(only.day),
+              text.s[start] == "2" || ChineseNumber.digit(text.s[start]) != nil else { return nil }
+        date = String(format: "%04d-%02d-%02d", only.year, only.month, only.day)
+        year = only.year
+        month = only.month
+        session = nil
+        self.text = text
+        regionRange = 0..<0
+        isNational = false
+    }
+
     /// Every full date of the line, `2025年1月8日` or `二〇二五年一月八日`, with the index of its 日.
     static func dates(in text: ScalarText) -> [(year: Int, month: Int, day: Int, dayMark: Int)] {
         var found = [(year: Int, month: Int, day: Int, dayMark: Int)]()
@@ -115,7 +138,7 @@ struct DateLine {
             if i + 1 < lines.count, line.unicodeScalars.count <= 30 || lines[i + 1].unicodeScalars.count <= 30,
                let found = DateLine(line + lines[i + 1]) { return found }
         }
-        return nil
+        return lines.lazy.compactMap { DateLine(bare: $0) }.first
     }
 }
 
