@@ -12,8 +12,8 @@ HEADLINE = ["地区生产总值", "一般公共预算收入", "固定资产投�
 
 def fixtures(root):
     corpus = sorted((root / "Tests/Fixtures/corpus").glob("*.txt"))
-    variants = sorted(p for p in (root / "Tests/Fixtures/variants").iterdir() if p.suffix != ".md")
     real = sorted(p for p in (root / "Tests/Fixtures/real").iterdir() if p.suffix != ".md")
+    variants = sorted(p for p in (root / "Tests/Fixtures/variants").iterdir() if p.suffix != ".md")
     return corpus + variants + real
 
 
@@ -42,18 +42,34 @@ def main():
     results = [(path, *parse(parser, path)) for path in fixtures(root)]
 
     print("## Metadata\n")
-    print("| fixture | format | title | region | full form | level | years | speaker | session | date | report? |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    print("| fixture | format | title | region | full form | code | level | years | speaker | session | date | report? |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for path, d, error in results:
         if d is None:
-            print(f"| {path.name} | failed: {cell(error)} |||||||||")
+            print(f"| {path.name} | failed: {cell(error)} ||||||||||")
             continue
         t = d.get("document_type") or {}
         speaker = f"{d['speaker']} ({d.get('speaker_office')})" if d.get("speaker") else None
+        years = f"{d.get('review_year')}→{d.get('plan_year')}"
+        if d.get("review_first_year"):
+            years = f"{d['review_first_year']}–{years}"
         print(f"| {path.name} | {d.get('source_format')}/{d['encoding']} | {cell(d.get('title'))} | {cell(d.get('region'))} "
-              f"| {cell(d.get('region_full'))} | {cell(d.get('region_level'))} | {d.get('review_year')}→{d.get('plan_year')} "
+              f"| {cell(d.get('region_full'))} | {cell(d.get('region_code'))} | {cell(d.get('region_level'))} | {years} "
               f"| {cell(speaker)} | {cell(d.get('session'))} | {cell(d.get('meeting_date'))} "
               f"| {'yes' if t.get('is_report') else 'no'} {t.get('confidence')} |")
+
+    # Where each field came from (title, speaker_line, date_line, opening, heading, body, derived),
+    # and where the cues disagreed.
+    print("\n## Metadata sources\n")
+    print("| fixture | region | speaker | date | session | review year | plan year | notes |")
+    print("|---|---|---|---|---|---|---|---|")
+    for path, d, error in results:
+        if d is None:
+            continue
+        m = d.get("metadata_sources") or {}
+        print(f"| {path.name} | {cell(m.get('region'))} | {cell(m.get('speaker'))} | {cell(m.get('meeting_date'))} "
+              f"| {cell(m.get('session'))} | {cell(m.get('review_year'))} | {cell(m.get('plan_year'))} "
+              f"| {cell('; '.join(d.get('metadata_notes') or []))} |")
 
     print("\n## Structure and indicators\n")
     print("| fixture | paragraphs | sentences | top-level sections | all sections | depth | actual | target | other statements | headline indicators found |")

@@ -43,6 +43,21 @@ public struct ParsedDocument: Codable, Sendable, Equatable {
     /// does not carry its text twice.
     public var sentences: [SentenceSpan]?
 
+    // Added with issue 12; optional, so the envelope's schema stays 1.
+    /// The region's GB/T 2260 code (adcode) from the gazetteer, e.g. "110101" for 北京市东城区; nil
+    /// for 全国 (the code table has no code for the country) and when a short name fits several
+    /// units and the text does not say which.
+    public var regionCode: String?
+    /// How each metadata field was found, so a consumer can decide what to trust.
+    public var metadataSources: MetadataSources?
+    /// Where two cues disagreed (the title names one region, the date line another) and which was
+    /// kept, in words; nil when they agreed.
+    public var metadataNotes: [String]?
+    /// The first year a term (换届) report reviews, e.g. 2013 for the State Council's 2018 report that
+    /// looks back on 过去五年 before the last year; nil for a one-year review. `reviewYear` stays
+    /// the last year.
+    public var reviewFirstYear: Int?
+
     public init(title: String? = nil, region: String? = nil, reviewYear: Int? = nil, planYear: Int? = nil,
                 speaker: String? = nil, meetingDate: String? = nil, encoding: String,
                 paragraphs: [String], sections: [Section], indicators: [Indicator], parserVersion: String) {

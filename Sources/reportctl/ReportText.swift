@@ -31,15 +31,28 @@ enum ReportText {
         if let document = report.document {
             fields.append(("Title", document.title ?? "(none found)"))
             fields.append(("Region", document.region ?? "(none found)"))
-            fields.append(("Years", "review \(document.reviewYear.map(String.init) ?? "?"), plan \(document.planYear.map(String.init) ?? "?")"))
-            if let speaker = document.speaker { fields.append(("Speaker", speaker)) }
-            if let date = document.meetingDate { fields.append(("Meeting", date)) }
+            if let division = division(document) { fields.append(("Division", division)) }
+            let review = document.reviewYear.map { year in document.reviewFirstYear.map { "\($0)–\(year)" } ?? "\(year)" }
+            fields.append(("Years", "review \(review ?? "?"), plan \(document.planYear.map(String.init) ?? "?")"))
+            if let speaker = document.speaker {
+                fields.append(("Speaker", speaker + (document.speakerOffice.map { " (\($0))" } ?? "")))
+            }
+            if let date = document.meetingDate {
+                fields.append(("Meeting", date + (document.session.map { ", \($0)" } ?? "")))
+            }
+            for note in document.metadataNotes ?? [] { fields.append(("Note", note)) }
             fields.append(("Text", "\(document.paragraphs.count) paragraphs, \(document.encoding), parser \(document.parserVersion)"))
         } else {
             fields.append(("Document", "not parsed yet"))
         }
         let width = fields.map { Formatting.displayWidth($0.0) }.max() ?? 0
         return fields.map { Formatting.pad($0.0, to: width) + "  " + $0.1 }
+    }
+
+    /// 北京市东城区, district, code 110101: what the gazetteer says of the region.
+    static func division(_ document: ParsedDocument) -> String? {
+        let parts = [document.regionFull, document.regionLevel, document.regionCode.map { "code \($0)" }].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
     }
 
     private static func sections(_ sections: [Section]) -> [String] {

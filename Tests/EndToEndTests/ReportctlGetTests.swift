@@ -34,6 +34,7 @@ final class ReportctlGetTests: XCTestCase {
         XCTAssertTrue(lines.contains { $0.hasPrefix("Report") && $0.hasSuffix(sample.reportId) }, text.output)
         XCTAssertTrue(lines.contains { $0.hasPrefix("File") && $0.hasSuffix(sample.file) }, text.output)
         XCTAssertTrue(lines.contains { $0.hasPrefix("Region") && $0.hasSuffix("门头沟区") }, text.output)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("Division") && $0.hasSuffix("北京市门头沟区, district, code 110109") }, text.output)
         XCTAssertTrue(lines.contains { $0.hasPrefix("State") && $0.hasSuffix(" done") }, "a report done at the first try: \(text.output)")
         // The outline: every top-level section on a line of its own, indented once, with where it starts.
         XCTAssertTrue(lines.contains("Sections"), text.output)

@@ -17,7 +17,7 @@ final class MetadataTests: XCTestCase {
     }
 
     func testFullRegionNameWhereTheTextNeverWritesItOut() throws {
-        // 000 is titled 延庆区政府工作报告 and never writes 北京市延庆区, but names 北京市 throughout.
+        // 000 is titled 延庆区政府工作报告 and never writes 北京市延庆区: the gazetteer knows one 延庆区, Beijing's.
         let d = try Corpus.document("000")
         XCTAssertEqual(d.regionFull, "北京市延庆区")
         XCTAssertNil(d.session, "the PDF copy has no dateline")

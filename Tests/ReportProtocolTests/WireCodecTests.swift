@@ -75,6 +75,14 @@ final class WireCodecTests: XCTestCase {
             document.script = "traditional"
             document.originalParagraphs = strings.reversed()
             document.sentences = (0..<50).map { SentenceSpan(paragraphIndex: $0 / 7, start: $0 * 3, end: $0 * 3 + 2) }
+            document.regionCode = "110101"
+            document.metadataSources = MetadataSources(region: .dateLine, speaker: .speakerLine, meetingDate: .dateLine,
+                                                       session: .dateLine, reviewYear: .heading, planYear: .derived)
+            document.metadataNotes = [text(14), text(15)]
+            document.reviewFirstYear = 2013
+        } else {
+            // A partly filled sources object: nil members are left out, as Codable leaves them out.
+            document.metadataSources = MetadataSources(region: .title, planYear: .body)
         }
         return document
     }

@@ -1,5 +1,6 @@
 import Foundation
 import ReportIndexing
+import ReportProtocol
 import WorkerKit
 
 /// The index lives in the daemon's data dir unless REPORTD_INDEX names another file.

@@ -1,3 +1,4 @@
+import ChineseText
 import ReportProtocol
 
 /// Which top-level sections look back (the year under review) and which look ahead (the plan),
@@ -17,26 +18,53 @@ struct ReportTimeline {
     static let planYearFollowers = ["是", "经济社会发展", "全区", "政府工作", "工作的总体要求", "主要预期目标", "年度"]
     static let reviewYearFollowers = ["工作回顾", "工作情况", "工作总结"]
 
-    init(sections: [Section], paragraphs: [String], title: String?) {
+    var reviewYearSource: MetadataSource?
+    var planYearSource: MetadataSource?
+    /// The first year of a term (换届) report's review: 过去五年 in the review heading or the opening.
+    var reviewFirstYear: Int?
+    /// Where the headings and the date line disagree on the plan year, in words.
+    var notes: [String] = []
+
+    /// In trust order: the section headings, the date line (a report given in the first half of
+    /// the year plans for that year, one given in December for the next), fixed phrases of the
+    /// body, the title; a year still missing is the other one plus or minus one.
+    init(sections: [Section], paragraphs: [String], title: String?, dateLine: DateLine? = nil) {
         roles = Self.classify(sections)
         let titleYear = title.flatMap { ScalarText($0).years(in: 0..<$0.unicodeScalars.count).first?.year }
+        let datePlan = dateLine.map { $0.month <= 6 ? $0.year : $0.year + 1 }
 
-        var review = Self.yearInTitles(sections, roles, .review)
-        var plan = Self.yearInTitles(sections, roles, .plan)
+        var review = Self.yearInTitles(sections, roles, .review).map { ($0, MetadataSource.heading) }
+        var plan = Self.yearInTitles(sections, roles, .plan).map { ($0, MetadataSource.heading) }
+        if let datePlan, let (year, _) = plan, year != datePlan {
+            notes.append("plan year: the headings say \(year), the date line's \(dateLine?.date ?? "") implies \(datePlan); kept the headings'")
+        }
+        if plan == nil, let datePlan, review.map({ $0.0 + 1 == datePlan }) ?? true { plan = (datePlan, .dateLine) }
         if review == nil {
-            review = Self.yearFollowed(by: Self.reviewYearFollowers, in: paragraphs)
+            review = Self.yearFollowed(by: Self.reviewYearFollowers, in: paragraphs, before: plan?.0).map { ($0, .body) }
         }
         if plan == nil {
             let planParagraphs = sections.indices.filter { roles[$0] == .plan }.flatMap { i in
                 paragraphs[sections[i].paragraphIndex..<(sections[i].paragraphIndex + sections[i].paragraphCount)]
             }
             plan = Self.yearFollowed(by: Self.planYearFollowers, in: planParagraphs.isEmpty ? paragraphs : planParagraphs,
-                                     after: review)
+                                     after: review?.0).map { ($0, .body) }
         }
-        plan = plan ?? titleYear ?? review.map { $0 + 1 }
-        review = review ?? plan.map { $0 - 1 }
-        reviewYear = review
-        planYear = plan
+        plan = plan ?? titleYear.map { ($0, .title) } ?? review.map { ($0.0 + 1, .derived) }
+        review = review ?? plan.map { ($0.0 - 1, .derived) }
+        reviewYear = review?.0
+        reviewYearSource = review?.1
+        planYear = plan?.0
+        planYearSource = plan?.1
+        if let last = reviewYear, Self.reviewsATerm(sections, roles, paragraphs) { reviewFirstYear = last - 4 }
+    }
+
+    /// 一、过去五年工作回顾, or 我代表国务院，向大会报告过去五年政府工作 in the opening.
+    static func reviewsATerm(_ sections: [Section], _ roles: [Role?], _ paragraphs: [String]) -> Bool {
+        let reviewHeadings = sections.indices.filter { roles[$0] == .review }.map { sections[$0].title }
+        let termWords = ["过去五年", "五年来", "五年工作"]
+        if reviewHeadings.contains(where: { heading in termWords.contains { heading.containsBytes(of: $0) } }) { return true }
+        let openingEnd = sections.first?.paragraphIndex ?? min(paragraphs.count, 12)
+        return paragraphs.prefix(openingEnd).contains { $0.containsBytes(of: "我代表") && $0.containsBytes(of: "过去五年") }
     }
 
     /// By heading words first, by the year in the heading next (the earlier year is the review);
@@ -50,8 +78,10 @@ struct ReportTimeline {
             var role: Role?
             if reviewWords.contains(where: section.title.contains) { role = .review }
             else if planWords.contains(where: section.title.contains) { role = .plan }
-            else if let y = years[i], let earliest { role = y == earliest ? .review : .plan }
+            // After the review every section looks ahead (二、2018年经济社会发展总体要求 in a report
+            // whose review heading, 过去五年工作回顾, names no year).
             else if seenReview { role = .plan }
+            else if let y = years[i], let earliest { role = y == earliest ? .review : .plan }
             if role == .review { seenReview = true }
             roles.append(role)
         }
@@ -65,14 +95,15 @@ struct ReportTimeline {
         return nil
     }
 
-    /// The first "YYYY年" followed by one of `followers`; with `after`, only a later year.
-    static func yearFollowed<C: Collection>(by followers: [String], in paragraphs: C, after: Int? = nil) -> Int?
+    /// The first "YYYY年" followed by one of `followers`; with `after` or `before`, only a later or an earlier year.
+    static func yearFollowed<C: Collection>(by followers: [String], in paragraphs: C, after: Int? = nil, before: Int? = nil) -> Int?
     where C.Element == String {
         let followerScalars = followers.map(\.scalarArray)
         for paragraph in paragraphs {
             let text = ScalarText(paragraph)
             for (year, end) in text.years(in: 0..<text.count) {
                 if let after, year <= after { continue }
+                if let before, year >= before { continue }
                 if followerScalars.contains(where: { text.matches($0, at: end) }) { return year }
             }
         }

@@ -1,3 +1,4 @@
+import ReportProtocol
 import ReportSummarizing
 import WorkerKit
 

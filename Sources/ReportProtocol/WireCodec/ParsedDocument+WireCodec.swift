@@ -17,13 +17,17 @@ extension ParsedDocument: WireFastEncodable, WireFastDecodable {
         writer.key("encoding"); writer.string(encoding)
         writer.key("indicators"); try writer.array(indicators) { try $1.writeWire(to: &$0) }
         if let meetingDate { writer.key("meeting_date"); writer.string(meetingDate) }
+        if let metadataNotes { writer.key("metadata_notes"); writer.array(metadataNotes) { $0.string($1) } }
+        if let metadataSources { writer.key("metadata_sources"); metadataSources.writeWire(to: &writer) }
         if let originalParagraphs { writer.key("original_paragraphs"); writer.array(originalParagraphs) { $0.string($1) } }
         writer.key("paragraphs"); writer.array(paragraphs) { $0.string($1) }
         writer.key("parser_version"); writer.string(parserVersion)
         if let planYear { writer.key("plan_year"); writer.int(planYear) }
         if let region { writer.key("region"); writer.string(region) }
+        if let regionCode { writer.key("region_code"); writer.string(regionCode) }
         if let regionFull { writer.key("region_full"); writer.string(regionFull) }
         if let regionLevel { writer.key("region_level"); writer.string(regionLevel) }
+        if let reviewFirstYear { writer.key("review_first_year"); writer.int(reviewFirstYear) }
         if let reviewYear { writer.key("review_year"); writer.int(reviewYear) }
         if let script { writer.key("script"); writer.string(script) }
         writer.key("sections"); writer.array(sections) { $1.writeWire(to: &$0) }
@@ -48,6 +52,10 @@ extension ParsedDocument: WireFastEncodable, WireFastDecodable {
                 try fields.mark(2); document.indicators = try reader.array(Indicator.readWire)
             } else if key == "meeting_date" {
                 try fields.mark(3); document.meetingDate = try reader.optional { try $0.string() }
+            } else if key == "metadata_notes" {
+                try fields.mark(20); document.metadataNotes = try reader.optional { try $0.array { try $0.string() } }
+            } else if key == "metadata_sources" {
+                try fields.mark(21); document.metadataSources = try reader.optional(MetadataSources.readWire)
             } else if key == "original_paragraphs" {
                 try fields.mark(4); document.originalParagraphs = try reader.optional { try $0.array { try $0.string() } }
             } else if key == "paragraphs" {
@@ -58,10 +66,14 @@ extension ParsedDocument: WireFastEncodable, WireFastDecodable {
                 try fields.mark(7); document.planYear = try reader.optional { try $0.int() }
             } else if key == "region" {
                 try fields.mark(8); document.region = try reader.optional { try $0.string() }
+            } else if key == "region_code" {
+                try fields.mark(22); document.regionCode = try reader.optional { try $0.string() }
             } else if key == "region_full" {
                 try fields.mark(9); document.regionFull = try reader.optional { try $0.string() }
             } else if key == "region_level" {
                 try fields.mark(10); document.regionLevel = try reader.optional { try $0.string() }
+            } else if key == "review_first_year" {
+                try fields.mark(23); document.reviewFirstYear = try reader.optional { try $0.int() }
             } else if key == "review_year" {
                 try fields.mark(11); document.reviewYear = try reader.optional { try $0.int() }
             } else if key == "script" {
