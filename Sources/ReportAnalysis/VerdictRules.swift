@@ -1,0 +1,136 @@
+import ReportProtocol
+
+/// The verdict of one target against one actual: every qualifier's rule is here and nowhere
+/// else (docs/ANALYSIS.md explains each with the reports it was checked on).
+public enum VerdictRules {
+    /// How far from its figure "about" (左右) still counts as reached, in points: 50 hundredths.
+    /// The State Council counted 7.4% against 7.5%左右 (2014) and 6.9% against 7%左右 (2015)
+    /// as 完成了全年主要目标任务, and its growth targets move in steps of half a point (7.5, 7,
+    /// 6.5–7, 6.5, 6–6.5, 6, 5.5, 5), so half a point is the band its own figures use. Inclusive:
+    /// 5%左右 is met by 4.5% and missed by 4.4%. Below a floor only: see `Goal`.
+    public static let aboutTolerance = 0.5
+
+    /// What is known of the actual for the target's year.
+    public enum Outcome: Sendable {
+        /// No report reviewing the year is stored.
+        case pending
+        /// The reviewing report is stored; `actual` is its figure, nil when its review states none.
+        /// `reference` is that year's GDP growth, what 居民收入增长和经济增长同步 is measured against.
+        case reviewed(actual: IndicatorFact?, reference: Double? = nil)
+    }
+
+    public static func verdict(target: IndicatorFact, outcome: Outcome) -> Verdict {
+        if target.notStated { return .notStated }
+        guard case .reviewed(let actual, let reference) = outcome else { return .pending }
+        guard let actual else { return .noActual }
+        if let goal = Goal(target), let reached = goal.measure(of: actual) {
+            return goal.verdict(for: reached)
+        }
+        if let direction = target.direction, let growth = hundredths(actual.growthPct) {
+            return verdict(direction: direction, growth: growth, reference: hundredths(reference))
+        }
+        return .noActual
+    }
+
+    /// Whether `actual` holds a figure `target` can be judged on: the same measure (growth,
+    /// a rate's level, an amount of the same thing), or a growth rate for a target of direction only.
+    static func canJudge(_ target: IndicatorFact, on actual: IndicatorFact) -> Bool {
+        if let goal = Goal(target) { return goal.measure(of: actual) != nil }
+        return target.direction != nil && actual.growthPct != nil
+    }
+
+    /// A target with a way but no number: 下降 is met by any fall, 增长 by any rise, 同步 by
+    /// growth no more than `aboutTolerance` behind GDP's; the gap is how far the wrong way it went.
+    static func verdict(direction: Indicator.Direction, growth: Int, reference: Int?) -> Verdict {
+        switch direction {
+        case .down: return growth < 0 ? .met : .missed(by: points(growth))
+        case .up: return growth > 0 ? .met : .missed(by: points(-growth))
+        case .inStep:
+            guard let reference else { return .noActual }
+            return growth >= reference - tolerance ? .met : .missed(by: points(reference - growth))
+        }
+    }
+
+    static let tolerance = Int((aboutTolerance * 100).rounded())
+
+    /// Figures are compared in hundredths of their unit, so 5.2 − 5 is 0.2 and not 0.20000000000000018.
+    static func hundredths(_ x: Double?) -> Int? { x.map { Int(($0 * 100).rounded()) } }
+    static func points(_ hundredths: Int) -> Double { Double(hundredths) / 100 }
+}
+
+/// A target reduced to what it is compared on: a bound (or two) in one unit and a side.
+struct Goal {
+    enum Measure: Equatable { case growth, rateLevel, amount(base: String, scale: Double) }
+
+    var measure: Measure
+    var unit: String
+    var low: Int
+    var high: Int
+    /// Reached at or below the figure (a ceiling) rather than at or above it.
+    var atMost: Bool
+    var tolerance: Int
+
+    init?(_ t: IndicatorFact) {
+        let qualifier: Indicator.Qualifier?
+        if t.growthPct != nil || t.qualifier == .same && t.value == nil {
+            measure = .growth
+            unit = Verdict.points
+            low = VerdictRules.hundredths(t.growthPct ?? 0)!
+            high = VerdictRules.hundredths(t.growthPctHigh) ?? low
+            qualifier = t.qualifier
+        } else if let value = t.value, t.unit == "%" {
+            measure = .rateLevel
+            unit = Verdict.points
+            low = VerdictRules.hundredths(value)!
+            high = VerdictRules.hundredths(t.valueHigh) ?? low
+            qualifier = t.qualifier ?? t.valueQualifier
+        } else if let value = t.value, let unit = t.unit, let scaled = Quantity.split(unit) {
+            measure = .amount(base: scaled.base, scale: scaled.scale)
+            self.unit = unit
+            low = VerdictRules.hundredths(value)!
+            high = VerdictRules.hundredths(t.valueHigh) ?? low
+            qualifier = t.valueQualifier ?? t.qualifier
+        } else {
+            return nil
+        }
+        switch qualifier {
+        case .over?: atMost = low < 0
+        case .under?: atMost = low >= 0
+        case .about?, .same?, .range?, nil: atMost = IndicatorKey.aimsAtMost(key: t.key, figure: Double(low))
+        }
+        // "About" has a band below a floor only. A ceiling's 左右 is a cap (控制在3%左右: prices
+        // rising past it is what the target is there to prevent), and no report states an amount
+        // 左右 often enough to say how wide the band of 1000万人左右 would be.
+        let banded = (qualifier == .about || qualifier == .same) && unit == Verdict.points && !atMost
+        tolerance = banded ? VerdictRules.tolerance : 0
+    }
+
+    /// The actual's figure in the target's measure and unit, in hundredths; nil when it has none.
+    func measure(of a: IndicatorFact) -> Int? {
+        switch measure {
+        case .growth: return VerdictRules.hundredths(a.growthPct)
+        case .rateLevel: return a.unit == "%" ? VerdictRules.hundredths(a.value) : nil
+        case .amount(let base, let scale):
+            guard let value = a.value, let unit = a.unit, let other = Quantity.split(unit), other.base == base else { return nil }
+            return VerdictRules.hundredths(value * other.scale / scale)
+        }
+    }
+
+    func verdict(for actual: Int) -> Verdict {
+        let shortfall = atMost ? actual - high : low - actual
+        return shortfall <= tolerance ? .met : .missed(by: VerdictRules.points(shortfall), unit: unit)
+    }
+}
+
+/// An amount's unit split into its Chinese magnitude and what is counted: 万亿元 → (元, 10¹²).
+enum Quantity {
+    static let magnitudes: [(prefix: String, scale: Double)] = [("万亿", 1e12), ("亿", 1e8), ("千万", 1e7), ("百万", 1e6), ("万", 1e4), ("千", 1e3)]
+
+    static func split(_ unit: String) -> (base: String, scale: Double)? {
+        guard unit != "%", !unit.isEmpty else { return nil }
+        for m in magnitudes where unit.hasPrefix(m.prefix) && unit.count > m.prefix.count {
+            return (String(unit.dropFirst(m.prefix.count)), m.scale)
+        }
+        return (unit, 1)
+    }
+}
