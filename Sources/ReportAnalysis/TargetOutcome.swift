@@ -12,6 +12,9 @@ public struct TargetOutcome: Codable, Sendable, Equatable {
     /// next), for showing beside the verdict; never what the verdict is decided on.
     public var revised: [FigureRef]
     public var verdict: Verdict
+    /// `VerdictRules.difference`: how far above (+) or below (−) the target's figure the actual
+    /// came, met or not.
+    public var difference: Double?
 }
 
 /// One figure and where it came from.

@@ -29,7 +29,8 @@ public enum TargetPairing {
                     target: FigureRef(reportId: report.reportId, copies: copies(report.reportId), paragraph: target.paragraph, figure: target),
                     actual: review.flatMap { r in actual.map { FigureRef(reportId: r.reportId, copies: copies(r.reportId), paragraph: $0.paragraph, figure: $0) } },
                     revised: revised,
-                    verdict: VerdictRules.verdict(target: target, outcome: outcome)))
+                    verdict: VerdictRules.verdict(target: target, outcome: outcome),
+                    difference: actual.flatMap { VerdictRules.difference(target: target, actual: $0) }))
             }
         }
         return outcomes

@@ -32,6 +32,14 @@ public enum VerdictRules {
         return .noActual
     }
 
+    /// The actual minus the figure it was judged against (the low end of a floor, the high end of
+    /// a ceiling), signed, in points or the target's unit: −0.1 for 7.4% against 7.5%左右, which
+    /// the verdict counts as met and a strict reader as a shortfall. Nil when nothing compares.
+    public static func difference(target: IndicatorFact, actual: IndicatorFact) -> Double? {
+        guard let goal = Goal(target), let reached = goal.measure(of: actual) else { return nil }
+        return points(reached - (goal.atMost ? goal.high : goal.low))
+    }
+
     /// Whether `actual` holds a figure `target` can be judged on: the same measure (growth,
     /// a rate's level, an amount of the same thing), or a growth rate for a target of direction only.
     static func canJudge(_ target: IndicatorFact, on actual: IndicatorFact) -> Bool {

@@ -1,0 +1,97 @@
+import Foundation
+import XCTest
+import ReportAnalysis
+import ReportParsing
+import ReportProtocol
+import TestSupport
+
+/// The State Council's reports of 2014, 2015, 2016 and 2018 (Tests/Fixtures/real) through the
+/// real parser, then paired: what each text says of the year before decides the verdicts.
+final class RealNationalPairingTests: XCTestCase {
+    private static let files = ["cn_national_2014.gbk.txt", "cn_national_2015.gbk.txt",
+                                "cn_national_2016.gbk.txt", "cn_national_2018.gbk.txt"]
+
+    /// Parsed once: a debug-build parse of four whole reports takes a while.
+    private static let facts: Result<[ReportFacts], Error> = Result {
+        try files.enumerated().map { n, file in
+            let url = Repository.fixtures.appendingPathComponent("real").appendingPathComponent(file)
+            let document = try ReportParser().parse(bytes: Array(try Data(contentsOf: url)), fileName: file)
+            return ReportFacts(document: document, reportId: file, receivedAt: Date(timeIntervalSince1970: Double(n) * 60))
+        }
+    }
+
+    private func outcome(_ year: Int, _ key: String) throws -> TargetOutcome {
+        let outcomes = TargetPairing.outcomes(of: try Self.facts.get())
+        return try XCTUnwrap(outcomes.first { $0.year == year && $0.indicator == key }, "no \(key) target for \(year)")
+    }
+
+    func testEveryStateCouncilReportIsNationalWithItsYears() throws {
+        let facts = try Self.facts.get()
+        XCTAssertEqual(facts.map(\.region), Array(repeating: .national, count: 4))
+        XCTAssertEqual(facts.map(\.planYear), [2014, 2015, 2016, 2018])
+        XCTAssertEqual(facts.map(\.reviewYear), [2013, 2014, 2015, 2017])
+        XCTAssertEqual(DuplicateGroups(facts).groups.count, 4, "four years are four reports")
+    }
+
+    /// 2014: 国内生产总值增长7.5%左右; the 2015 report: 比上年增长7.4% — within the band, as the
+    /// State Council counted it (完成了全年经济社会发展主要目标任务).
+    func test2014sTargetOf7Point5PercentAboutIsMetBy7Point4InThe2015Review() throws {
+        let gdp = try outcome(2014, "地区生产总值")
+        XCTAssertEqual(gdp.target.reportId, "cn_national_2014.gbk.txt")
+        XCTAssertEqual(gdp.target.figure.growthPct, 7.5)
+        XCTAssertEqual(gdp.target.figure.qualifier, .about)
+        XCTAssertEqual(gdp.actual?.reportId, "cn_national_2015.gbk.txt")
+        XCTAssertEqual(gdp.actual?.figure.growthPct, 7.4)
+        XCTAssertEqual(gdp.verdict, .met)
+        XCTAssertEqual(gdp.difference, -0.1, "the press's 'first miss since 1998' is there for a strict reader")
+    }
+
+    /// 2015: 7%左右; the 2016 report: 增长6.9%.
+    func test2015sTargetOf7PercentAboutIsMetBy6Point9InThe2016Review() throws {
+        let gdp = try outcome(2015, "地区生产总值")
+        XCTAssertEqual(gdp.target.figure.growthPct, 7)
+        XCTAssertEqual(gdp.actual?.reportId, "cn_national_2016.gbk.txt")
+        XCTAssertEqual(gdp.actual?.figure.growthPct, 6.9)
+        XCTAssertEqual(gdp.verdict, .met)
+    }
+
+    /// 2016's 6.5%－7% is reviewed by the 2017 report, which is not among the fixtures.
+    func test2016sRangeIsPendingWithoutThe2017Report() throws {
+        let gdp = try outcome(2016, "地区生产总值")
+        XCTAssertEqual(gdp.target.figure.qualifier, .range)
+        XCTAssertEqual(gdp.target.figure.growthPct, 6.5)
+        XCTAssertEqual(gdp.target.figure.growthPctHigh, 7)
+        XCTAssertEqual(gdp.verdict, .pending)
+        XCTAssertEqual(try outcome(2018, "地区生产总值").verdict, .pending)
+    }
+
+    /// The 2015 list's other targets against what the 2016 review says of them: 城镇新增就业
+    /// 1000万人以上 against 1312万人; 居民收入增长与经济发展同步 against 居民人均可支配收入增长7.4%
+    /// and GDP's 6.9%; 居民消费价格涨幅3%左右, of which the 2016 review gives no figure
+    /// (居民消费价格涨幅保持较低水平).
+    func testThe2015ListsOtherTargetsAgainstThe2016Review() throws {
+        let jobs = try outcome(2015, "城镇新增就业")
+        XCTAssertEqual(jobs.actual?.figure.value, 1312)
+        XCTAssertEqual(jobs.verdict, .met)
+        XCTAssertEqual(try outcome(2015, "居民人均可支配收入").verdict, .met)
+        XCTAssertEqual(try outcome(2015, "居民消费价格涨幅").verdict, .noActual)
+    }
+
+    /// 2014's 居民消费价格涨幅控制在3.5%左右, a cap, against 居民消费价格上涨2% in 2015's review.
+    func test2014sPriceCapIsMetBy2Percent() throws {
+        let cpi = try outcome(2014, "居民消费价格涨幅")
+        XCTAssertEqual(cpi.actual?.figure.growthPct, 2)
+        XCTAssertEqual(cpi.verdict, .met)
+    }
+
+    func testEachFigureNamesTheParagraphItStandsIn() throws {
+        let gdp = try outcome(2014, "地区生产总值")
+        let facts = try Self.facts.get()
+        let url = Repository.fixtures.appendingPathComponent("real/cn_national_2015.gbk.txt")
+        let document = try ReportParser().parse(bytes: Array(try Data(contentsOf: url)), fileName: "cn_national_2015.gbk.txt")
+        let paragraph = try XCTUnwrap(gdp.actual?.paragraph)
+        XCTAssertTrue(document.paragraphs[paragraph].contains("比上年增长7.4%"), document.paragraphs[paragraph])
+        XCTAssertTrue(facts.allSatisfy { $0.indicators.filter(\.headline).allSatisfy { $0.paragraph != nil } },
+                      "every headline figure is found in a paragraph")
+    }
+}
