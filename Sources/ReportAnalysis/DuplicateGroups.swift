@@ -5,6 +5,10 @@ public struct DuplicateGroup: Codable, Sendable, Equatable {
     public var canonical: String
     /// The other members, earliest received first.
     public var others: [String]
+    public init(canonical: String, others: [String]) {
+        self.canonical = canonical
+        self.others = others
+    }
 }
 
 public struct DuplicateGroups: Sendable {

@@ -3,8 +3,8 @@ import ReportProtocol
 
 extension ReportFacts {
     /// The facts of a parsed report. `region` overrides what the document says (the store may
-    /// know the code); without it, a report with no region of its own that speaks for the State
-    /// Council (我代表国务院) is the national one.
+    /// know the code); without it, a report that speaks for the State Council (我代表国务院) is
+    /// the national one.
     public init(document d: ParsedDocument, reportId: String, receivedAt: Date,
                 nearDuplicateOf: String? = nil, region: RegionRef? = nil) {
         let metadata: [Any?] = [d.title, d.region, d.reviewYear, d.planYear, d.speaker, d.meetingDate, d.regionLevel, d.session]
@@ -16,8 +16,9 @@ extension ReportFacts {
     }
 
     static func region(of d: ParsedDocument) -> RegionRef {
-        if d.region == nil || d.region == RegionRef.national.name,
-           d.paragraphs.prefix(40).contains(where: { $0.contains("代表国务院") }) {
+        // Only the Premier reports for the State Council (我代表国务院，向大会报告政府工作); the
+        // parser reads regions below the nation only, so this is decided here, in the opening.
+        if d.region == RegionRef.national.name || d.paragraphs.prefix(20).contains(where: { $0.contains("代表国务院") }) {
             return .national
         }
         return RegionRef(name: d.region, fullName: d.regionFull, level: d.regionLevel)

@@ -36,12 +36,13 @@ public enum TargetPairing {
         return outcomes
     }
 
-    /// The report's targets for its plan year, one per key in document order: the main target
-    /// list's figure when it names the key (the authoritative sentence), else the first.
+    /// The report's targets for its plan year, one per key in document order: the headline ones
+    /// and everything in the main target list (能耗强度下降3.1%以上, 主要污染物排放继续减少); of two
+    /// for one key, the main target list's (the authoritative sentence), else the first.
     static func targets(of report: ReportFacts, year: Int) -> [IndicatorFact] {
         var order: [String] = []
         var chosen: [String: IndicatorFact] = [:]
-        for t in report.indicators where t.kind == .target && t.headline && (t.year ?? year) == year {
+        for t in report.indicators where t.kind == .target && (t.headline || t.source == "target_list") && (t.year ?? year) == year {
             if let kept = chosen[t.key] {
                 if kept.source != "target_list" && t.source == "target_list" { chosen[t.key] = t }
             } else {

@@ -122,7 +122,7 @@ final class VerdictRuleTests: XCTestCase {
 
     /// 城镇新增就业1000万人以上 against 1322万人, and an amount in another magnitude of the unit.
     func testAnAmountIsComparedInTheTargetsUnit() {
-        let jobs = IndicatorFact(name: "城镇新增就业", kind: .target, year: 2014, value: 1000, unit: "万人", valueQualifier: .over, qualifier: .over)
+        let jobs = IndicatorFact(name: "城镇新增就业", kind: .target, year: 2014, value: 1000, valueQualifier: .over, unit: "万人", qualifier: .over)
         let met = IndicatorFact(name: "城镇新增就业", kind: .actual, year: 2014, value: 1322, unit: "万人")
         XCTAssertEqual(VerdictRules.verdict(target: jobs, outcome: .reviewed(actual: met)), .met)
         let short = IndicatorFact(name: "城镇新增就业", kind: .actual, year: 2014, value: 9_800_000, unit: "人")
