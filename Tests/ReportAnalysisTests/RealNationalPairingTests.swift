@@ -102,6 +102,30 @@ final class RealNationalPairingTests: XCTestCase {
                       "every headline figure is found in a paragraph")
     }
 
+    /// The 2016 report as GBK text, and an excerpt of it from its first heading on (no title, no
+    /// opening, so no speaker, date or region) that the daemon linked as its near-duplicate:
+    /// one group, answered for by the whole text, and one 2016 target rather than two.
+    func testAnExcerptOfTheSameReportCountsOnceThroughTheWholeText() throws {
+        let facts = try Self.paired()
+        let url = Repository.fixtures.appendingPathComponent("real/cn_national_2016.gbk.txt")
+        let text = try XCTUnwrap(String(data: try Data(contentsOf: url), encoding: Corpus.gb18030))
+        let lines = text.split(whereSeparator: \.isNewline).map(String.init)
+        let firstHeading = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("一、") })
+        let excerpt = try ReportParser().parse(bytes: Array(lines[firstHeading...].joined(separator: "\n").utf8), fileName: "excerpt.txt")
+        let copy = ReportFacts(document: excerpt, reportId: "excerpt.txt", receivedAt: Date(timeIntervalSince1970: 0),
+                               nearDuplicateOf: "cn_national_2016.gbk.txt")
+        let whole = try XCTUnwrap(facts.first { $0.reportId == "cn_national_2016.gbk.txt" })
+        XCTAssertLessThan(copy.completeness, whole.completeness, "the excerpt has fewer metadata fields")
+
+        let groups = DuplicateGroups(facts + [copy])
+        XCTAssertEqual(groups.group(of: "excerpt.txt"), DuplicateGroup(canonical: "cn_national_2016.gbk.txt", others: ["excerpt.txt"]))
+        let targets2016 = TargetPairing.outcomes(of: facts + [copy]).filter { $0.year == 2016 && $0.indicator == "地区生产总值" }
+        XCTAssertEqual(targets2016.map(\.target.reportId), ["cn_national_2016.gbk.txt"])
+        XCTAssertEqual(targets2016.first?.target.copies, ["excerpt.txt"])
+        let reviewed2015 = TargetPairing.outcomes(of: facts + [copy]).first { $0.year == 2015 && $0.indicator == "地区生产总值" }
+        XCTAssertEqual(reviewed2015?.actual?.copies, ["excerpt.txt"])
+    }
+
     /// Every pair the four reports give, one line each: year, indicator, target, actual, verdict.
     func testEveryNationalTargetAndItsVerdict() throws {
         let lines = TargetPairing.outcomes(of: try Self.paired()).map(Self.describe)
