@@ -4,11 +4,16 @@ import ReportAnalysis
 /// A target set by the report of plan year Y meets the actual that the same region's report
 /// reviewing Y states in its review; other statements of Y's figure are shown as revisions.
 final class TargetPairingTests: XCTestCase {
-    func testGuangdongs2025TargetIsResolvedByIts2026ReportsReview() throws {
-        let outcomes = TargetPairing.outcomes(of: [
+    /// Guangdong's 2025 report (5%左右) and a 2026 report of `region` stating `actuals`.
+    private func paired(reviewedBy region: RegionRef = Build.guangdong, _ actuals: [IndicatorFact]) -> [TargetOutcome] {
+        TargetPairing.outcomes(of: [
             Build.report("gd2025", Build.guangdong, review: 2024, plan: 2025, [Build.gdpTarget(2025, 5)]),
-            Build.report("gd2026", Build.guangdong, review: 2025, plan: 2026, day: 365, [Build.gdpActual(2025, 3.9)]),
+            Build.report("gd2026", region, review: 2025, plan: 2026, day: 365, actuals),
         ])
+    }
+
+    func testGuangdongs2025TargetIsResolvedByIts2026ReportsReview() throws {
+        let outcomes = paired([Build.gdpActual(2025, 3.9)])
         let pair = try XCTUnwrap(outcomes.first { $0.year == 2025 })
         XCTAssertEqual(pair.indicator, "地区生产总值")
         XCTAssertEqual(pair.target.reportId, "gd2025")
@@ -26,31 +31,21 @@ final class TargetPairingTests: XCTestCase {
     }
 
     func testAReviewThatStatesNoActualGivesNoActual() {
-        let outcomes = TargetPairing.outcomes(of: [
-            Build.report("gd2025", Build.guangdong, review: 2024, plan: 2025, [Build.gdpTarget(2025, 5)]),
-            Build.report("gd2026", Build.guangdong, review: 2025, plan: 2026, day: 365, []),
-        ])
+        let outcomes = paired([])
         XCTAssertEqual(outcomes.map(\.verdict), [.noActual])
     }
 
     /// 国内生产总值 in one report, 全省生产总值 or GDP in another: one indicator.
     func testGDPsNamesPairAsOneIndicator() {
         for name in ["国内生产总值", "全省生产总值", "经济总量", "GDP"] {
-            let outcomes = TargetPairing.outcomes(of: [
-                Build.report("a", Build.guangdong, review: 2024, plan: 2025, [Build.gdpTarget(2025, 5)]),
-                Build.report("b", Build.guangdong, review: 2025, plan: 2026, day: 365, [Build.gdpActual(2025, 5.2, name: name)]),
-            ])
-            XCTAssertEqual(outcomes.map(\.verdict), [.met], name)
+            XCTAssertEqual(paired([Build.gdpActual(2025, 5.2, name: name)]).map(\.verdict), [.met], name)
         }
     }
 
     /// Only the review counts: a figure for the year stated in the plan section or elsewhere
     /// in the reviewing report is not its actual.
     func testTheActualComesFromTheReviewOnly() {
-        let outcomes = TargetPairing.outcomes(of: [
-            Build.report("a", Build.guangdong, review: 2024, plan: 2025, [Build.gdpTarget(2025, 5)]),
-            Build.report("b", Build.guangdong, review: 2025, plan: 2026, day: 365, [Build.gdpActual(2025, 5.2, source: "body")]),
-        ])
+        let outcomes = paired([Build.gdpActual(2025, 5.2, source: "body")])
         XCTAssertEqual(outcomes.map(\.verdict), [.noActual])
     }
 
@@ -73,19 +68,13 @@ final class TargetPairingTests: XCTestCase {
 
     func testRegionsMatchByCodeWhenBothHaveOneWhateverTheirNames() {
         let renamed = RegionRef(code: "440000", name: "粤", level: "province")
-        let outcomes = TargetPairing.outcomes(of: [
-            Build.report("a", Build.guangdong, review: 2024, plan: 2025, [Build.gdpTarget(2025, 5)]),
-            Build.report("b", renamed, review: 2025, plan: 2026, day: 365, [Build.gdpActual(2025, 5.2)]),
-        ])
+        let outcomes = paired(reviewedBy: renamed, [Build.gdpActual(2025, 5.2)])
         XCTAssertEqual(outcomes.first?.verdict, .met)
     }
 
     func testRegionsWithDifferentCodesNeverMatchEvenByName() {
         let other = RegionRef(code: "450000", name: "广东省", level: "province")
-        let outcomes = TargetPairing.outcomes(of: [
-            Build.report("a", Build.guangdong, review: 2024, plan: 2025, [Build.gdpTarget(2025, 5)]),
-            Build.report("b", other, review: 2025, plan: 2026, day: 365, [Build.gdpActual(2025, 5.2)]),
-        ])
+        let outcomes = paired(reviewedBy: other, [Build.gdpActual(2025, 5.2)])
         XCTAssertEqual(outcomes.first?.verdict, .pending)
     }
 
