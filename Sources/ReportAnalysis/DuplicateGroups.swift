@@ -23,12 +23,9 @@ public struct DuplicateGroups: Sendable {
             if let original = r.nearDuplicateOf, let j = index[original] { sets.join(i, j) }
         }
         // Same region, same plan year: the same report, whatever its bytes (a scan, a retyped copy).
-        let planned = reports.indices.filter { reports[$0].planYear != nil }
-        for (n, i) in planned.enumerated() {
-            for j in planned[(n + 1)...] where reports[i].planYear == reports[j].planYear
-                && reports[i].region.isSameRegion(as: reports[j].region) {
-                sets.join(i, j)
-            }
+        let regions = RegionIndex(reports.map(\.region))
+        for (i, r) in reports.enumerated() where r.planYear != nil {
+            for j in regions.sameRegion(as: i) where j > i && reports[j].planYear == r.planYear { sets.join(i, j) }
         }
         let members = Dictionary(grouping: reports.indices, by: { sets.root($0) }).values
         groups = members.map { indices in

@@ -10,9 +10,14 @@ public enum TargetPairing {
         let canonical = reports.filter { groups.isCanonical($0.reportId) }
         let copies = { (id: String) in groups.group(of: id)?.others ?? [] }
         var outcomes: [TargetOutcome] = []
-        for report in canonical.sorted(by: { ($0.planYear ?? 0, $0.receivedAt) < ($1.planYear ?? 0, $1.receivedAt) }) {
+        let regions = RegionIndex(canonical.map(\.region))
+        let order = canonical.indices.sorted { a, b in
+            (canonical[a].planYear ?? 0, canonical[a].receivedAt) < (canonical[b].planYear ?? 0, canonical[b].receivedAt)
+        }
+        for index in order {
+            let report = canonical[index]
             guard let year = report.planYear else { continue }
-            let sameRegion = canonical.filter { $0.reportId != report.reportId && $0.region.isSameRegion(as: report.region) }
+            let sameRegion = regions.sameRegion(as: index).map { canonical[$0] }
             // The report that reviews the year; of two (a 换届 year delivered twice), the first to arrive.
             let review = sameRegion.filter { $0.reviewYear == year }.min(by: DuplicateGroups.earlier)
             for target in targets(of: report, year: year) {
