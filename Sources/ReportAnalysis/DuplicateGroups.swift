@@ -22,10 +22,15 @@ public struct DuplicateGroups: Sendable {
         for (i, r) in reports.enumerated() {
             if let original = r.nearDuplicateOf, let j = index[original] { sets.join(i, j) }
         }
-        // Same region, same plan year: the same report, whatever its bytes (a scan, a retyped copy).
+        // Surely the same region, same plan year: the same report, whatever its bytes (a scan, a
+        // retyped copy). Not a merely possible match: an excerpt naming only 朝阳区 would join
+        // 北京市朝阳区's group and 长春市朝阳区's into one.
         let regions = RegionIndex(reports.map(\.region))
         for (i, r) in reports.enumerated() where r.planYear != nil {
-            for j in regions.sameRegion(as: i) where j > i && reports[j].planYear == r.planYear { sets.join(i, j) }
+            for j in regions.sameRegion(as: i) where j > i && reports[j].planYear == r.planYear
+                && r.region.isSurelySameRegion(as: reports[j].region) {
+                sets.join(i, j)
+            }
         }
         let members = Dictionary(grouping: reports.indices, by: { sets.root($0) }).values
         groups = members.map { indices in

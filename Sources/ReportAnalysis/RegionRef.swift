@@ -30,6 +30,14 @@ public struct RegionRef: Codable, Sendable, Hashable {
         return name == otherName
     }
 
+    /// Whether two reports are surely one government's: the same code, or, without codes on
+    /// both, the same level, name and full name (a missing full name only on one side leaves
+    /// 朝阳区 ambiguous between 北京市 and 长春市). What makes two reports of one plan year copies.
+    public func isSurelySameRegion(as other: RegionRef) -> Bool {
+        if let code, let otherCode = other.code { return code == otherCode }
+        return name != nil && name == other.name && level == other.level && fullName == other.fullName
+    }
+
     /// The name to show: the full name when known.
     public var displayName: String { fullName ?? name ?? code ?? "?" }
 }

@@ -45,6 +45,21 @@ final class DuplicateGroupTests: XCTestCase {
         XCTAssertEqual(groups.groups.count, 5, "\(groups.groups)")
     }
 
+    func testAReportNamingOnlyItsDistrictIsNoCopyOfEitherNamesakeUnlessLinked() {
+        let groups = DuplicateGroups([
+            Build.report("bj", RegionRef(name: "朝阳区", fullName: "北京市朝阳区", level: "district"), review: 2025, plan: 2026, [Build.gdpTarget(2026, 5)]),
+            Build.report("cc", RegionRef(name: "朝阳区", fullName: "长春市朝阳区", level: "district"), review: 2025, plan: 2026, [Build.gdpTarget(2026, 5)]),
+            Build.report("bare", RegionRef(name: "朝阳区", level: "district"), review: 2025, plan: 2026, [Build.gdpTarget(2026, 5)]),
+        ])
+        XCTAssertEqual(groups.groups.count, 3)
+        let linked = DuplicateGroups([
+            Build.report("bj", RegionRef(name: "朝阳区", fullName: "北京市朝阳区", level: "district"), review: 2025, plan: 2026, [Build.gdpTarget(2026, 5)]),
+            Build.report("bare", RegionRef(name: "朝阳区", level: "district"), review: 2025, plan: 2026, day: 1, metadata: 4,
+                         nearDuplicateOf: "bj", [Build.gdpTarget(2026, 5)]),
+        ])
+        XCTAssertEqual(linked.groups, [DuplicateGroup(canonical: "bj", others: ["bare"])])
+    }
+
     /// Three copies of 2025's report and two of 2026's: one pair, naming the copies on each side.
     func testATargetIsCountedOnceAndNamesItsCopies() throws {
         let outcomes = TargetPairing.outcomes(of: [

@@ -90,6 +90,20 @@ final class TargetPairingTests: XCTestCase {
         XCTAssertFalse(RegionRef(name: nil, level: nil).isSameRegion(as: RegionRef(name: nil, level: nil)))
     }
 
+    /// A district's 2025 report names 北京市朝阳区; its 2026 excerpt only 朝阳区; 长春市's 朝阳区 is another.
+    func testADistrictPairsByNameWithItsOwnNextReportAndNotWithItsNamesake() {
+        let full = RegionRef(name: "朝阳区", fullName: "北京市朝阳区", level: "district")
+        let outcomes = TargetPairing.outcomes(of: [
+            Build.report("bj2025", full, review: 2024, plan: 2025, [Build.gdpTarget(2025, 5)]),
+            Build.report("cc2026", RegionRef(name: "朝阳区", fullName: "长春市朝阳区", level: "district"), review: 2025, plan: 2026,
+                         day: 300, [Build.gdpActual(2025, 2)]),
+            Build.report("bj2026", RegionRef(name: "朝阳区", level: "district"), review: 2025, plan: 2026, day: 365, [Build.gdpActual(2025, 5.4)]),
+        ])
+        let pair = outcomes.first { $0.year == 2025 }
+        XCTAssertEqual(pair?.actual?.reportId, "bj2026")
+        XCTAssertEqual(pair?.verdict, .met)
+    }
+
     func testANotStatedTargetStaysNotStatedWhenTheYearsActualArrives() {
         let none = IndicatorFact(name: "国内生产总值", kind: .target, year: 2020, notStated: true, source: "plan")
         let outcomes = TargetPairing.outcomes(of: [
