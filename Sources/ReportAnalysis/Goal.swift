@@ -38,7 +38,7 @@ struct Goal {
         switch qualifier {
         case .over?: atMost = low < 0
         case .under?: atMost = low >= 0
-        case .about?, .same?, .range?, nil: atMost = IndicatorKey.aimsAtMost(key: t.key, figure: Double(low))
+        case .about?, .same?, .range?, nil: atMost = IndicatorKey.aimsAtMost(key: t.key, negativeFigure: low < 0)
         }
         // "About" has a band below a floor only. A ceiling's 左右 is a cap (控制在3%左右: prices
         // rising past it is what the target is there to prevent), and no report states an amount

@@ -26,7 +26,7 @@ public enum IndicatorKey {
 
     /// Whether reaching the target means coming in at or below its figure (true) or at or above
     /// it (false). Measures cut by a stated percentage (能耗下降3%, a negative figure) aim down.
-    static func aimsAtMost(key: String, figure: Double) -> Bool {
-        ceilings.contains(key) || figure < 0
+    static func aimsAtMost(key: String, negativeFigure: Bool) -> Bool {
+        ceilings.contains(key) || negativeFigure
     }
 }
