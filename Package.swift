@@ -11,6 +11,8 @@ let package = Package(
         .executable(name: "report-parser", targets: ["report-parser"]),
         .executable(name: "report-indexer", targets: ["report-indexer"]),
         .executable(name: "report-summarizer", targets: ["report-summarizer"]),
+        // The cross-report decision core (targets against outcomes, duplicate groups).
+        .library(name: "ReportAnalysis", targets: ["ReportAnalysis"]),
         // The plugin libraries, for the benchmarks (Benchmarks/) and the fuzz harnesses (Fuzz/),
         // packages of their own that depend on this one by path.
         .library(name: "ReportProtocol", targets: ["ReportProtocol"]),
@@ -41,6 +43,9 @@ let package = Package(
 
         // Wire types shared by the daemon, the CLI and every plugin.
         .target(name: "ReportProtocol"),
+
+        // Targets against outcomes and duplicate groups across reports: decisions only, no I/O.
+        .target(name: "ReportAnalysis", dependencies: ["ReportProtocol"]),
 
         // Decoding, normalisation, sentences and word segmentation of Chinese text.
         .systemLibrary(name: "COpenCC", path: "Sources/COpenCC", providers: [.apt(["libopencc-dev"])]),
@@ -111,6 +116,7 @@ let package = Package(
         .testTarget(name: "ReportParsingTests", dependencies: ["ReportParsing", "TestSupport"]),
         .testTarget(name: "ReportIndexingTests", dependencies: ["ReportIndexing", "TestSupport"]),
         .testTarget(name: "ReportSummarizingTests", dependencies: ["ReportSummarizing", "TestSupport"]),
+        .testTarget(name: "ReportAnalysisTests", dependencies: ["ReportAnalysis", "ReportParsing", "TestSupport"]),
         .testTarget(name: "DaemonTests", dependencies: ["Daemon", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EndToEndTests", dependencies: [
             "ZMQ", "ReportProtocol", "TestSupport",

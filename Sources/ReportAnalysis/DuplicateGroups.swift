@@ -1,0 +1,82 @@
+/// One report however many copies of it are stored: near-duplicates (the daemon's
+/// `near_duplicate_of`, transitively) and reports of one region for one plan year.
+public struct DuplicateGroup: Codable, Sendable, Equatable {
+    /// The member every cross-report answer reads: the most complete parse, ties to the earliest.
+    public var canonical: String
+    /// The other members, earliest received first.
+    public var others: [String]
+    public init(canonical: String, others: [String]) {
+        self.canonical = canonical
+        self.others = others
+    }
+}
+
+public struct DuplicateGroups: Sendable {
+    /// Every group, singletons included, ordered by their canonical member's arrival.
+    public let groups: [DuplicateGroup]
+    private let groupOf: [String: Int]
+
+    public init(_ reports: [ReportFacts]) {
+        var sets = DisjointSets(count: reports.count)
+        let index = Dictionary(reports.enumerated().map { ($1.reportId, $0) }, uniquingKeysWith: { first, _ in first })
+        for (i, r) in reports.enumerated() {
+            if let original = r.nearDuplicateOf, let j = index[original] { sets.join(i, j) }
+        }
+        // Surely the same region, same plan year: the same report, whatever its bytes (a scan, a
+        // retyped copy). Not a merely possible match: an excerpt naming only 朝阳区 would join
+        // 北京市朝阳区's group and 长春市朝阳区's into one.
+        let regions = RegionIndex(reports.map(\.region))
+        for (i, r) in reports.enumerated() where r.planYear != nil {
+            for j in regions.sameRegion(as: i) where j > i && reports[j].planYear == r.planYear
+                && r.region.isSurelySameRegion(as: reports[j].region) {
+                sets.join(i, j)
+            }
+        }
+        let members = Dictionary(grouping: reports.indices, by: { sets.root($0) }).values
+        groups = members.map { indices in
+            let byArrival = indices.map { reports[$0] }.sorted(by: Self.earlier)
+            let canonical = byArrival.max { $0.completeness < $1.completeness }!  // the first of equals: the earliest
+            return DuplicateGroup(canonical: canonical.reportId,
+                                  others: byArrival.map(\.reportId).filter { $0 != canonical.reportId })
+        }
+        .sorted { a, b in Self.earlier(reports[index[a.canonical]!], reports[index[b.canonical]!]) }
+        var groupOf: [String: Int] = [:]
+        for (g, group) in groups.enumerated() {
+            for id in [group.canonical] + group.others { groupOf[id] = g }
+        }
+        self.groupOf = groupOf
+    }
+
+    /// The group `reportId` belongs to, nil for an id not given.
+    public func group(of reportId: String) -> DuplicateGroup? {
+        groupOf[reportId].map { groups[$0] }
+    }
+
+    public func isCanonical(_ reportId: String) -> Bool { group(of: reportId)?.canonical == reportId }
+
+    /// Earliest received first; the report id decides between files taken in the same instant.
+    static func earlier(_ a: ReportFacts, _ b: ReportFacts) -> Bool {
+        (a.receivedAt, a.reportId) < (b.receivedAt, b.reportId)
+    }
+}
+
+/// Union–find over indices, with path halving.
+struct DisjointSets {
+    private var parent: [Int]
+
+    init(count: Int) { parent = Array(0..<count) }
+
+    mutating func root(_ i: Int) -> Int {
+        var i = i
+        while parent[i] != i {
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        }
+        return i
+    }
+
+    mutating func join(_ a: Int, _ b: Int) {
+        let (ra, rb) = (root(a), root(b))
+        if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+    }
+}

@@ -1,0 +1,84 @@
+import ReportProtocol
+
+/// Pairs every plan-year target with the actual its year's review reports, across the reports
+/// given. Decision logic only: the caller loads the facts and stores or prints the outcomes.
+public enum TargetPairing {
+    /// One outcome per (canonical report, target key), in the reports' order of plan year, then
+    /// the target's order in its report. Copies count once, through their group's canonical member.
+    public static func outcomes(of reports: [ReportFacts]) -> [TargetOutcome] {
+        let groups = DuplicateGroups(reports)
+        let canonical = reports.filter { groups.isCanonical($0.reportId) }
+        let copies = { (id: String) in groups.group(of: id)?.others ?? [] }
+        var outcomes: [TargetOutcome] = []
+        let regions = RegionIndex(canonical.map(\.region))
+        let order = canonical.indices.sorted { a, b in
+            (canonical[a].planYear ?? 0, canonical[a].receivedAt) < (canonical[b].planYear ?? 0, canonical[b].receivedAt)
+        }
+        for index in order {
+            let report = canonical[index]
+            guard let year = report.planYear else { continue }
+            let sameRegion = regions.sameRegion(as: index).map { canonical[$0] }
+            // The report that reviews the year; of two (a 换届 year delivered twice), the first to arrive.
+            let review = sameRegion.filter { $0.reviewYear == year }.min(by: DuplicateGroups.earlier)
+            for target in targets(of: report, year: year) {
+                let actual = review.flatMap { reviewedActual(for: target, year: year, in: $0) }
+                let reference = review.flatMap { gdpGrowth(year: year, in: $0) }
+                let outcome: VerdictRules.Outcome = review == nil ? .pending : .reviewed(actual: actual, reference: reference)
+                let revised = sameRegion.filter { $0.reportId != review?.reportId }.compactMap { other in
+                    restated(target.key, year: year, in: other).map {
+                        FigureRef(reportId: other.reportId, copies: copies(other.reportId), paragraph: $0.paragraph, figure: $0)
+                    }
+                }
+                outcomes.append(TargetOutcome(
+                    region: report.region, year: year, indicator: target.key,
+                    target: FigureRef(reportId: report.reportId, copies: copies(report.reportId), paragraph: target.paragraph, figure: target),
+                    actual: review.flatMap { r in actual.map { FigureRef(reportId: r.reportId, copies: copies(r.reportId), paragraph: $0.paragraph, figure: $0) } },
+                    revised: revised,
+                    verdict: VerdictRules.verdict(target: target, outcome: outcome),
+                    difference: actual.flatMap { VerdictRules.difference(target: target, actual: $0) }))
+            }
+        }
+        return outcomes
+    }
+
+    /// The report's targets for its plan year, one per key in document order: the headline ones
+    /// and everything in the main target list (能耗强度下降3.1%以上, 主要污染物排放继续减少); of two
+    /// for one key, the main target list's (the authoritative sentence), else the first.
+    static func targets(of report: ReportFacts, year: Int) -> [IndicatorFact] {
+        var order: [String] = []
+        var chosen: [String: IndicatorFact] = [:]
+        for t in report.indicators where t.kind == .target && (t.headline || t.source == "target_list") && (t.year ?? year) == year {
+            if let kept = chosen[t.key] {
+                if kept.source != "target_list" && t.source == "target_list" { chosen[t.key] = t }
+            } else {
+                order.append(t.key)
+                chosen[t.key] = t
+            }
+        }
+        return order.map { chosen[$0]! }
+    }
+
+    /// The year's actual as the reviewing report's review states it (source "review", or no
+    /// source from parsers before issue 12): headline figures first, and of those the first the
+    /// target can be judged on (2016 states GDP as 67.7万亿元 +6.9% and as 突破60万亿元).
+    static func reviewedActual(for target: IndicatorFact, year: Int, in report: ReportFacts) -> IndicatorFact? {
+        let candidates = report.indicators.filter {
+            $0.kind == .actual && $0.key == target.key && $0.year == year && ($0.source == "review" || $0.source == nil) && hasFigure($0)
+        }
+        let ranked = candidates.filter(\.headline) + candidates.filter { !$0.headline }
+        return ranked.first { VerdictRules.canJudge(target, on: $0) } ?? ranked.first
+    }
+
+    /// The year's actual as any other report states it.
+    static func restated(_ key: String, year: Int, in report: ReportFacts) -> IndicatorFact? {
+        report.indicators.first { $0.kind == .actual && $0.key == key && $0.year == year && hasFigure($0) }
+    }
+
+    /// The year's GDP growth in the reviewing report: what 居民收入增长和经济增长同步 is judged by.
+    static func gdpGrowth(year: Int, in report: ReportFacts) -> Double? {
+        let gdp = IndicatorFact(name: IndicatorNames.gdp, kind: .target, year: year, growthPct: 0)
+        return reviewedActual(for: gdp, year: year, in: report)?.growthPct
+    }
+
+    static func hasFigure(_ i: IndicatorFact) -> Bool { i.growthPct != nil || i.value != nil }
+}
