@@ -66,8 +66,10 @@ let package = Package(
             "Daemon", "ReportProtocol",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // How a client talks to the daemon: control requests and the replay-then-live feed; reportctl and reportd-web.
+        .target(name: "ReportClient", dependencies: ["ZMQ", "ReportProtocol"]),
         .executableTarget(name: "reportctl", dependencies: [
-            "ZMQ", "ReportProtocol",
+            "ZMQ", "ReportProtocol", "ReportClient",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReportClient
 import ZMQ
 
 /// Where the daemon listens and how long to wait for it; shared by every subcommand.
@@ -40,19 +41,5 @@ struct DaemonOptions: ParsableArguments {
     func controlClient(context: Context) throws -> ControlClient {
         try ControlClient(context: context, endpoint: resolvedControlEndpoint, curve: try curveCredentials(),
                           timeoutSeconds: timeout)
-    }
-}
-
-/// The daemon's default endpoints, derived from its data directory as reportd derives them.
-enum DaemonEndpoints {
-    static let defaultDataDirectory = "./var/data"
-
-    static func control(dataDirectory: String) -> String { ipc(dataDirectory, "control.sock") }
-    static func feed(dataDirectory: String) -> String { ipc(dataDirectory, "feed.sock") }
-
-    /// Absolute, so error messages name the exact socket file whatever the working directory.
-    private static func ipc(_ dataDirectory: String, _ name: String) -> String {
-        let directory = URL(fileURLWithPath: dataDirectory).standardizedFileURL
-        return "ipc://" + directory.appendingPathComponent(name).path
     }
 }

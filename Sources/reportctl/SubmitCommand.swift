@@ -1,4 +1,5 @@
 import ArgumentParser
+import ReportClient
 import Foundation
 import ReportProtocol
 import ZMQ
@@ -25,9 +26,12 @@ struct SubmitCommand: ParsableCommand {
             do {
                 let view = try submit(path, through: client)
                 try Output.line("\(view.reportId ?? "(id pending)")  \(view.file)  -> \(view.path)")
-            } catch let error as CLIError {
+            } catch let error as ControlClientError {
                 // Without a daemon the other files cannot go either.
                 if case .noReply = error { throw error }
+                Output.warning("\(path): \(error)")
+                failures += 1
+            } catch let error as CLIError {
                 Output.warning("\(path): \(error)")
                 failures += 1
             }

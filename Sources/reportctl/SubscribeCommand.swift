@@ -1,4 +1,5 @@
 import ArgumentParser
+import ReportClient
 import ReportProtocol
 import ZMQ
 
@@ -35,13 +36,15 @@ struct SubscribeCommand: ParsableCommand {
         try feed.connect(endpoint)
         let control = try daemon.controlClient(context: context)
         control.isInterrupted = { signals.isStopping }
-        let follower = FeedFollower(topic: topic, since: since, control: control, isStopping: { signals.isStopping })
+        let follower = FeedFollower(
+            topic: topic, since: since, control: control, isStopping: { signals.isStopping },
+            deliver: { try Output.jsonLine($0) }, warn: Output.warning)
         do {
             try follower.catchUp()
             try follow(feed, into: follower, until: signals)
         } catch is Output.Closed {
             // The reader went away (`reportctl subscribe | head`): nothing left to do.
-        } catch CLIError.interrupted {
+        } catch ControlClientError.interrupted {
             // Ctrl-C while waiting for a replay page: as clean an exit as during the live part.
         }
     }

@@ -2,16 +2,16 @@ import ReportProtocol
 import ZMQ
 
 /// One DEALER connection to the daemon's control ROUTER: a request out, one reply back within the timeout.
-final class ControlClient {
-    let endpoint: String
-    let timeoutSeconds: Double
-    let curve: CurveClientCredentials?
+public final class ControlClient {
+    public let endpoint: String
+    public let timeoutSeconds: Double
+    public let curve: CurveClientCredentials?
     /// Checked while waiting, so a caller that blocks signals (subscribe) can still stop mid-request.
-    var isInterrupted: () -> Bool = { false }
+    public var isInterrupted: () -> Bool = { false }
     private let context: Context
     private var socket: Socket
 
-    init(context: Context, endpoint: String, curve: CurveClientCredentials? = nil, timeoutSeconds: Double) throws {
+    public init(context: Context, endpoint: String, curve: CurveClientCredentials? = nil, timeoutSeconds: Double) throws {
         self.endpoint = endpoint
         self.timeoutSeconds = timeoutSeconds
         self.context = context
@@ -27,37 +27,37 @@ final class ControlClient {
     }
 
     /// Sends `request` and returns the reply's `data`; an `ok: false` reply throws its error.
-    func call(_ request: ControlRequest, payload: [UInt8] = []) throws -> JSONValue? {
+    public func call(_ request: ControlRequest, payload: [UInt8] = []) throws -> JSONValue? {
         try socket.send(multipart: request.frames(payload: payload))
         var poller = Poller()
         poller.add(socket)
         let deadline = ContinuousClock.now + .milliseconds(Int(timeoutSeconds * 1000))
         // Short slices: a signal may end a poll early, and `isInterrupted` is checked between them.
         while ContinuousClock.now < deadline {
-            if isInterrupted() { throw CLIError.interrupted }
+            if isInterrupted() { throw ControlClientError.interrupted }
             let left = min(ContinuousClock.now.duration(to: deadline), .milliseconds(200))
             let events = try poller.poll(timeoutMilliseconds: max(1, Int((left / .milliseconds(1)).rounded(.up))))
             guard events[0].contains(.readable), let frames = try socket.receiveMultipart(dontWait: true) else { continue }
             let response: ControlResponse
             do { response = try ControlResponse.decode(frames) }
-            catch { throw CLIError.badReply(command: request.command.rawValue, detail: "\(error)") }
+            catch { throw ControlClientError.badReply(command: request.command.rawValue, detail: "\(error)") }
             guard response.ok else {
-                throw CLIError.daemonRefused(command: request.command.rawValue, reason: response.error ?? "no reason given")
+                throw ControlClientError.daemonRefused(command: request.command.rawValue, reason: response.error ?? "no reason given")
             }
             return response.data
         }
         // A reply that comes after all would be taken for the answer to the next request: start afresh.
         socket.close()
         socket = try Self.connect(context, endpoint, curve)
-        throw CLIError.noReply(endpoint: endpoint, seconds: timeoutSeconds, curve: curve != nil)
+        throw ControlClientError.noReply(endpoint: endpoint, seconds: timeoutSeconds, curve: curve != nil)
     }
 
     /// Like `call`, decoding the reply's `data` as `type`.
-    func call<View: Decodable>(_ request: ControlRequest, payload: [UInt8] = [], as type: View.Type) throws -> View {
+    public func call<View: Decodable>(_ request: ControlRequest, payload: [UInt8] = [], as type: View.Type) throws -> View {
         guard let data = try call(request, payload: payload) else {
-            throw CLIError.badReply(command: request.command.rawValue, detail: "the reply carries no data")
+            throw ControlClientError.badReply(command: request.command.rawValue, detail: "the reply carries no data")
         }
         do { return try data.decode(type) }
-        catch { throw CLIError.badReply(command: request.command.rawValue, detail: "data is not a \(type): \(error)") }
+        catch { throw ControlClientError.badReply(command: request.command.rawValue, detail: "data is not a \(type): \(error)") }
     }
 }
