@@ -11,6 +11,7 @@ let package = Package(
         .executable(name: "report-parser", targets: ["report-parser"]),
         .executable(name: "report-indexer", targets: ["report-indexer"]),
         .executable(name: "report-summarizer", targets: ["report-summarizer"]),
+        .executable(name: "reportd-web", targets: ["reportd-web"]),
         // The plugin libraries, for the benchmarks (Benchmarks/) and the fuzz harnesses (Fuzz/),
         // packages of their own that depend on this one by path.
         .library(name: "ChineseText", targets: ["ChineseText"]),
@@ -28,6 +29,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         // DOCX reports are ZIP archives; read by ChineseText's decoder only.
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        // The web view's HTTP server only; its default traits (swift-configuration, full Foundation) are not needed.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        // Already in the graph through Hummingbird; named for HTTPField.Name (custom header names).
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // The only code that touches libzmq's C API.
@@ -73,6 +78,16 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // The web view: pages as HTML and SVG from control-protocol views (no I/O), and the server that serves them.
+        .target(name: "WebPages", dependencies: ["ReportProtocol"]),
+        .executableTarget(name: "reportd-web", dependencies: [
+            "WebPages", "ReportClient", "ReportProtocol", "ZMQ",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
+
         // Plugins: a library holding the logic, and a thin worker executable.
         .target(name: "ReportParsing", dependencies: ["ChineseText", "ReportProtocol"],
                 path: "Plugins/parser/ReportParsing"),
@@ -98,6 +113,7 @@ let package = Package(
         .testTarget(name: "ReportIndexingTests", dependencies: ["ReportIndexing", "TestSupport"]),
         .testTarget(name: "ReportSummarizingTests", dependencies: ["ReportSummarizing", "TestSupport"]),
         .testTarget(name: "DaemonTests", dependencies: ["Daemon", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "WebPagesTests", dependencies: ["WebPages", "ReportProtocol"]),
         .testTarget(name: "EndToEndTests", dependencies: [
             "ZMQ", "ReportProtocol", "TestSupport",
             .product(name: "Crypto", package: "swift-crypto"),

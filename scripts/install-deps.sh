@@ -15,6 +15,8 @@ packages=(
     systemd            # systemd-analyze, for the unit file tests
     procps             # /bin/kill, the unit's ExecReload
     iproute2           # ss, and `ip netns` for the remote-worker test
+    chromium           # headless, for the web view's end-to-end tests and its screenshots
+    fonts-noto-cjk     # so those screenshots show Chinese rather than boxes
 )
 
 is_installed() {
