@@ -31,6 +31,26 @@ final class SystemdUnitTests: XCTestCase {
         XCTAssertLessThan(exposure, maximumExposure, "the unit's sandbox got weaker:\n\(result.output)")
     }
 
+    func testTheWebViewUnitPassesSystemdVerifyWithoutWarnings() throws {
+        let analyze = try systemdAnalyze()
+        let unit = try stagedUnit("reportd-web")
+        let result = try run(analyze, ["verify", "--recursive-errors=no", unit.path])
+        let ours = result.output.split(separator: "\n").filter { $0.contains("reportd-web") }
+        XCTAssertEqual(result.status, 0, "systemd-analyze verify failed:\n\(result.output)")
+        XCTAssertEqual(ours, [], "systemd-analyze verify warned about the unit:\n\(result.output)")
+    }
+
+    /// The web view needs less than the daemon (no plugins, no leases, no state), so it is held lower.
+    func testTheWebViewUnitsSandboxExposureStaysLow() throws {
+        let analyze = try systemdAnalyze()
+        let unit = try stagedUnit("reportd-web")
+        let result = try run(analyze, ["security", "--offline=yes", "--no-pager", unit.path])
+        XCTAssertEqual(result.status, 0, "systemd-analyze security failed:\n\(result.output)")
+        let exposure = try XCTUnwrap(Self.overallExposure(in: result.output),
+                                     "no \"Overall exposure level\" line in:\n\(result.output)")
+        XCTAssertLessThan(exposure, maximumExposure, "the web view unit's sandbox got weaker:\n\(result.output)")
+    }
+
     /// The unit sets MemoryDenyWriteExecute=yes; a binary that needs writable code pages
     /// would die at start. The kernel's PR_SET_MDWE applies the same rule to a child process.
     func testSwiftExecutablesRunWhenWritableCodeIsRefused() throws {
@@ -38,7 +58,7 @@ final class SystemdUnitTests: XCTestCase {
         guard FileManager.default.isExecutableFile(atPath: python.path) else {
             throw XCTSkip("/usr/bin/python3 is needed to set PR_SET_MDWE before exec")
         }
-        for name in ["reportd", "reportctl"] {
+        for name in ["reportd", "reportctl", "reportd-web"] {
             let executable = try RepositoryPaths.executable(name)
             let result = try run(python, ["-c", Self.refuseWritableCode, executable.path, "--help"])
             if result.status == Self.mdweUnsupported {
@@ -122,20 +142,20 @@ final class SystemdUnitTests: XCTestCase {
         throw XCTSkip("systemd-analyze is not installed (Debian package systemd; scripts/install-deps.sh installs it)")
     }
 
-    /// A copy of the unit whose ExecStart names the reportd just built: verify checks that
-    /// the binary exists, and /usr/local/bin/reportd only does after `make install`.
+    /// A copy of the unit whose ExecStart names the executable just built: verify checks that
+    /// the binary exists, and /usr/local/bin/NAME only does after `make install`.
     /// Everything else, arguments included, is the file as shipped.
-    private func stagedUnit() throws -> URL {
-        let shipped = RepositoryPaths.root.appendingPathComponent("deploy/reportd.service")
+    private func stagedUnit(_ name: String = "reportd") throws -> URL {
+        let shipped = RepositoryPaths.root.appendingPathComponent("deploy/\(name).service")
         let text = try String(contentsOf: shipped, encoding: .utf8)
-        let installedPath = "ExecStart=/usr/local/bin/reportd "
-        XCTAssertTrue(text.contains(installedPath), "deploy/reportd.service no longer starts /usr/local/bin/reportd")
-        let built = try RepositoryPaths.executable("reportd")
+        let installedPath = "ExecStart=/usr/local/bin/\(name) "
+        XCTAssertTrue(text.contains(installedPath), "deploy/\(name).service no longer starts /usr/local/bin/\(name)")
+        let built = try RepositoryPaths.executable(name)
         let staged = text.replacingOccurrences(of: installedPath, with: "ExecStart=\(built.path) ")
 
         let directory = try RepositoryPaths.scratchDirectory(for: self)
-        // The unit's name is its file name, so it must stay reportd.service.
-        let unit = directory.appendingPathComponent("reportd.service")
+        // The unit's name is its file name, so it must stay NAME.service.
+        let unit = directory.appendingPathComponent("\(name).service")
         try staged.write(to: unit, atomically: true, encoding: .utf8)
         return unit
     }
