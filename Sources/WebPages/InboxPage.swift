@@ -52,9 +52,10 @@ public enum InboxPage {
             ("已接收", "accepted", counts.accepted), ("处理中", "in progress", counts.inProgress),
             ("完成", "done", counts.done), ("失败", "failed", counts.failed), ("重复", "duplicates", counts.duplicates),
         ].map { "<div class=\"count\"><b>\($0.2)</b> \($0.0) <span class=\"en\">\($0.1)</span></div>" }.joined()
-        let queues = status.queues.sorted { $0.key < $1.key }.map {
+        let waiting = status.queues.sorted { $0.key < $1.key }.map {
             "<tr><td>\(HTML.escape($0.key))</td><td class=\"num\">\($0.value)</td></tr>"
         }.joined()
+        let queues = waiting.isEmpty ? "<tr><td colspan=\"2\" class=\"muted\">无等待任务 <span class=\"en\">nothing waiting</span></td></tr>" : waiting
         let workers = status.workers.sorted { ($0.name, $0.identity) < ($1.name, $1.identity) }.map {
             "<tr><td>\(HTML.escape($0.name))</td><td>\(HTML.escape($0.services.joined(separator: ", ")))</td><td><span class=\"badge \($0.state.rawValue)\">\($0.state.rawValue)</span></td><td class=\"num\">\($0.jobsDone)</td></tr>"
         }.joined()

@@ -1,3 +1,4 @@
+import Foundation
 import ReportProtocol
 
 /// The search form and its ranked hits. Filters are those the control protocol's `search` takes.
@@ -49,11 +50,16 @@ public enum SearchPage {
             let link = HTML.link(HTML.reportLink(hit.reportId), terms.map { ("hl", $0) } + [("near", hit.snippet)], fragment: "hit")
             let place = [hit.region, hit.year.map { "\($0)" }, hit.section].compactMap { $0 }.map { HTML.escape($0) }.joined(separator: " · ")
             return """
-            <li class="hit"><a class="hit-title" href="\(link)">\(HTML.escape(hit.title ?? hit.file))</a> <span class="muted">\(place)</span>
-            <p class="snippet">\(snippet(hit.snippet))</p><span class="muted score">score \(Figures.number(hit.score))</span></li>
+            <li class="result"><a class="hit-title" href="\(link)">\(HTML.escape(hit.title ?? hit.file))</a> <span class="muted">\(place)</span>
+            <p class="snippet">\(snippet(hit.snippet))</p><span class="muted score">score \(score(hit.score))</span></li>
             """
         }.joined(separator: "\n")
         return "<p class=\"muted\">\(response.hits.count) 条结果 <span class=\"en\">hits</span></p>\n<ol class=\"hits\">\n\(items)\n</ol>"
+    }
+
+    /// BM25 scores of a term every report holds are tiny: three significant digits keep them apart.
+    static func score(_ value: Double) -> String {
+        abs(value) < 0.001 && value != 0 ? String(format: "%.3g", value) : Figures.number((value * 1000).rounded() / 1000)
     }
 
     /// The snippet escaped, its 【match】 marked: the brackets are the search service's, so they

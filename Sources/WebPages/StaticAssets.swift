@@ -51,7 +51,7 @@ public enum StaticAssets {
     .filters { display: flex; flex-wrap: wrap; gap: .5rem; }
     .filters input { width: 9rem; }
     ol.hits { padding-left: 1.5rem; }
-    li.hit { margin-bottom: 1rem; }
+    li.result { margin-bottom: 1rem; }
     .hit-title { font-weight: 600; }
     .snippet { margin: .2rem 0; overflow-wrap: anywhere; }
     figure.chart { margin: 0; overflow-x: auto; }

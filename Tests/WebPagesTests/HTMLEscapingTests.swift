@@ -29,7 +29,7 @@ final class HTMLEscapingTests: XCTestCase {
     }
 
     func testAReportLinkKeepsOnlyHexDigitsSoItCannotChangeScheme() {
-        XCTAssertEqual(HTML.reportLink("javascript:alert(1)//abc"), "/reports/aac1abc")
+        XCTAssertEqual(HTML.reportLink("javascript:alert(1)//abc"), "/reports/aacae1abc")
         XCTAssertTrue(HTML.reportLink("\" onclick=\"x").hasPrefix("/reports/c"))
     }
 
@@ -50,9 +50,8 @@ final class HTMLEscapingTests: XCTestCase {
         XCTAssertFalse(page.contains("<script>document"), "a report's script reached the page")
         XCTAssertFalse(page.contains("<a href=\"javascript"), "a report's javascript: link reached the page")
         XCTAssertFalse(page.contains("<b onmouseover"), "a report's event handler reached the page")
-        XCTAssertTrue(page.contains("&lt;script&gt;document.title=&#39;pwned&#39;&lt;/script&gt;"))
         // The term is marked inside the escaped text, never unescaped by the marking.
-        XCTAssertTrue(page.contains("<mark class=\"term\">&lt;script&gt;</mark>"), page)
+        XCTAssertTrue(page.contains("<mark class=\"term\">&lt;script&gt;</mark>document.title=&#39;pwned&#39;&lt;/script&gt;"), page)
         XCTAssertEqual(page.components(separatedBy: "<script").count - 1, 0, "the report page loads no script at all")
     }
 }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import XCTest
 
 /// A real `reportd-web` pointed at a test daemon, on a free loopback port it reports at start.
