@@ -70,8 +70,10 @@ enum WebRoutes {
             let response = try await daemon.call(request, as: SearchResponse.self)
             return Responses.html(SearchPage.render(form: form, response: response))
         } catch ControlClientError.daemonRefused(_, let reason) {
-            // A query the search service cannot read: say so beside the form, to fix it there.
-            return Responses.html(SearchPage.render(form: form, response: nil, problem: reason), status: .badRequest)
+            // Said beside the form, to fix the query there or try again: a search worker that was not
+            // free is the daemon being busy (503), anything else a query it cannot run (400).
+            let status: HTTPResponse.Status = reason.contains("no search worker") ? .serviceUnavailable : .badRequest
+            return Responses.html(SearchPage.render(form: form, response: nil, problem: reason), status: status)
         } catch {
             return Responses.failure(error, section: .search)
         }

@@ -18,6 +18,10 @@ struct HeadlessChromium {
         try FileManager.default.createDirectory(at: outputDirectory, withIntermediateDirectories: true)
     }
 
+    /// How long a page may take to load before chromium gives up on it and dumps what it has:
+    /// a bound for a loaded machine, not a measurement (a page loads in milliseconds when quiet).
+    static let loadMilliseconds = 15_000
+
     private var common: [String] {
         ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--hide-scrollbars", "--disable-dev-shm-usage"]
     }
@@ -26,7 +30,7 @@ struct HeadlessChromium {
     /// `--virtual-time-budget`: the inbox keeps an EventSource open, and virtual time waits for
     /// open requests, so it would never end.
     func dumpDOM(_ url: String) throws -> String {
-        let run = try Self.run(executable, common + ["--timeout=2000", "--dump-dom", url])
+        let run = try Self.run(executable, common + ["--timeout=\(Self.loadMilliseconds)", "--dump-dom", url])
         guard run.status == 0, run.output.contains("<html") else {
             throw ControlClientError(message: "chromium --dump-dom \(url) exited \(run.status):\n\(run.output)\n\(run.errors.suffix(2000))")
         }
@@ -38,7 +42,7 @@ struct HeadlessChromium {
     func screenshot(_ url: String, name: String, width: Int = 1280, height: Int = 1600) throws -> URL {
         let file = outputDirectory.appendingPathComponent("\(name).png")
         try? FileManager.default.removeItem(at: file)
-        let run = try Self.run(executable, common + ["--timeout=2000", "--window-size=\(width),\(height)",
+        let run = try Self.run(executable, common + ["--timeout=\(Self.loadMilliseconds)", "--window-size=\(width),\(height)",
                                                      "--screenshot=\(file.path)", url])
         guard run.status == 0, FileManager.default.fileExists(atPath: file.path) else {
             throw ControlClientError(message: "chromium --screenshot \(url) exited \(run.status):\n\(run.errors.suffix(2000))")
