@@ -11,7 +11,7 @@ public enum InboxPage {
         <h1>\(Layout.label("收件箱与流程", "Inbox and pipeline"))</h1>
         <p class="lede">报告到达后依次经过解析、索引、摘要，本页实时更新。 <span class="en">Reports appear as they arrive and tick through the pipeline, live.</span> <span id="live-state" class="live" data-since="\(seq)">静态 <span class="en">static</span></span></p>
         \(table)<div class="table-wrap"><table class="inbox" id="inbox">
-        <thead><tr><th>\(Layout.label("文件", "File"))</th><th>\(Layout.label("标题", "Title"))</th><th>\(Layout.label("接收时间", "Accepted"))</th><th>\(Layout.label("流程", "Pipeline"))</th><th>\(Layout.label("状态", "State"))</th></tr></thead>
+        <thead><tr><th>\(Layout.label("文件", "File"))</th><th>\(Layout.label("标题", "Title"))</th><th class="time">\(Layout.label("接收时间 (UTC)", "Accepted"))</th><th>\(Layout.label("流程", "Pipeline"))</th><th>\(Layout.label("状态", "State"))</th></tr></thead>
         <tbody>
         \(rows.map(row).joined(separator: "\n"))
         </tbody></table></div>
@@ -33,8 +33,15 @@ public enum InboxPage {
             "<div class=\"reason\">\(HTML.escape($0.stage)): \(HTML.escape($0.reason))</div>"
         } ?? ""
         return """
-        <tr id="r-\(id)" data-stage="\(row.state)"><td class="file"><a href="\(HTML.reportLink(row.reportId))">\(HTML.escape(row.file))</a></td><td class="title">\(title)\(region)</td><td class="time">\(HTML.escape(row.acceptedAt))</td><td class="steps">\(steps)</td><td class="state"><span class="badge \(row.state)">\(stateLabel(row.state))</span>\(failure)</td></tr>
+        <tr id="r-\(id)" data-stage="\(row.state)"><td class="file"><a href="\(HTML.reportLink(row.reportId))">\(HTML.escape(row.file))</a></td><td class="title">\(title)\(region)</td><td class="time"><time datetime="\(HTML.escape(row.acceptedAt))">\(HTML.escape(shortTime(row.acceptedAt)))</time></td><td class="steps">\(steps)</td><td class="state"><span class="badge \(row.state)">\(stateLabel(row.state))</span>\(failure)</td></tr>
         """
+    }
+
+    /// 2026-12-06T20:21:09.502Z → 12-06 20:21:09 (UTC, as the daemon stamps it; the full time is in `datetime`).
+    static func shortTime(_ time: String) -> String {
+        guard time.count >= 19, time.dropFirst(10).first == "T" else { return time }
+        let characters = Array(time)
+        return String(characters[5..<10]) + " " + String(characters[11..<19])
     }
 
     static func stateLabel(_ state: String) -> String {

@@ -62,6 +62,9 @@ public enum StaticAssets {
       .toc { position: static; max-height: none; }
       table.meta th { width: auto; }
       .filters input { width: 100%; }
+      table.inbox .time { display: none; }
+      table.inbox td, table.inbox th { padding: .3rem .25rem; }
+      .step { margin-right: .15rem; padding: 0 .2rem; }
     }
     """
 
