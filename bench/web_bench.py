@@ -11,6 +11,7 @@ and compare (the chart and table over every report). Prints p50 and p99 per page
 Standard library and pyzmq only, like the other benchmarks.
 """
 import argparse
+import glob
 import http.client
 import json
 import os
@@ -27,7 +28,7 @@ import zmq
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import large_store  # noqa: E402
 from daemon import CONTROL_HEADER, Daemon  # noqa: E402
-from reports import drop_all, load_corpus  # noqa: E402
+from reports import Report, drop_all  # noqa: E402
 from stats import Target, percentile, table  # noqa: E402
 
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -71,7 +72,9 @@ def seed_store(arguments, context, directory):
     daemon.start()
     try:
         daemon.wait_ready(context, 60)
-        drop_all(load_corpus(arguments.corpus), daemon.staging, daemon.inbox)
+        paths = sorted(glob.glob(os.path.join(arguments.corpus, "*.txt")))
+        samples = [Report(os.path.basename(path), open(path, "rb").read()) for path in paths]
+        drop_all(samples, daemon.staging, daemon.inbox)
         wait_for(context, daemon, "the seed reports", lambda s: s["counts"]["done"] + s["counts"]["failed"] >= 5, 600)
     finally:
         daemon.stop(60)
@@ -90,7 +93,9 @@ def start_web(arguments, daemon, directory):
     log_path = os.path.join(directory, "reportd-web.log")
     log_file = open(log_path, "wb")
     process = subprocess.Popen([os.path.join(arguments.build_dir, "reportd-web"), "--listen", "127.0.0.1:0",
-                                "--data-dir", daemon.data_dir, "--control", daemon.control, "--feed", daemon.feed],
+                                "--data-dir", daemon.data_dir, "--control", daemon.control, "--feed", daemon.feed,
+                                # A slow answer is timed, not turned into a 503 page.
+                                "--timeout", "300"],
                                stdin=subprocess.DEVNULL, stdout=log_file, stderr=log_file)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -177,6 +182,9 @@ def main():
         figures = measure(host, port, report_ids, arguments.requests, random.Random(16))
         everything = [value for values in figures.values() for value in values]
         rows = [(f"page render p99, all pages, {reports:,} reports (ms)", [percentile(everything, 0.99)], Target("<", 100))]
+        # compare's time is mostly the daemon's `compare` over every stored document; the rest is the web view's.
+        others = [value for name, values in figures.items() if name != "compare" for value in values]
+        rows.append(("page render p99, inbox, report and search (ms)", [percentile(others, 0.99)], None))
         for name, values in figures.items():
             rows.append((f"{name} p50 (ms)", [percentile(values, 0.50)], None))
             rows.append((f"{name} p99 (ms)", [percentile(values, 0.99)], None))
