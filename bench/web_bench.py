@@ -118,7 +118,8 @@ def timed_get(connection, path):
     body = response.read()
     elapsed = time.perf_counter() - started
     if response.status != 200:
-        raise SystemExit(f"GET {path} answered {response.status}: {body[:300]!r}")
+        notice = body.decode("utf-8", "replace").partition('class="notice">')[2].partition("</p>")[0]
+        raise SystemExit(f"GET {path} answered {response.status}: {notice or body[:300]!r}")
     return elapsed
 
 

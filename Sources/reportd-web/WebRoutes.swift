@@ -53,7 +53,7 @@ enum WebRoutes {
             return Responses.html(Layout.message(title: "没有这份报告 Not found", detail: "'\(id)' is not a report id: give at least 8 hexadecimal digits", section: .report), status: .notFound)
         }
         do {
-            let view = try await daemon.call(ControlRequest(command: .get, reportId: id.lowercased()), as: ReportView.self)
+            let view = try await daemon.call(ControlRequest(command: .get, reportId: id.lowercased()), as: ReportReply.self).view
             return Responses.html(ReportPage.render(view, terms: query.all("hl"), near: query["near"]))
         } catch {
             return Responses.failure(error, section: .report)
