@@ -12,12 +12,20 @@ enum InboxWindow {
     static let lightTopics: [FeedTopic] = [.indexed, .done, .failed]
 
     static func events(through client: ControlClient, lastSeq: Int64) throws -> [FeedEnvelope] {
-        // Each report publishes about five events, so this window holds the newest `reports` acceptances
-        // unless many retries or reindexing crowd it; the page then shows fewer, never wrong ones.
-        let since = max(0, lastSeq - Int64(reports * 10))
-        let accepted = try replay(client, topic: .accepted, since: since).suffix(reports)
+        // Each report publishes about five events, so the first window usually holds the newest
+        // `reports` acceptances; when other events crowd it (a reindex publishes one per report),
+        // it grows fourfold until it does or reaches the oldest stored event.
+        var span = Int64(reports * 10)
+        var accepted: [FeedEnvelope]
+        while true {
+            let since = max(0, lastSeq - span)
+            accepted = try replay(client, topic: .accepted, since: since)
+            if accepted.count >= reports || since == 0 { break }
+            span *= 4
+        }
+        accepted = Array(accepted.suffix(reports))
         guard let first = accepted.first?.seq else { return [] }
-        var events = Array(accepted)
+        var events = accepted
         for topic in lightTopics {
             events += try replay(client, topic: topic, since: first - 1)
         }

@@ -31,4 +31,21 @@ final class WebViewLiveTests: XCTestCase {
         XCTAssertTrue(dom.contains(dropped.file))
         XCTAssertTrue(FileManager.default.fileExists(atPath: screenshot.path))
     }
+
+    /// reportd-web holds no state: it starts before the daemon, says so on every page while the
+    /// daemon is away, and serves again once it is there, without a restart of its own.
+    func testWithoutTheDaemonPagesSaySoAndServeAgainOnceItStarts() throws {
+        let daemon = try DaemonProcess()
+        defer { daemon.stop() }
+        let web = try WebViewProcess(daemon: daemon, timeout: 1, test: self)
+        for path in ["/", "/search?q=x", "/compare", "/reports/0123abcd"] {
+            let page = try web.get(path)
+            XCTAssertEqual(page.status, 503, path)
+            XCTAssertTrue(page.body.contains("The daemon did not answer"), "\(path): \(page.body)")
+            XCTAssertTrue(page.body.contains("is reportd running?"), "\(path) does not say what to check")
+        }
+        try daemon.start()
+        XCTAssertEqual(try web.get("/").status, 200)
+        XCTAssertEqual(try web.get("/reports/0123abcd").status, 404)
+    }
 }

@@ -9,10 +9,11 @@ final class WebViewProcess {
     let child: ChildProcess
     let baseURL: String
 
-    init(daemon: DaemonProcess, test: XCTestCase) throws {
+    /// `timeout`: seconds reportd-web waits for each reply of the daemon.
+    init(daemon: DaemonProcess, timeout: Double = 20, test: XCTestCase) throws {
         let logs = try RepositoryPaths.scratchDirectory(for: test)
         child = try ChildProcess(try RepositoryPaths.executable("reportd-web"),
-                                 ["--listen", "127.0.0.1:0", "--data-dir", daemon.dataDir.path, "--timeout", "20"],
+                                 ["--listen", "127.0.0.1:0", "--data-dir", daemon.dataDir.path, "--timeout", "\(timeout)"],
                                  logDirectory: logs, test: test)
         // "reportd-web: listening on http://127.0.0.1:PORT/ (daemon at …)" on stderr.
         let deadline = Date().addingTimeInterval(30)
