@@ -114,6 +114,7 @@ let package = Package(
         .testTarget(name: "ReportSummarizingTests", dependencies: ["ReportSummarizing", "TestSupport"]),
         .testTarget(name: "DaemonTests", dependencies: ["Daemon", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "WebPagesTests", dependencies: ["WebPages", "ReportProtocol"]),
+        .testTarget(name: "WebServerTests", dependencies: ["reportd-web"]),
         .testTarget(name: "EndToEndTests", dependencies: [
             "ZMQ", "ReportProtocol", "TestSupport",
             .product(name: "Crypto", package: "swift-crypto"),

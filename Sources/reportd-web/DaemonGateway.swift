@@ -17,13 +17,12 @@ final class DaemonGateway: @unchecked Sendable {
     private var idle: [ControlClient] = []
     private let queue = DispatchQueue(label: "reportd-web.control", attributes: .concurrent)
 
-    init(control: String, feed: String, curve: CurveClientCredentials?, timeoutSeconds: Double) {
+    init(control: String, feed: String, curve: CurveClientCredentials?, timeoutSeconds: Double) throws {
         controlEndpoint = control
         feedEndpoint = feed
         self.curve = curve
         self.timeoutSeconds = timeoutSeconds
-        // swiftlint-free: a Context only fails to be made when the process is out of file descriptors.
-        context = try! Context()
+        context = try Context()
     }
 
     /// A new client for a caller that keeps it (a live feed's thread).

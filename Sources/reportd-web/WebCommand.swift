@@ -52,7 +52,7 @@ struct WebCommand: AsyncParsableCommand {
             serverKey: serverKey ?? environment["REPORTD_CURVE_SERVER_KEY"],
             keyFile: keyFile ?? environment["REPORTD_CURVE_KEY_FILE"],
             serverSetting: "--server-key/REPORTD_CURVE_SERVER_KEY", keySetting: "--key-file/REPORTD_CURVE_KEY_FILE")
-        let daemon = DaemonGateway(
+        let daemon = try DaemonGateway(
             control: controlEndpoint ?? file.controlEndpoint ?? DaemonEndpoints.control(dataDirectory: dataDirectory),
             feed: feedEndpoint ?? file.feedEndpoint ?? DaemonEndpoints.feed(dataDirectory: dataDirectory),
             curve: curve, timeoutSeconds: timeout ?? file.timeoutSeconds ?? 10)
