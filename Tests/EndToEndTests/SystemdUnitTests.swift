@@ -8,47 +8,43 @@ final class SystemdUnitTests: XCTestCase {
     private let maximumExposure = 2.0
 
     func testUnitPassesSystemdVerifyWithoutWarnings() throws {
+        try assertVerifiesWithoutWarnings("reportd")
+    }
+
+    func testSandboxExposureStaysLow() throws {
+        try assertExposureStaysLow("reportd")
+    }
+
+    func testTheWebViewUnitPassesSystemdVerifyWithoutWarnings() throws {
+        try assertVerifiesWithoutWarnings("reportd-web")
+    }
+
+    func testTheWebViewUnitsSandboxExposureStaysLow() throws {
+        try assertExposureStaysLow("reportd-web")
+    }
+
+    private func assertVerifiesWithoutWarnings(_ name: String) throws {
         let analyze = try systemdAnalyze()
-        let unit = try stagedUnit()
+        let unit = try stagedUnit(name)
 
         let result = try run(analyze, ["verify", "--recursive-errors=no", unit.path])
 
         // verify also prints warnings about other units on the machine; only ours matter here.
-        let ours = result.output.split(separator: "\n").filter { $0.contains("reportd") }
+        let ours = result.output.split(separator: "\n").filter { $0.contains(name) }
         XCTAssertEqual(result.status, 0, "systemd-analyze verify failed:\n\(result.output)")
-        XCTAssertEqual(ours, [], "systemd-analyze verify warned about the unit:\n\(result.output)")
+        XCTAssertEqual(ours, [], "systemd-analyze verify warned about \(name).service:\n\(result.output)")
     }
 
-    func testSandboxExposureStaysLow() throws {
+    private func assertExposureStaysLow(_ name: String) throws {
         let analyze = try systemdAnalyze()
-        let unit = try stagedUnit()
+        let unit = try stagedUnit(name)
 
         let result = try run(analyze, ["security", "--offline=yes", "--no-pager", unit.path])
 
         XCTAssertEqual(result.status, 0, "systemd-analyze security failed:\n\(result.output)")
         let exposure = try XCTUnwrap(Self.overallExposure(in: result.output),
                                      "no \"Overall exposure level\" line in:\n\(result.output)")
-        XCTAssertLessThan(exposure, maximumExposure, "the unit's sandbox got weaker:\n\(result.output)")
-    }
-
-    func testTheWebViewUnitPassesSystemdVerifyWithoutWarnings() throws {
-        let analyze = try systemdAnalyze()
-        let unit = try stagedUnit("reportd-web")
-        let result = try run(analyze, ["verify", "--recursive-errors=no", unit.path])
-        let ours = result.output.split(separator: "\n").filter { $0.contains("reportd-web") }
-        XCTAssertEqual(result.status, 0, "systemd-analyze verify failed:\n\(result.output)")
-        XCTAssertEqual(ours, [], "systemd-analyze verify warned about the unit:\n\(result.output)")
-    }
-
-    /// The web view needs less than the daemon (no plugins, no leases, no state), so it is held lower.
-    func testTheWebViewUnitsSandboxExposureStaysLow() throws {
-        let analyze = try systemdAnalyze()
-        let unit = try stagedUnit("reportd-web")
-        let result = try run(analyze, ["security", "--offline=yes", "--no-pager", unit.path])
-        XCTAssertEqual(result.status, 0, "systemd-analyze security failed:\n\(result.output)")
-        let exposure = try XCTUnwrap(Self.overallExposure(in: result.output),
-                                     "no \"Overall exposure level\" line in:\n\(result.output)")
-        XCTAssertLessThan(exposure, maximumExposure, "the web view unit's sandbox got weaker:\n\(result.output)")
+        XCTAssertLessThan(exposure, maximumExposure, "the sandbox of \(name).service got weaker:\n\(result.output)")
     }
 
     /// The unit sets MemoryDenyWriteExecute=yes; a binary that needs writable code pages
@@ -145,7 +141,7 @@ final class SystemdUnitTests: XCTestCase {
     /// A copy of the unit whose ExecStart names the executable just built: verify checks that
     /// the binary exists, and /usr/local/bin/NAME only does after `make install`.
     /// Everything else, arguments included, is the file as shipped.
-    private func stagedUnit(_ name: String = "reportd") throws -> URL {
+    private func stagedUnit(_ name: String) throws -> URL {
         let shipped = RepositoryPaths.root.appendingPathComponent("deploy/\(name).service")
         let text = try String(contentsOf: shipped, encoding: .utf8)
         let installedPath = "ExecStart=/usr/local/bin/\(name) "
