@@ -17,12 +17,13 @@ DESTDIR ?=
 SWIFT_TEST_FLAGS ?= --no-parallel
 BENCH_FLAGS ?=
 BENCH_TEXT_FLAGS ?=
+BENCH_WEB_FLAGS ?=
 FUZZ_SECONDS ?= 60
 
 .PHONY: help deps release debug run test eval chaos fuzz bench bench-text bench-text-build bench-micro install uninstall clean
 
 help:
-	@echo "make run        build (release) and run reportd in the foreground on ./var"
+	@echo "make run        build (release) and run reportd in the foreground on ./var, the web view on http://127.0.0.1:8080/"
 	@echo "make test       build everything (debug) and run the whole test suite"
 	@echo "make eval       parse every fixture and print what was found (metadata, sections, indicators)"
 	@echo "make chaos      the long fault scenarios: kill -9 at five points of a 500-report burst, a 200 MB file"
@@ -45,9 +46,12 @@ release: deps
 debug: deps
 	$(SWIFT) build
 
+# The web view (http://127.0.0.1:8080/) runs beside the daemon and stops with it.
 run: release
 	mkdir -p var/inbox var/data
-	exec .build/release/reportd --config Config/reportd.toml
+	.build/release/reportd-web --config Config/reportd.toml & web=$$!; \
+	trap 'kill $$web 2>/dev/null' EXIT INT TERM; \
+	.build/release/reportd --config Config/reportd.toml
 
 # Ends with one line counting XCTest and Swift Testing results together.
 test: debug
@@ -71,9 +75,12 @@ fuzz: deps
 # in another (bench-text); see bench/README.md. Both are built first, so a build error shows at once.
 # About 12 + 9 minutes with the defaults on a quiet 2-core machine; BENCH_FLAGS and
 # BENCH_TEXT_FLAGS scale them down.
+# Then issue 16's: reportd-web's page render p99 on a 10,000-report store (bench/web_bench.py;
+# BENCH_WEB_FLAGS='--reports 1000 --requests 50' scales it down).
 bench: release bench-text-build
 	$(PYTHON) bench/e2e_bench.py --build-dir .build/release $(BENCH_FLAGS)
 	$(BENCH_TEXT)
+	$(PYTHON) bench/web_bench.py --build-dir .build/release $(BENCH_WEB_FLAGS)
 
 # Issue 5's figures from the micro-benchmarks in Benchmarks/, several runs, Python jieba measured beside.
 BENCH_TEXT = $(PYTHON) bench/text_bench.py --build-dir Benchmarks/.build/release $(BENCH_TEXT_FLAGS)

@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "report-summarizer", targets: ["report-summarizer"]),
         // The cross-report decision core (targets against outcomes, duplicate groups).
         .library(name: "ReportAnalysis", targets: ["ReportAnalysis"]),
+        .executable(name: "reportd-web", targets: ["reportd-web"]),
         // The plugin libraries, for the benchmarks (Benchmarks/) and the fuzz harnesses (Fuzz/),
         // packages of their own that depend on this one by path.
         .library(name: "ReportProtocol", targets: ["ReportProtocol"]),
@@ -35,6 +36,10 @@ let package = Package(
         // the registry that keeps the values and renders the Prometheus text.
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        // The web view's HTTP server only; its default traits (swift-configuration, full Foundation) are not needed.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        // Already in the graph through Hummingbird; named for HTTPField.Name (custom header names).
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // The only code that touches libzmq's C API.
@@ -89,6 +94,16 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // The web view: pages as HTML and SVG from control-protocol views (no I/O), and the server that serves them.
+        .target(name: "WebPages", dependencies: ["ReportProtocol", "ReportAnalysis"]),
+        .executableTarget(name: "reportd-web", dependencies: [
+            "WebPages", "ReportClient", "ReportProtocol", "ZMQ",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
+
         // Plugins: a library holding the logic, and a thin worker executable.
         .target(name: "ReportParsing", dependencies: ["ChineseText", "ReportProtocol"],
                 path: "Plugins/parser/ReportParsing"),
@@ -118,6 +133,8 @@ let package = Package(
         .testTarget(name: "ReportSummarizingTests", dependencies: ["ReportSummarizing", "TestSupport"]),
         .testTarget(name: "ReportAnalysisTests", dependencies: ["ReportAnalysis", "ReportParsing", "TestSupport"]),
         .testTarget(name: "DaemonTests", dependencies: ["Daemon", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "WebPagesTests", dependencies: ["WebPages", "ReportProtocol"]),
+        .testTarget(name: "WebServerTests", dependencies: ["reportd-web"]),
         .testTarget(name: "EndToEndTests", dependencies: [
             "ZMQ", "ReportProtocol", "TestSupport",
             .product(name: "Crypto", package: "swift-crypto"),

@@ -21,6 +21,8 @@ packages=(
     # install here (measured on this 2-core machine). On a machine running systemd it also
     # enables and starts prometheus.service on :9090; `systemctl disable --now prometheus` if unwanted.
     prometheus
+    chromium           # headless, for the web view's end-to-end tests and its screenshots
+    fonts-noto-cjk     # so those screenshots show Chinese rather than boxes
 )
 
 is_installed() {

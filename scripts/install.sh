@@ -6,7 +6,7 @@ set -euo pipefail
 
 : "${PREFIX:=/usr/local}" "${SYSCONFDIR:=/etc/reportd}" "${STATEDIR:=/var/lib/reportd}"
 : "${UNITDIR:=/etc/systemd/system}" "${BUILD_DIR:=.build/release}" "${DESTDIR:=}"
-executables=(reportd reportctl report-parser report-indexer report-summarizer)
+executables=(reportd reportctl report-parser report-indexer report-summarizer reportd-web)
 
 fail() { echo "install: $*" >&2; exit 1; }
 
@@ -78,6 +78,10 @@ sed -e "s#/usr/local/bin/reportd#$PREFIX/bin/reportd#" \
     -e "s#/var/lib/reportd#$STATEDIR#g" \
     deploy/reportd.service > "$staged"
 install -m 0644 "$staged" "$DESTDIR$UNITDIR/reportd.service"
+sed -e "s#/usr/local/bin/reportd-web#$PREFIX/bin/reportd-web#" \
+    -e "s#/etc/reportd/reportd.toml#$SYSCONFDIR/reportd.toml#" \
+    deploy/reportd-web.service > "$staged"
+install -m 0644 "$staged" "$DESTDIR$UNITDIR/reportd-web.service"
 
 # A staged install (DESTDIR) is for packaging: users and live services are the package's job.
 if [ -n "$DESTDIR" ]; then
@@ -98,3 +102,4 @@ if [ -d /run/systemd/system ]; then
     systemctl daemon-reload
 fi
 echo "install: done; start it with: systemctl enable --now reportd"
+echo "install: and the web view (http://127.0.0.1:8080/) with: systemctl enable --now reportd-web"

@@ -10,14 +10,16 @@ if [ -z "$DESTDIR" ] && [ -d /run/systemd/system ]; then
     live=yes
 fi
 
-if [ -n "$live" ] && [ -e "$UNITDIR/reportd.service" ]; then
-    systemctl disable --now reportd.service || true
-fi
-rm -f "$DESTDIR$UNITDIR/reportd.service"
+for unit in reportd-web.service reportd.service; do
+    if [ -n "$live" ] && [ -e "$UNITDIR/$unit" ]; then
+        systemctl disable --now "$unit" || true
+    fi
+    rm -f "$DESTDIR$UNITDIR/$unit"
+done
 if [ -n "$live" ]; then
     systemctl daemon-reload
 fi
-for executable in reportd reportctl report-parser report-indexer report-summarizer; do
+for executable in reportd reportctl report-parser report-indexer report-summarizer reportd-web; do
     rm -f "$DESTDIR$PREFIX/bin/$executable"
 done
 rm -f "$DESTDIR$PREFIX/share/man/man1/reportctl.1" "$DESTDIR$PREFIX/share/man/man8/reportd.8" \

@@ -125,7 +125,13 @@ final class Pipeline {
     /// Control requests that waited too long for a worker get an answer rather than silence.
     func answerStaleControlRequests(olderThan timeout: TimeInterval) {
         for item in dispatcher.staleControlRequests(olderThan: timeout) {
-            setBack(item, failure: JobFailure(reason: "no \(item.service) worker was free within \(Int(timeout)) s", retryable: false))
+            let reason = "no \(item.service) worker was free within \(Int(timeout)) s"
+            // Busy, not wrong: the client may ask again (reportctl exits 77, the web view says 503).
+            guard case .control(let client, _) = item.origin else {
+                setBack(item, failure: JobFailure(reason: reason, retryable: false))
+                continue
+            }
+            replyToClient(client, .failure(.refused, "\(item.service) failed: \(reason)"))
         }
     }
 

@@ -28,6 +28,19 @@ public final class ControlClient {
 
     /// Sends `request` and returns the reply's `data`; an `ok: false` reply throws its error.
     public func call(_ request: ControlRequest, payload: [UInt8] = []) throws -> JSONValue? {
+        let frames = try exchange(request, payload: payload)
+        let response: ControlResponse
+        do { response = try ControlResponse.decode(frames) }
+        catch { throw ControlClientError.badReply(command: request.command.rawValue, detail: "\(error)") }
+        guard response.ok else {
+            throw ControlClientError.daemonRefused(command: request.command.rawValue, reason: response.error ?? "no reason given",
+                                                  code: response.errorCode)
+        }
+        return response.data
+    }
+
+    /// Sends `request` and returns the reply's frames.
+    private func exchange(_ request: ControlRequest, payload: [UInt8]) throws -> [[UInt8]] {
         try socket.send(multipart: request.frames(payload: payload))
         var poller = Poller()
         poller.add(socket)
@@ -38,14 +51,7 @@ public final class ControlClient {
             let left = min(ContinuousClock.now.duration(to: deadline), .milliseconds(200))
             let events = try poller.poll(timeoutMilliseconds: max(1, Int((left / .milliseconds(1)).rounded(.up))))
             guard events[0].contains(.readable), let frames = try socket.receiveMultipart(dontWait: true) else { continue }
-            let response: ControlResponse
-            do { response = try ControlResponse.decode(frames) }
-            catch { throw ControlClientError.badReply(command: request.command.rawValue, detail: "\(error)") }
-            guard response.ok else {
-                throw ControlClientError.daemonRefused(command: request.command.rawValue, reason: response.error ?? "no reason given",
-                                                      code: response.errorCode)
-            }
-            return response.data
+            return frames
         }
         // A reply that comes after all would be taken for the answer to the next request: start afresh.
         socket.close()
@@ -53,12 +59,21 @@ public final class ControlClient {
         throw ControlClientError.noReply(endpoint: endpoint, seconds: timeoutSeconds, curve: curve != nil)
     }
 
-    /// Like `call`, decoding the reply's `data` as `type`.
+    /// Like `call`, decoding the reply's `data` as `type` straight from the reply's bytes: a
+    /// `get` carries a whole parsed document, and going through `JSONValue` first would decode it
+    /// three times over.
     public func call<View: Decodable>(_ request: ControlRequest, payload: [UInt8] = [], as type: View.Type) throws -> View {
-        guard let data = try call(request, payload: payload) else {
+        let frames = try exchange(request, payload: payload)
+        let reply: TypedControlResponse<View>
+        do { reply = try TypedControlResponse<View>.decode(frames) }
+        catch { throw ControlClientError.badReply(command: request.command.rawValue, detail: "data is not a \(type): \(error)") }
+        guard reply.ok else {
+            throw ControlClientError.daemonRefused(command: request.command.rawValue, reason: reply.error ?? "no reason given",
+                                                  code: reply.code.flatMap(ControlErrorCode.init(rawValue:)))
+        }
+        guard let data = reply.data else {
             throw ControlClientError.badReply(command: request.command.rawValue, detail: "the reply carries no data")
         }
-        do { return try data.decode(type) }
-        catch { throw ControlClientError.badReply(command: request.command.rawValue, detail: "data is not a \(type): \(error)") }
+        return data
     }
 }

@@ -111,6 +111,15 @@ final class DaemonConfigTests: XCTestCase {
         XCTAssertEqual(error.reason, .unknownKey(suggestion: "plugins_dir"))
     }
 
+    /// `[web]` belongs to reportd-web: the daemon starts with it, whatever its keys, and acts on none.
+    func testAWebTableIsLeftToTheWebViewAndChangesNothing() throws {
+        let withWeb = try config("[web]\nlisten = \"127.0.0.1:9090\"\nanything = 1\n")
+        let without = try DaemonConfig.load(file: nil, overrides: .init(), currentDirectory: directory)
+        XCTAssertEqual(withWeb, without)
+        let error = try XCTUnwrap(configError("web = 3\n"))
+        XCTAssertEqual(error.key, "web")
+    }
+
     func testWrongTypeNamesTheKeyTheFileAndTheExpectedType() throws {
         let error = try XCTUnwrap(configError("[watcher]\nsettle_ms = \"fast\"\n"))
         let path = directory.appendingPathComponent("reportd.toml").path

@@ -8,27 +8,43 @@ final class SystemdUnitTests: XCTestCase {
     private let maximumExposure = 2.0
 
     func testUnitPassesSystemdVerifyWithoutWarnings() throws {
+        try assertVerifiesWithoutWarnings("reportd")
+    }
+
+    func testSandboxExposureStaysLow() throws {
+        try assertExposureStaysLow("reportd")
+    }
+
+    func testTheWebViewUnitPassesSystemdVerifyWithoutWarnings() throws {
+        try assertVerifiesWithoutWarnings("reportd-web")
+    }
+
+    func testTheWebViewUnitsSandboxExposureStaysLow() throws {
+        try assertExposureStaysLow("reportd-web")
+    }
+
+    private func assertVerifiesWithoutWarnings(_ name: String) throws {
         let analyze = try systemdAnalyze()
-        let unit = try stagedUnit()
+        let unit = try stagedUnit(name)
 
         let result = try run(analyze, ["verify", "--recursive-errors=no", unit.path])
 
         // verify also prints warnings about other units on the machine; only ours matter here.
-        let ours = result.output.split(separator: "\n").filter { $0.contains("reportd") }
+        let ours = result.output.split(separator: "\n").filter { $0.contains(name) }
         XCTAssertEqual(result.status, 0, "systemd-analyze verify failed:\n\(result.output)")
-        XCTAssertEqual(ours, [], "systemd-analyze verify warned about the unit:\n\(result.output)")
+        XCTAssertEqual(ours, [], "systemd-analyze verify warned about \(name).service:\n\(result.output)")
     }
 
-    func testSandboxExposureStaysLow() throws {
+    private func assertExposureStaysLow(_ name: String) throws {
         let analyze = try systemdAnalyze()
-        let unit = try stagedUnit()
+        let unit = try stagedUnit(name)
 
         let result = try run(analyze, ["security", "--offline=yes", "--no-pager", unit.path])
 
         XCTAssertEqual(result.status, 0, "systemd-analyze security failed:\n\(result.output)")
         let exposure = try XCTUnwrap(Self.overallExposure(in: result.output),
                                      "no \"Overall exposure level\" line in:\n\(result.output)")
-        XCTAssertLessThan(exposure, maximumExposure, "the unit's sandbox got weaker:\n\(result.output)")
+        XCTAssertLessThan(exposure, maximumExposure, "the sandbox of \(name).service got weaker:\n\(result.output)")
     }
 
     /// The unit sets MemoryDenyWriteExecute=yes; a binary that needs writable code pages
@@ -38,7 +54,7 @@ final class SystemdUnitTests: XCTestCase {
         guard FileManager.default.isExecutableFile(atPath: python.path) else {
             throw XCTSkip("/usr/bin/python3 is needed to set PR_SET_MDWE before exec")
         }
-        for name in ["reportd", "reportctl"] {
+        for name in ["reportd", "reportctl", "reportd-web"] {
             let executable = try RepositoryPaths.executable(name)
             let result = try run(python, ["-c", Self.refuseWritableCode, executable.path, "--help"])
             if result.status == Self.mdweUnsupported {
@@ -123,20 +139,20 @@ final class SystemdUnitTests: XCTestCase {
         throw XCTSkip("systemd-analyze is not installed (Debian package systemd; scripts/install-deps.sh installs it)")
     }
 
-    /// A copy of the unit whose ExecStart names the reportd just built: verify checks that
-    /// the binary exists, and /usr/local/bin/reportd only does after `make install`.
+    /// A copy of the unit whose ExecStart names the executable just built: verify checks that
+    /// the binary exists, and /usr/local/bin/NAME only does after `make install`.
     /// Everything else, arguments included, is the file as shipped.
-    private func stagedUnit() throws -> URL {
-        let shipped = RepositoryPaths.root.appendingPathComponent("deploy/reportd.service")
+    private func stagedUnit(_ name: String) throws -> URL {
+        let shipped = RepositoryPaths.root.appendingPathComponent("deploy/\(name).service")
         let text = try String(contentsOf: shipped, encoding: .utf8)
-        let installedPath = "ExecStart=/usr/local/bin/reportd "
-        XCTAssertTrue(text.contains(installedPath), "deploy/reportd.service no longer starts /usr/local/bin/reportd")
-        let built = try RepositoryPaths.executable("reportd")
+        let installedPath = "ExecStart=/usr/local/bin/\(name) "
+        XCTAssertTrue(text.contains(installedPath), "deploy/\(name).service no longer starts /usr/local/bin/\(name)")
+        let built = try RepositoryPaths.executable(name)
         let staged = text.replacingOccurrences(of: installedPath, with: "ExecStart=\(built.path) ")
 
         let directory = try RepositoryPaths.scratchDirectory(for: self)
-        // The unit's name is its file name, so it must stay reportd.service.
-        let unit = directory.appendingPathComponent("reportd.service")
+        // The unit's name is its file name, so it must stay NAME.service.
+        let unit = directory.appendingPathComponent("\(name).service")
         try staged.write(to: unit, atomically: true, encoding: .utf8)
         return unit
     }

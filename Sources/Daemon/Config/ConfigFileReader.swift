@@ -3,7 +3,7 @@ import Logging
 
 /// Reads reportd.toml into `ConfigLayers`, rejecting unknown keys and wrong types with the key's name.
 enum ConfigFileReader {
-    static let rootKeys = ["plugins_dir", "daemon", "watcher", "jobs", "shutdown", "feed", "security", "metrics"]
+    static let rootKeys = ["plugins_dir", "daemon", "watcher", "jobs", "shutdown", "feed", "security", "metrics", "web"]
 
     static func read(file: String, currentDirectory: URL) throws(ConfigError) -> ConfigLayers {
         let url = file.hasPrefix("/") ? URL(fileURLWithPath: file) : currentDirectory.appendingPathComponent(file)
@@ -65,6 +65,8 @@ enum ConfigFileReader {
             layers.settings.plugins = try PluginManifestReader.readDirectory(
                 directory.standardizedFileURL, referencedFrom: path)
         }
+        // reportd-web's table: its keys are that program's to check; the daemon acts on none of them.
+        _ = try root.section("web")
         try root.rejectUnknownKeys(known: rootKeys)
         return layers
     }
