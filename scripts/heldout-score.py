@@ -53,15 +53,32 @@ def main():
         for field in METADATA:
             if field in want["metadata"]:
                 count("metadata", fixture, field, want["metadata"][field], doc.get(field))
+            elif doc.get(field) is not None:
+                # A field the text does not state is invented.
+                count("metadata", fixture, field, None, doc.get(field))
         for kind in ("actual", "target"):
+            # Every other GDP figure of the kind is a second answer; one that differs from the
+            # text's (another city's 经济总量, a five-year goal) is wrong too.
+            gdp = want[kind].get("地区生产总值", {})
+            chosen = figure(doc, "地区生产总值", kind)
+            for other in doc.get("indicators", []):
+                if other["name"] == "地区生产总值" and other["kind"] == kind and other is not chosen and not all(
+                        judge(v, other.get(k)) == "right" for k, v in gdp.items()):
+                    count(f"GDP {kind}", fixture, f"{kind} 地区生产总值 (another figure)", None,
+                          f"{other.get('value')}{other.get('unit') or ''} {other.get('growth_pct')}%: {other['evidence'][:30]}")
             for name, fields in want[kind].items():
                 got = figure(doc, name, kind) or {}
                 group = f"GDP {kind}" if name == "地区生产总值" else f"other {kind}s"
                 for key, value in fields.items():
                     count(group, fixture, f"{kind} {name}.{key}", value, got.get(key))
-                # A bound or range the text does not state must not be there either.
+                # A bound or range the text does not state must not be there either. Without a
+                # growth rate, `qualifier` repeats the value's bound (docs/PARSING.md), so an
+                # expected `qualifier` of a bare value is also its `value_qualifier`, and back.
+                bare = "growth_pct" not in fields
                 for key in ("qualifier", "value_qualifier", "growth_pct_high", "value_high", "not_stated", "estimated"):
-                    if key not in fields and got.get(key) not in (None, False):
+                    twin = {"qualifier": "value_qualifier", "value_qualifier": "qualifier"}.get(key)
+                    stated = fields.get(key, fields.get(twin) if bare and twin else None)
+                    if key not in fields and got.get(key) not in (None, False) and got.get(key) != stated:
                         count(group, fixture, f"{kind} {name}.{key}", None, got.get(key))
 
     print("| group | fields | right | null | wrong |")
