@@ -36,8 +36,11 @@ struct SpeakerLine {
             guard let office = Self.offices.first(where: { text.matches($0, at: i) }) else { continue }
             // 副区长张三分管…: a deputy is not the speaker.
             if i > 0, text.s[i - 1] == "副" { continue }
-            // 主席 heads a government only as 自治区人民政府主席; elsewhere it is a party or CPPCC title.
-            if office.last == "席", !text.hasSuffix("政府".scalarArray, endingAt: i) { continue }
+            // 主席 heads a government only as 自治区人民政府主席 or, as the autonomous regions' own
+            // reports head it, 内蒙古自治区主席; elsewhere (政协主席, 工会主席) it is another body's title.
+            if office.last == "席", !text.hasSuffix("政府".scalarArray, endingAt: i) && !text.hasSuffix("自治区".scalarArray, endingAt: i) {
+                continue
+            }
             if let name = Self.name(after: i + office.count, in: text) ?? Self.name(before: i, officeEnd: i + office.count, in: text) {
                 self.name = name
                 self.office = String(scalars: office)
