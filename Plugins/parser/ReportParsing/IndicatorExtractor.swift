@@ -9,6 +9,8 @@ struct IndicatorExtractor {
     let paragraphs: [String]
     let outline: SectionOutline
     let timeline: ReportTimeline
+    /// Names another place's figures (长沙市经济总量…) so they are not taken for the report's.
+    let anotherPlace: AnotherPlace
 
     static let goal = "目标".scalarArray
     static let respectively = "分别".scalarArray
@@ -68,7 +70,9 @@ struct IndicatorExtractor {
             let foundBefore = figures.found.count
             // A term's totals and goals are no year's figure: the headline ones are left out
             // (a wrong year poisons every comparison), the others keep no year.
-            let otherTime = (!inTargetList && termParagraph) || FigureScope.namesTerm(text)
+            // A target list is the plan year's, unless it stands in a term's section and its paragraph
+            // is the term's (2021: “十四五”时期经济社会发展主要目标是：…城镇调查失业率控制在5.5%以内).
+            let otherTime = (termParagraph && (!inTargetList || FigureScope.isTermSection(section))) || FigureScope.namesTerm(text)
                 || FigureScope.namesAnotherYear(text, reviewYear: timeline.reviewYear, planYear: timeline.planYear)
             let context = SentenceContext(
                 text: text, role: role, section: section, otherTime: otherTime,
@@ -192,6 +196,7 @@ struct IndicatorExtractor {
             }) else { i += 1; continue }
             defer { i += spelling.count }
             if isModifier(in: text, at: i, spelling: spelling) { continue }
+            if anotherPlace.names(in: text, before: i) { continue }
             let prefix = definition.distinctPrefixes.first { text.hasSuffix($0.scalarArray, endingAt: i) }
             found.append(((prefix ?? "") + definition.name, definition, i, i + spelling.count))
         }
