@@ -22,7 +22,7 @@ struct ReportMetadata {
     static let openingParagraphs = 12
 
     init(paragraphs: [String], firstHeading: Int?, gazetteer: Gazetteer) {
-        let opening = Array(paragraphs.prefix(min(firstHeading ?? Self.openingParagraphs, Self.openingParagraphs)))
+        let opening = paragraphs.prefix(min(firstHeading ?? Self.openingParagraphs, Self.openingParagraphs)).flatMap(Self.headerLines)
         title = Self.title(in: opening)
         dateLine = DateLine.first(in: opening)
         meetingDate = dateLine?.date
@@ -40,6 +40,27 @@ struct ReportMetadata {
         let openingSentence = paragraphs.prefix(Self.openingParagraphs * 2).first { $0.containsBytes(of: "我代表") }
         region = RegionFinder(cues: .init(title: title, speakerLine: speakerLine, dateLine: dateLine, opening: openingSentence),
                               paragraphs: paragraphs, gazetteer: gazetteer)
+    }
+
+    /// How far into a paragraph the salutation may stand for what precedes it to be the header.
+    static let longestHeader = 150
+
+    /// A text flattened to one line (a copied web page, `tr -d '\n'`) runs its header into the
+    /// speech: `政府工作报告——2019年3月5日在第十三届全国人民代表大会第二次会议上国务院总理 李克强各位代表：…`.
+    /// What stands before the salutation 各位代表, with no full stop, is the header: it is read as
+    /// the title and the date line (split at ——), then the rest. Any other paragraph is itself.
+    static func headerLines(_ paragraph: String) -> [String] {
+        let text = ScalarText(paragraph)
+        guard text.count > longestHeader / 2, let salutation = text.find("各位代表".scalarArray, in: 0..<min(text.count, longestHeader)),
+              salutation > 0, text.find(["。"], in: 0..<salutation) == nil else { return [paragraph] }
+        var lines = [String]()
+        var start = 0
+        while let dash = text.find(["—", "—"], in: (start + 1)..<max(start + 1, salutation)) {
+            lines.append(text.string(start..<dash))
+            start = dash
+        }
+        lines.append(text.string(start..<salutation))
+        return lines.filter { !$0.isEmpty } + [text.string(salutation..<text.count)]
     }
 
     /// The most specific short line naming the document: "北京市延庆区2023年政府工作报告"
