@@ -34,7 +34,7 @@ struct IndicatorExtractor {
             indicators += read(paragraph, role: top.flatMap { timeline.roles[$0] }, section: top.map { outline.sections[$0].title },
                                statesFigures: statesFigures, seen: &seen)
         }
-        return LevelAndGrowth.joinedInSections(indicators)
+        return LevelAndGrowth.withoutRestatedLevels(LevelAndGrowth.joinedInSections(indicators))
     }
 
     /// Where a sentence stands and what governs its figures.
