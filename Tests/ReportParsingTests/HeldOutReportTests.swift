@@ -122,6 +122,22 @@ final class HeldOutReportTests: XCTestCase {
         try assertReadsAsWritten("changxing_2024.txt")
     }
 
+    func testFullWidthDigitsAndDecimalPointsInATianjinNewAreaReportAreRead() throws {
+        try assertReadsAsWritten("binhai_2025.txt")
+    }
+
+    func testAnAutonomousRegionsEstimatedGDPWithTwoBoundsIsReadAsWritten() throws {
+        try assertReadsAsWritten("guangxi_2025.txt")
+    }
+
+    func testADecemberMeetingPlansForTheNextYearAndAnAmountTargetKeepsItsBound() throws {
+        try assertReadsAsWritten("tonglu_2025.txt")
+    }
+
+    func testACityNamedOnlyInTheTitleWithAGrowthRangeWrittenWithZhiIsReadAsWritten() throws {
+        try assertReadsAsWritten("harbin_2024.txt")
+    }
+
     func testEveryHeldOutFileHasItsExpectedValues() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path)
             .filter { $0 != "expected.json" && $0 != "README.md" }
