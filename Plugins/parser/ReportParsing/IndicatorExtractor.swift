@@ -197,7 +197,10 @@ struct IndicatorExtractor {
             defer { i += spelling.count }
             if isModifier(in: text, at: i, spelling: spelling) { continue }
             if anotherPlace.names(in: text, before: i) { continue }
-            let prefix = definition.distinctPrefixes.first { text.hasSuffix($0.scalarArray, endingAt: i) }
+            // 农村常住居民人均可支配收入 is 农村居民's: 常住 (resident) may stand between the prefix and the name.
+            let prefix = definition.distinctPrefixes.first {
+                text.hasSuffix($0.scalarArray, endingAt: i) || text.hasSuffix(($0 + "常住").scalarArray, endingAt: i)
+            }
             found.append(((prefix ?? "") + definition.name, definition, i, i + spelling.count))
         }
         return found
