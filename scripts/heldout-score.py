@@ -57,15 +57,16 @@ def main():
                 # A field the text does not state is invented.
                 count("metadata", fixture, field, None, doc.get(field))
         for kind in ("actual", "target"):
-            # Every other GDP figure of the kind is a second answer; one that differs from the
-            # text's (another city's 经济总量, a five-year goal) is wrong too.
-            gdp = want[kind].get("地区生产总值", {})
-            chosen = figure(doc, "地区生产总值", kind)
-            for other in doc.get("indicators", []):
-                if other["name"] == "地区生产总值" and other["kind"] == kind and other is not chosen and not all(
-                        judge(v, other.get(k)) == "right" for k, v in gdp.items()):
-                    count(f"GDP {kind}", fixture, f"{kind} 地区生产总值 (another figure)", None,
-                          f"{other.get('value')}{other.get('unit') or ''} {other.get('growth_pct')}%: {other['evidence'][:30]}")
+            # Every other figure of an expected indicator and kind is a second answer; one that
+            # differs from the text's (another city's 经济总量, a five-year goal) is wrong too.
+            for name, fields in want[kind].items():
+                chosen = figure(doc, name, kind)
+                group = f"GDP {kind}" if name == "地区生产总值" else f"other {kind}s"
+                for other in doc.get("indicators", []):
+                    if other["name"] == name and other["kind"] == kind and other is not chosen and not all(
+                            judge(v, other.get(k)) == "right" for k, v in fields.items()):
+                        count(group, fixture, f"{kind} {name} (another figure)", None,
+                              f"{other.get('value')}{other.get('unit') or ''} {other.get('growth_pct')}%: {other['evidence'][:30]}")
             for name, fields in want[kind].items():
                 got = figure(doc, name, kind) or {}
                 group = f"GDP {kind}" if name == "地区生产总值" else f"other {kind}s"
