@@ -28,8 +28,9 @@ struct ReportMetadata {
         meetingDate = dateLine?.date
         session = dateLine?.session
         var speakerLine: (text: ScalarText, officeStart: Int)?
-        for paragraph in opening {
-            guard let line = SpeakerLine(paragraph) else { continue }
+        for (i, paragraph) in opening.enumerated() {
+            guard let line = SpeakerLine(paragraph) ?? (i + 1 < opening.count ? SpeakerLine.split(paragraph, opening[i + 1]) : nil)
+            else { continue }
             speaker = line.name
             office = line.office
             speakerSource = DateLine(paragraph) == nil ? .speakerLine : .dateLine
@@ -38,9 +39,14 @@ struct ReportMetadata {
         }
         // The opening sentence may come after the first heading in a copy that numbers it.
         let openingSentence = paragraphs.prefix(Self.openingParagraphs * 2).first { $0.containsBytes(of: "我代表") }
-        region = RegionFinder(cues: .init(title: title, speakerLine: speakerLine, dateLine: dateLine, opening: openingSentence),
+        let letterhead = opening.first { $0.hasSuffix(Self.government) && $0.unicodeScalars.count <= 20 }
+        region = RegionFinder(cues: .init(title: title, letterhead: letterhead, speakerLine: speakerLine, dateLine: dateLine,
+                                          opening: openingSentence),
                               paragraphs: paragraphs, gazetteer: gazetteer)
     }
+
+    /// A letterhead's last word: `广东省人民政府`.
+    static let government = "人民政府"
 
     /// How far into a paragraph the salutation may stand for what precedes it to be the header.
     static let longestHeader = 150
