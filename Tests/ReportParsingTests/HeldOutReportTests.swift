@@ -138,6 +138,10 @@ final class HeldOutReportTests: XCTestCase {
         try assertReadsAsWritten("harbin_2024.txt")
     }
 
+    func testAFullerProvincialReportKeepsPerHeadOtherCitiesTermAndFutureFiguresOutOfItsOwn() throws {
+        try assertReadsAsWritten("fujian_2024.txt")
+    }
+
     func testAProvincesReportPrintedToPDFByLibreOfficeIsReadAsWritten() throws {
         try assertReadsAsWritten("guangdong_2024.lo.pdf")
     }

@@ -64,7 +64,12 @@ struct ReportTimeline {
         let termWords = ["过去五年", "五年来", "五年工作"]
         if reviewHeadings.contains(where: { heading in termWords.contains { heading.containsBytes(of: $0) } }) { return true }
         let openingEnd = sections.first?.paragraphIndex ?? min(paragraphs.count, 12)
-        return paragraphs.prefix(openingEnd).contains { $0.containsBytes(of: "我代表") && $0.containsBytes(of: "过去五年") }
+        // In the 我代表 sentence itself: a text flattened to one line says 过去五年 somewhere anyway.
+        return paragraphs.prefix(openingEnd).contains { paragraph in
+            guard let speech = paragraph.range(of: "我代表") else { return false }
+            let sentence = paragraph[speech.upperBound...].prefix { $0 != "。" }
+            return sentence.contains("过去五年")
+        }
     }
 
     /// By heading words first, by the year in the heading next (the earlier year is the review);
