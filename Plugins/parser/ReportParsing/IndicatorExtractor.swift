@@ -119,7 +119,7 @@ struct IndicatorExtractor {
         var result = [Indicator]()
         var sentenceKind = listKind
         for clause in clauses(of: text) {
-            let catalogued = statements(in: text, clause: clause)
+            let catalogued = statements(in: text, clause: clause, inTargetList: listKind != nil)
             let others = QuantityStatements(text: text).read(clause: clause, taken: catalogued.taken)
             let found = catalogued.found.map { ($0.0, $0.1, true) } + others.map { ($0.0, $0.1, false) }
             if found.isEmpty { continue }
@@ -220,8 +220,13 @@ struct IndicatorExtractor {
 
     /// The catalogued indicators' figures in the clause, and the spans they were read from, so
     /// that no figure is read a second time as a statement of its own.
-    func statements(in text: ScalarText, clause: Range<Int>) -> (found: [(String, FigureReader.Figures)], taken: [Range<Int>]) {
-        let found = mentions(in: text, clause: clause)
+    func statements(in text: ScalarText, clause: Range<Int>, inTargetList: Bool = false)
+        -> (found: [(String, FigureReader.Figures)], taken: [Range<Int>]) {
+        var found = mentions(in: text, clause: clause)
+        if inTargetList, !found.contains(where: { $0.name == IndicatorCatalog.gdp }), let economy = economicGrowthItem(in: text, clause: clause) {
+            found.append(economy)
+            found.sort { $0.start < $1.start }
+        }
         if let respectively = RespectivelyClause(text: text, clause: clause, mentions: found.map { ($0.name, $0.start, $0.end) }) {
             return (respectively.pairs, [clause])
         }
@@ -238,6 +243,20 @@ struct IndicatorExtractor {
             if !figures.isEmpty { result.append((mention.name, figures)) }
         }
         return (result, taken)
+    }
+
+    static let economicGrowth = "经济增长".scalarArray
+
+    /// In the main target list, `经济增长5%左右` is the GDP growth target written without GDP's
+    /// name (`主要目标是：经济增长5%左右，城镇调查失业率5.5%以内`): 经济增长 directly followed by a
+    /// figure, opening an item or after a region word (全市经济增长), not 数字经济增长 or
+    /// 居民收入增长和经济增长同步. Its reading starts at 增长.
+    func economicGrowthItem(in text: ScalarText, clause: Range<Int>) -> (name: String, definition: IndicatorDefinition, start: Int, end: Int)? {
+        guard let at = text.find(Self.economicGrowth, in: clause), at + 4 < clause.upperBound,
+              ScalarClass.isASCIIDigit(text.s[at + 4]),
+              at == clause.lowerBound || !ScalarClass.isHan(text.s[at - 1]) || IndicatorCatalog.bareGDPAfter.contains(text.s[at - 1]),
+              let gdp = IndicatorCatalog.definitions.first(where: { $0.name == IndicatorCatalog.gdp }) else { return nil }
+        return (IndicatorCatalog.gdp, gdp, at, at + 2)
     }
 
     func subjectBoundary(in text: ScalarText, from start: Int, limit: Int) -> Int {
