@@ -73,6 +73,18 @@ final class HeaderLayoutTests: XCTestCase {
         XCTAssertEqual(d.metadataSources?.region, .title)
     }
 
+    func testAnAutonomousPrefecturesShortFormInTheDateLineIsTheRegion() throws {
+        let d = try parse("""
+        政府工作报告
+        ——2024年1月11日在凉山州第十一届人民代表大会第四次会议上
+        州长 何树平
+        """)
+        XCTAssertEqual(d.region, "凉山州")
+        XCTAssertEqual(d.regionFull, "四川省凉山彝族自治州")
+        XCTAssertEqual(d.regionCode, "513400")
+        XCTAssertEqual(d.regionLevel, "city")
+    }
+
     func testAFlattenedHeaderWithANewsDatelineAndACaptionKeepsTitleSpeakerAndDate() throws {
         let header = "新华社北京3月12日电政府工作报告——2024年3月5日在第十四届全国人民代表大会第二次会议上国务院总理 李 强"
             + "3月5日，第十四届全国人民代表大会第二次会议在北京人民大会堂开幕。国务院总理李强作政府工作报告。新华社记者 王晔 摄"

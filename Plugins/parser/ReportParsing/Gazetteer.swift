@@ -94,10 +94,33 @@ public struct Gazetteer: Sendable {
             if division.isCurrent || byCode[division.code] == nil { byCode[division.code] = i }
             byName[division.name, default: []].append(i)
         }
+        Self.addShortForms(of: divisions, to: &byName)
         self.byCode = byCode
         self.byName = byName
         longestName = divisions.map { $0.name.unicodeScalars.count }.max() ?? 0
         description = "\(URL(fileURLWithPath: path).lastPathComponent): \(divisions.count) units"
+    }
+
+    static let autonomousSuffixes = ["自治州", "自治县", "自治旗"].map(\.unicodeScalars)
+
+    /// Autonomous units go by their place name and kind in titles, date lines and speakers' lines
+    /// (延边州 for 延边朝鲜族自治州, 凉山州, 峨边县 for 峨边彝族自治县): the first two to four
+    /// characters and the last. A short form is a name only when it fits one unit and no unit
+    /// bears it as its own name; the forms that cut a place name short (黔东州) never occur in text.
+    static func addShortForms(of divisions: [Division], to byName: inout [String: [Int]]) {
+        var forms = [String: Set<Int>]()
+        for (i, division) in divisions.enumerated() where division.isCurrent {
+            let name = Array(division.name.unicodeScalars)
+            guard let kind = name.last, autonomousSuffixes.contains(where: { name.suffix(3).elementsEqual($0) }) else { continue }
+            for length in 2...4 where length + 3 < name.count {
+                var form = String.UnicodeScalarView(name.prefix(length))
+                form.append(kind)
+                forms[String(form), default: []].insert(i)
+            }
+        }
+        for (form, units) in forms where units.count == 1 && byName[form] == nil {
+            byName[form] = Array(units)
+        }
     }
 
     /// Every unit of that exact name, current ones first.
