@@ -101,25 +101,29 @@ public struct Gazetteer: Sendable {
         description = "\(URL(fileURLWithPath: path).lastPathComponent): \(divisions.count) units"
     }
 
-    static let autonomousSuffixes = ["自治州", "自治县", "自治旗"].map(\.unicodeScalars)
-
     /// Autonomous units go by their place name and kind in titles, date lines and speakers' lines
     /// (延边州 for 延边朝鲜族自治州, 凉山州, 峨边县 for 峨边彝族自治县): the first two to four
     /// characters and the last. A short form is a name only when it fits one unit and no unit
     /// bears it as its own name; the forms that cut a place name short (黔东州) never occur in text.
     static func addShortForms(of divisions: [Division], to byName: inout [String: [Int]]) {
-        var forms = [String: Set<Int>]()
+        // The unit each form fits, or -1 once a second unit fits it too.
+        var forms = [String: Int]()
         for (i, division) in divisions.enumerated() where division.isCurrent {
-            let name = Array(division.name.unicodeScalars)
-            guard let kind = name.last, autonomousSuffixes.contains(where: { name.suffix(3).elementsEqual($0) }) else { continue }
-            for length in 2...4 where length + 3 < name.count {
-                var form = String.UnicodeScalarView(name.prefix(length))
-                form.append(kind)
-                forms[String(form), default: []].insert(i)
+            let name = division.name.unicodeScalars
+            guard name.count > 5, let kind = name.last, kind == "州" || kind == "县" || kind == "旗",
+                  name.dropLast().last == "治", name.dropLast(2).last == "自" else { continue }
+            var form = String.UnicodeScalarView()
+            for (length, c) in name.prefix(4).enumerated() {
+                form.append(c)
+                guard length >= 1, length + 4 < name.count else { continue }
+                var short = form
+                short.append(kind)
+                let key = String(short)
+                forms[key] = forms[key] == nil ? i : -1
             }
         }
-        for (form, units) in forms where units.count == 1 && byName[form] == nil {
-            byName[form] = Array(units)
+        for (form, unit) in forms where unit >= 0 && byName[form] == nil {
+            byName[form] = [unit]
         }
     }
 
