@@ -138,6 +138,12 @@ final class HeadlineFigureRuleTests: XCTestCase {
         XCTAssertEqual(figures(d), ["actual 一般公共预算收入 53.2亿元 +12.1%", "actual 农村居民人均可支配收入 16280元 +8.2%"])
     }
 
+    func testASentenceOpeningOnTheReviewedYearInATermsParagraphIsThatYears() throws {
+        let d = try parse("某某区", review: "过去五年，全区地区生产总值年均增长6%。2023年，全区地区生产总值增长6.2%。",
+                          plan: "今年的主要预期目标是：地区生产总值增长6.5%左右。")
+        XCTAssertEqual(figures(d), ["actual 地区生产总值 +6.2%", "target 地区生产总值 +6.5% about"])
+    }
+
     func testGDPIsNeverAnAmountInTenThousandYuan() throws {
         let d = try parse("某某市", review: "全市生产总值达到42万元。", plan: "继续努力。")
         XCTAssertTrue(d.indicators.filter { $0.name == "地区生产总值" }.isEmpty, "\(d.indicators)")

@@ -72,7 +72,9 @@ struct IndicatorExtractor {
             // (a wrong year poisons every comparison), the others keep no year.
             // A target list is the plan year's, unless it stands in a term's section and its paragraph
             // is the term's (2021: “十四五”时期经济社会发展主要目标是：…城镇调查失业率控制在5.5%以内).
-            let otherTime = (termParagraph && (!inTargetList || FigureScope.isTermSection(section))) || FigureScope.namesTerm(text)
+            let termScope = termParagraph && (!inTargetList || FigureScope.isTermSection(section))
+                && !FigureScope.opensOnItsYear(text, reviewYear: timeline.reviewYear, planYear: timeline.planYear)
+            let otherTime = termScope || FigureScope.namesTerm(text)
                 || FigureScope.namesAnotherYear(text, reviewYear: timeline.reviewYear, planYear: timeline.planYear)
             let context = SentenceContext(
                 text: text, role: role, section: section, otherTime: otherTime,

@@ -40,7 +40,8 @@ struct ReportTimeline {
         }
         if plan == nil, let datePlan, review.map({ $0.0 + 1 == datePlan }) ?? true { plan = (datePlan, .dateLine) }
         if review == nil {
-            review = Self.yearFollowed(by: Self.reviewYearFollowers, in: paragraphs, before: plan?.0).map { ($0, .body) }
+            review = (Self.yearFollowed(by: Self.reviewYearFollowers, in: paragraphs, before: plan?.0)
+                ?? Self.yearOpeningTheReview(sections, roles, paragraphs, before: plan?.0)).map { ($0, .body) }
         }
         if plan == nil {
             let planParagraphs = sections.indices.filter { roles[$0] == .plan }.flatMap { i in
@@ -98,6 +99,16 @@ struct ReportTimeline {
             if let y = ScalarText(section.title).years(in: 0..<section.title.unicodeScalars.count).first?.year { return y }
         }
         return nil
+    }
+
+    /// `一、过去一年工作回顾` / `2023年，全区…`: the review's first paragraph opening on a year
+    /// (YYYY年， or YYYY年是) is the reviewed one.
+    static func yearOpeningTheReview(_ sections: [Section], _ roles: [Role?], _ paragraphs: [String], before: Int?) -> Int? {
+        guard let i = roles.firstIndex(of: .review), sections[i].paragraphIndex + 1 < paragraphs.count else { return nil }
+        let text = ScalarText(paragraphs[sections[i].paragraphIndex + 1])
+        guard let (year, end) = text.years(in: 0..<min(text.count, 6)).first, end == 5, end < text.count,
+              text.s[end] == "，" || text.s[end] == "是", before.map({ year < $0 }) ?? true else { return nil }
+        return year
     }
 
     /// The first "YYYY年" followed by one of `followers`; with `after` or `before`, only a later or an earlier year.
