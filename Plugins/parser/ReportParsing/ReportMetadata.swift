@@ -54,8 +54,9 @@ struct ReportMetadata {
     /// A text flattened to one line (a copied web page, `tr -d '\n'`) runs its header into the
     /// speech: `政府工作报告——2019年3月5日在第十三届全国人民代表大会第二次会议上国务院总理 李克强各位代表：…`.
     /// What stands before the salutation 各位代表 is the header: it is read as lines, split before
-    /// each —— (title, then date line) and after each 。 or news dateline (新华社北京3月12日电), so a
-    /// photo caption run in stays a line of its own and is recognised as one, then the rest. Any other paragraph is itself.
+    /// each —— (title, then date line) and after each 。 or news dateline (新华社北京3月12日电), so
+    /// a photo caption run in stays a line of its own and is recognised as one, then the rest.
+    /// Any other paragraph is itself.
     static func headerLines(_ paragraph: String) -> [String] {
         let text = ScalarText(paragraph)
         guard text.count > longestHeader / 2, let salutation = text.find("各位代表".scalarArray, in: 0..<min(text.count, longestHeader)),
@@ -63,7 +64,7 @@ struct ReportMetadata {
         var lines = [String]()
         var start = 0
         for i in 0..<salutation {
-            if text.s[i] == "—", i > start, i == 0 || text.s[i - 1] != "—" {
+            if text.s[i] == "—", i > start, text.s[i - 1] != "—" {
                 lines.append(text.string(start..<i))
                 start = i
             } else if text.s[i] == "。" || (text.s[i] == "电" && i > 0 && text.s[i - 1] == "日") {
