@@ -20,12 +20,13 @@ BENCH_TEXT_FLAGS ?=
 BENCH_WEB_FLAGS ?=
 FUZZ_SECONDS ?= 60
 
-.PHONY: help deps release debug run test eval chaos fuzz bench bench-text bench-text-build bench-micro install uninstall clean
+.PHONY: help deps release debug run test eval heldout chaos fuzz bench bench-text bench-text-build bench-micro install uninstall clean
 
 help:
 	@echo "make run        build (release) and run reportd in the foreground on ./var, the web view on http://127.0.0.1:8080/"
 	@echo "make test       build everything (debug) and run the whole test suite"
 	@echo "make eval       parse every fixture and print what was found (metadata, sections, indicators)"
+	@echo "make heldout    score the parser on the held-out reports (Tests/Fixtures/heldout): right, null, wrong"
 	@echo "make chaos      the long fault scenarios: kill -9 at five points of a 500-report burst, a 200 MB file"
 	@echo "make fuzz       libFuzzer on the decoders, the normaliser and the parser (FUZZ_SECONDS=$(FUZZ_SECONDS) each)"
 	@echo "make bench      build (release), measure issue 7's targets then issue 5's: two tables, 3 runs each (BENCH_FLAGS='--runs 1 --backlog 1000')"
@@ -62,6 +63,10 @@ test: debug
 eval: deps
 	$(SWIFT) build --product report-parser
 	$(PYTHON) scripts/eval-table.py .build/debug/report-parser
+
+heldout: deps
+	$(SWIFT) build --product report-parser
+	$(PYTHON) scripts/heldout-score.py .build/debug/report-parser
 
 # The scenarios in Tests/EndToEndTests/Chaos skip themselves unless REPORTD_CHAOS=1.
 chaos: debug

@@ -53,6 +53,16 @@ final class GazetteerTests: XCTestCase {
         XCTAssertEqual(g.units(named: "崇川区").first?.code, "320613")
     }
 
+    func testAutonomousUnitsAreFoundByTheirShortFormsButNeverOverAnotherUnitsOwnName() throws {
+        let g = try gazetteer
+        XCTAssertEqual(g.units(named: "延边州").map(\.code), ["222400"])
+        XCTAssertEqual(g.units(named: "黔东南州").map(\.code), ["522600"])
+        XCTAssertEqual(g.units(named: "峨边县").map(\.name), ["峨边彝族自治县"])
+        XCTAssertEqual(g.units(named: "鄂温克旗").map(\.name), ["鄂温克族自治旗"])
+        // 东乡县 is Jiangxi's own (now 东乡区), not short for Gansu's 东乡族自治县.
+        XCTAssertEqual(g.units(named: "东乡县").map(\.name), ["东乡县"])
+    }
+
     func testADamagedLineIsRefusedWithItsNumber() {
         XCTAssertThrowsError(try Gazetteer(tsv: "# header\n110000\t北京市\tprovince\t\tcurrent\t\n110101\t东城区\n", path: "bad.tsv")) { error in
             XCTAssertTrue("\(error)".contains("bad.tsv"), "\(error)")

@@ -109,6 +109,41 @@ final class HeadlineFigureRuleTests: XCTestCase {
         XCTAssertTrue(d.indicators.contains { $0.name == "人均地区生产总值" && $0.value == 10.5 && $0.unit == "万元" })
     }
 
+    /// Found by the held-out check (docs/PARSING.md): each of these was wrong or missing.
+    func testEconomicGrowthOpeningAMainTargetListItemIsTheGDPTarget() throws {
+        let d = try parse("某某市", review: "全市地区生产总值2.46万亿元，增长4.6%。",
+                          plan: "今年的主要目标是：经济增长5%左右，城镇调查失业率5.5%以内；数字经济增长10%；居民收入增长和经济增长同步。")
+        XCTAssertEqual(figures(d), ["actual 地区生产总值 2.46万亿元 +4.6%", "target 地区生产总值 +5% about", "target 城镇调查失业率 5.5% under"])
+    }
+
+    func testEconomicGrowthOutsideTheTargetListIsNoGDPFigure() throws {
+        let d = try parse("某某市", review: "全市经济增长5%，好于预期。", plan: "继续努力。")
+        XCTAssertEqual(figures(d), [])
+    }
+
+    func testAnExactFigureAfterARoundMarkMayUseTheLargerUnit() throws {
+        let d = try parse("某某省", review: "全省地区生产总值突破5万亿元，达到50012.9亿元，增长4.6%。", plan: "继续努力。")
+        XCTAssertEqual(figures(d), ["actual 地区生产总值 50012.9亿元 +4.6%"])
+    }
+
+    func testAnotherCitysEconomyInAProvincesReportIsNotTheProvinces() throws {
+        let d = try parse("湖南省", review: "全省地区生产总值增长4.6%。长沙市经济总量突破1.4万亿元，岳阳市、常德市经济总量跨上5000亿元台阶。",
+                          plan: "继续努力。")
+        XCTAssertEqual(figures(d), ["actual 地区生产总值 +4.6%"])
+    }
+
+    func testTheRevenuesNameBefore2015AndResidentIncomeGroupsAreRead() throws {
+        let d = try parse("某某市", review: "公共财政预算收入53.2亿元，增长12.1%；农村常住居民人均可支配收入16280元，增长8.2%。",
+                          plan: "继续努力。")
+        XCTAssertEqual(figures(d), ["actual 一般公共预算收入 53.2亿元 +12.1%", "actual 农村居民人均可支配收入 16280元 +8.2%"])
+    }
+
+    func testASentenceOpeningOnTheReviewedYearInATermsParagraphIsThatYears() throws {
+        let d = try parse("某某区", review: "过去五年，全区地区生产总值年均增长6%。2023年，全区地区生产总值增长6.2%。",
+                          plan: "今年的主要预期目标是：地区生产总值增长6.5%左右。")
+        XCTAssertEqual(figures(d), ["actual 地区生产总值 +6.2%", "target 地区生产总值 +6.5% about"])
+    }
+
     func testGDPIsNeverAnAmountInTenThousandYuan() throws {
         let d = try parse("某某市", review: "全市生产总值达到42万元。", plan: "继续努力。")
         XCTAssertTrue(d.indicators.filter { $0.name == "地区生产总值" }.isEmpty, "\(d.indicators)")

@@ -16,6 +16,19 @@ final class ReportYearTests: XCTestCase {
     今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。
     """
 
+    func testAReviewWhoseFirstParagraphOpensOnAYearReviewsThatYear() throws {
+        let d = try parse("""
+        政府工作报告
+        一、过去一年工作回顾
+        2023年，全区地区生产总值增长6%。
+        二、今年工作安排
+        今年的主要预期目标是：地区生产总值增长6.5%左右。
+        """)
+        XCTAssertEqual(d.reviewYear, 2023)
+        XCTAssertEqual(d.metadataSources?.reviewYear, .body)
+        XCTAssertEqual(d.planYear, 2024)
+    }
+
     func testAJanuaryMeetingPlansForItsOwnYear() throws {
         let d = try parse("政府工作报告\n——2024年1月23日在浙江省第十四届人民代表大会第二次会议上\n" + Self.yearlessBody)
         XCTAssertEqual(d.planYear, 2024)

@@ -56,8 +56,8 @@ struct DateLine {
     }
 
     /// A line that is nothing but a date in brackets or after a dash, `（2024年1月23日）` or
-    /// `——2024年1月23日`, as some reports give the day without the meeting. A bare date without
-    /// those marks (a web page's publication date) is not one.
+    /// `——2024年1月23日`, or in Chinese numerals, as some reports give the day without the
+    /// meeting. A bare date in digits without those marks (a web page's publication date) is not one.
     init?(bare line: String) {
         guard line.utf8.count <= 3 * 30 else { return nil }
         let text = ScalarText(line)
@@ -66,7 +66,10 @@ struct DateLine {
         var end = text.count
         while start < end, marks.contains(text.s[start]) { start += 1 }
         while end > start, marks.contains(text.s[end - 1]) { end -= 1 }
-        guard start > 0, let only = Self.dates(in: text).first, only.dayMark == end - 1,
+        // Unmarked, only in Chinese numerals (`二〇二四年一月二十二日`, a printed report's style):
+        // a web page dates itself in digits.
+        guard start < end, start > 0 || ChineseNumber.digit(text.s[start]) != nil,
+              let only = Self.dates(in: text).first, only.dayMark == end - 1,
               Self.dates(in: text).count == 1, (1...12).contains(only.month), (1...31).contains(only.day),
               text.s[start] == "2" || ChineseNumber.digit(text.s[start]) != nil else { return nil }
         date = String(format: "%04d-%02d-%02d", only.year, only.month, only.day)

@@ -130,9 +130,12 @@ struct FigureReader {
                     // 迈上了9万亿元新台阶, 首次突破5万亿元: the cue may stand a word or two earlier.
                     figures.qualifier = .over
                 }
-                // "突破200亿元大关，达到210.5亿元": the exact figure after the mark is the value.
-                if figures.qualifier == .over, let (exact, _) = exactFigure(after: after, unit: unit), exact > value {
+                // "突破200亿元大关，达到210.5亿元", "突破5万亿元，达到50012.9亿元": the exact figure
+                // after the mark, in any of the indicator's units, is the value.
+                if figures.qualifier == .over, let (exact, exactUnit) = exactFigure(after: after, units: units),
+                   Self.inYuan(exact, exactUnit) > Self.inYuan(value, unit) {
                     figures.value = exact
+                    figures.unit = String(String.UnicodeScalarView(exactUnit))
                     figures.qualifier = nil
                 }
                 figures.start = figures.start ?? start
@@ -162,15 +165,26 @@ struct FigureReader {
         }
     }
 
-    /// 达到/达/为 and a number in `unit`, within the next comma segment.
-    private func exactFigure(after start: Int, unit: [Unicode.Scalar]) -> (Double, Int)? {
+    /// 达到/达/为 and a number in one of `units`, within the next comma segment.
+    private func exactFigure(after start: Int, units: [[Unicode.Scalar]]) -> (Double, [Unicode.Scalar])? {
         let limit = min(span.upperBound, start + 12)
         for word in ["达到", "达", "为"].map(\.scalarArray) {
             guard let at = text.find(word, in: start..<limit), let (number, end) = text.number(at: at + word.count),
-                  text.matches(unit, at: end) else { continue }
-            return (number, end + unit.count)
+                  let unit = units.first(where: { text.matches($0, at: end) }) else { continue }
+            return (number, unit)
         }
         return nil
+    }
+
+    /// An amount in yuan, to compare a mark (5万亿元) with the exact figure (50012.9亿元); a unit
+    /// that is no money (万人, 亿斤) keeps its number, since a mark and its figure share the unit.
+    static func inYuan(_ value: Double, _ unit: [Unicode.Scalar]) -> Double {
+        switch String(String.UnicodeScalarView(unit)) {
+        case "万亿元": value * 1e12
+        case "亿元": value * 1e8
+        case "万元": value * 1e4
+        default: value
+        }
     }
 
     /// "从" or "由" right before the figure (a word of gap at most).

@@ -34,6 +34,14 @@ enum FigureScope {
         return inTermSection
     }
 
+    /// `过去五年，…年均增长6%。2023年，全区地区生产总值增长6.2%。`: within a term's paragraph, a
+    /// sentence that opens on the reviewed or planned year (or 过去一年, 刚刚过去的…) is that year's.
+    static func opensOnItsYear(_ sentence: ScalarText, reviewYear: Int?, planYear: Int?) -> Bool {
+        if yearOpenings.contains(where: { sentence.matches($0, at: 0) }) { return true }
+        guard let (year, end) = sentence.years(in: 0..<min(sentence.count, 6)).first, end == 5 else { return false }
+        return year == reviewYear || year == planYear
+    }
+
     /// "过去五年，全省生产总值年均增长6.2%，城镇新增就业累计超过500万人": a term's sentence.
     static func namesTerm(_ sentence: ScalarText) -> Bool {
         termOpenings.contains { sentence.find($0, in: 0..<sentence.count) != nil }

@@ -94,10 +94,37 @@ public struct Gazetteer: Sendable {
             if division.isCurrent || byCode[division.code] == nil { byCode[division.code] = i }
             byName[division.name, default: []].append(i)
         }
+        Self.addShortForms(of: divisions, to: &byName)
         self.byCode = byCode
         self.byName = byName
         longestName = divisions.map { $0.name.unicodeScalars.count }.max() ?? 0
         description = "\(URL(fileURLWithPath: path).lastPathComponent): \(divisions.count) units"
+    }
+
+    /// Autonomous units go by their place name and kind in titles, date lines and speakers' lines
+    /// (延边州 for 延边朝鲜族自治州, 凉山州, 峨边县 for 峨边彝族自治县): the first two to four
+    /// characters and the last. A short form is a name only when it fits one unit and no unit
+    /// bears it as its own name; the forms that cut a place name short (黔东州) never occur in text.
+    static func addShortForms(of divisions: [Division], to byName: inout [String: [Int]]) {
+        // The unit each form fits, or -1 once a second unit fits it too.
+        var forms = [String: Int]()
+        for (i, division) in divisions.enumerated() where division.isCurrent {
+            let name = division.name.unicodeScalars
+            guard name.count > 5, let kind = name.last, kind == "州" || kind == "县" || kind == "旗",
+                  name.dropLast().last == "治", name.dropLast(2).last == "自" else { continue }
+            var form = String.UnicodeScalarView()
+            for (length, c) in name.prefix(4).enumerated() {
+                form.append(c)
+                guard length >= 1, length + 4 < name.count else { continue }
+                var short = form
+                short.append(kind)
+                let key = String(short)
+                forms[key] = forms[key] == nil ? i : -1
+            }
+        }
+        for (form, unit) in forms where unit >= 0 && byName[form] == nil {
+            byName[form] = [unit]
+        }
     }
 
     /// Every unit of that exact name, current ones first.

@@ -37,7 +37,8 @@ enum IndicatorCatalog {
     /// the name is per head (人均地区生产总值10.5万元), never the economy's size.
     static let definitions: [IndicatorDefinition] = [
         .init(IndicatorNames.gdp, IndicatorNames.gdpSynonyms.sorted(), units: ["万亿元", "亿元"]),
-        .init("一般公共预算收入", prefixes: ["地方级", "区级"]),
+        // 公共财政预算收入 is its name in reports before the 2014 budget law renamed it.
+        .init("一般公共预算收入", ["一般公共预算收入", "公共财政预算收入"], prefixes: ["地方级", "区级"]),
         .init("固定资产投资"),
         .init("社会消费品零售额", ["社会消费品零售额", "社会消费品零售总额"]),
         .init("市场总消费"),

@@ -9,6 +9,8 @@ struct IndicatorExtractor {
     let paragraphs: [String]
     let outline: SectionOutline
     let timeline: ReportTimeline
+    /// Names another place's figures (长沙市经济总量…) so they are not taken for the report's.
+    let anotherPlace: AnotherPlace
 
     static let goal = "目标".scalarArray
     static let respectively = "分别".scalarArray
@@ -32,7 +34,7 @@ struct IndicatorExtractor {
             indicators += read(paragraph, role: top.flatMap { timeline.roles[$0] }, section: top.map { outline.sections[$0].title },
                                statesFigures: statesFigures, seen: &seen)
         }
-        return LevelAndGrowth.joinedInSections(indicators)
+        return LevelAndGrowth.withoutRestatedLevels(LevelAndGrowth.joinedInSections(indicators))
     }
 
     /// Where a sentence stands and what governs its figures.
@@ -68,7 +70,11 @@ struct IndicatorExtractor {
             let foundBefore = figures.found.count
             // A term's totals and goals are no year's figure: the headline ones are left out
             // (a wrong year poisons every comparison), the others keep no year.
-            let otherTime = (!inTargetList && termParagraph) || FigureScope.namesTerm(text)
+            // A target list is the plan year's, unless it stands in a term's section and its paragraph
+            // is the term's (2021: “十四五”时期经济社会发展主要目标是：…城镇调查失业率控制在5.5%以内).
+            let termScope = termParagraph && (!inTargetList || FigureScope.isTermSection(section))
+                && !FigureScope.opensOnItsYear(text, reviewYear: timeline.reviewYear, planYear: timeline.planYear)
+            let otherTime = termScope || FigureScope.namesTerm(text)
                 || FigureScope.namesAnotherYear(text, reviewYear: timeline.reviewYear, planYear: timeline.planYear)
             let context = SentenceContext(
                 text: text, role: role, section: section, otherTime: otherTime,
@@ -115,7 +121,7 @@ struct IndicatorExtractor {
         var result = [Indicator]()
         var sentenceKind = listKind
         for clause in clauses(of: text) {
-            let catalogued = statements(in: text, clause: clause)
+            let catalogued = statements(in: text, clause: clause, inTargetList: listKind != nil)
             let others = QuantityStatements(text: text).read(clause: clause, taken: catalogued.taken)
             let found = catalogued.found.map { ($0.0, $0.1, true) } + others.map { ($0.0, $0.1, false) }
             if found.isEmpty { continue }
@@ -192,7 +198,11 @@ struct IndicatorExtractor {
             }) else { i += 1; continue }
             defer { i += spelling.count }
             if isModifier(in: text, at: i, spelling: spelling) { continue }
-            let prefix = definition.distinctPrefixes.first { text.hasSuffix($0.scalarArray, endingAt: i) }
+            if anotherPlace.names(in: text, before: i) { continue }
+            // 农村常住居民人均可支配收入 is 农村居民's: 常住 (resident) may stand between the prefix and the name.
+            let prefix = definition.distinctPrefixes.first {
+                text.hasSuffix($0.scalarArray, endingAt: i) || text.hasSuffix(($0 + "常住").scalarArray, endingAt: i)
+            }
             found.append(((prefix ?? "") + definition.name, definition, i, i + spelling.count))
         }
         return found
@@ -212,8 +222,13 @@ struct IndicatorExtractor {
 
     /// The catalogued indicators' figures in the clause, and the spans they were read from, so
     /// that no figure is read a second time as a statement of its own.
-    func statements(in text: ScalarText, clause: Range<Int>) -> (found: [(String, FigureReader.Figures)], taken: [Range<Int>]) {
-        let found = mentions(in: text, clause: clause)
+    func statements(in text: ScalarText, clause: Range<Int>, inTargetList: Bool = false)
+        -> (found: [(String, FigureReader.Figures)], taken: [Range<Int>]) {
+        var found = mentions(in: text, clause: clause)
+        if inTargetList, !found.contains(where: { $0.name == IndicatorCatalog.gdp }), let economy = economicGrowthItem(in: text, clause: clause) {
+            found.append(economy)
+            found.sort { $0.start < $1.start }
+        }
         if let respectively = RespectivelyClause(text: text, clause: clause, mentions: found.map { ($0.name, $0.start, $0.end) }) {
             return (respectively.pairs, [clause])
         }
@@ -230,6 +245,20 @@ struct IndicatorExtractor {
             if !figures.isEmpty { result.append((mention.name, figures)) }
         }
         return (result, taken)
+    }
+
+    static let economicGrowth = "经济增长".scalarArray
+
+    /// In the main target list, `经济增长5%左右` is the GDP growth target written without GDP's
+    /// name (`主要目标是：经济增长5%左右，城镇调查失业率5.5%以内`): 经济增长 directly followed by a
+    /// figure, opening an item or after a region word (全市经济增长), not 数字经济增长 or
+    /// 居民收入增长和经济增长同步. Its reading starts at 增长.
+    func economicGrowthItem(in text: ScalarText, clause: Range<Int>) -> (name: String, definition: IndicatorDefinition, start: Int, end: Int)? {
+        guard let at = text.find(Self.economicGrowth, in: clause), at + 4 < clause.upperBound,
+              ScalarClass.isASCIIDigit(text.s[at + 4]),
+              at == clause.lowerBound || !ScalarClass.isHan(text.s[at - 1]) || IndicatorCatalog.bareGDPAfter.contains(text.s[at - 1]),
+              let gdp = IndicatorCatalog.definitions.first(where: { $0.name == IndicatorCatalog.gdp }) else { return nil }
+        return (IndicatorCatalog.gdp, gdp, at, at + 2)
     }
 
     func subjectBoundary(in text: ScalarText, from start: Int, limit: Int) -> Int {

@@ -41,6 +41,22 @@ enum LevelAndGrowth {
         return result.indices.filter { !removed.contains($0) }.map { result[$0] }
     }
 
+    /// A level stated alone that a fuller statement of the same figure repeats, with its rate, in
+    /// the same top-level section: a term report's "从8.59万亿元增加到12.29万亿元" and its last
+    /// year's "全省地区生产总值达12.29万亿元，增长2.8%". It is one figure; the fuller statement stays,
+    /// so the first figure a consumer sees carries the rate.
+    static func withoutRestatedLevels(_ indicators: [Indicator]) -> [Indicator] {
+        indicators.filter { level in
+            guard level.headline == true, isLevelOnly(level), level.section != nil else { return true }
+            return !indicators.contains { full in
+                full.name == level.name && full.kind == level.kind && full.year == level.year && full.section == level.section
+                    && full.value == level.value && full.unit == level.unit && full.valueHigh == level.valueHigh
+                    && full.growthPct != nil
+                    && full.valueQualifier == (level.valueQualifier ?? level.qualifier)
+            }
+        }
+    }
+
     static func belongTogether(_ a: (indicator: Indicator, sentence: Int), _ b: (indicator: Indicator, sentence: Int)) -> Bool {
         let x = a.indicator, y = b.indicator
         guard x.headline == true, y.headline == true, x.name == y.name, x.kind == y.kind, x.year == y.year,

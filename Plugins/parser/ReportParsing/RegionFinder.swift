@@ -14,6 +14,8 @@ struct RegionFinder {
     /// Decision logic only: the cues as the metadata reader found them.
     struct Cues {
         var title: String?
+        /// A line of its own naming the government above the title, `广东省人民政府`: part of the title block.
+        var letterhead: String?
         var speakerLine: (text: ScalarText, officeStart: Int)?
         var dateLine: DateLine?
         /// The opening sentence, `现在，我代表北京市东城区人民政府，向大会报告…`.
@@ -69,6 +71,13 @@ struct RegionFinder {
             if title.containsBytes(of: "国务院") {
                 found.append(Cue(source: .title, reading: .national))
             } else if let reading = gazetteer.reading(of: gazetteer.mentions(in: text, range: 0..<text.count), in: text, end: text.count) {
+                found.append(Cue(source: .title, reading: reading))
+            }
+        }
+        if let letterhead = cues.letterhead {
+            let text = ScalarText(letterhead)
+            let end = text.count - ReportMetadata.government.unicodeScalars.count
+            if let reading = gazetteer.reading(of: gazetteer.mentions(in: text, range: 0..<end), in: text, end: end) {
                 found.append(Cue(source: .title, reading: reading))
             }
         }

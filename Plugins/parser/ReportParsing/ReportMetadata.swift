@@ -22,14 +22,15 @@ struct ReportMetadata {
     static let openingParagraphs = 12
 
     init(paragraphs: [String], firstHeading: Int?, gazetteer: Gazetteer) {
-        let opening = Array(paragraphs.prefix(min(firstHeading ?? Self.openingParagraphs, Self.openingParagraphs)))
+        let opening = paragraphs.prefix(min(firstHeading ?? Self.openingParagraphs, Self.openingParagraphs)).flatMap(Self.headerLines)
         title = Self.title(in: opening)
         dateLine = DateLine.first(in: opening)
         meetingDate = dateLine?.date
         session = dateLine?.session
         var speakerLine: (text: ScalarText, officeStart: Int)?
-        for paragraph in opening {
-            guard let line = SpeakerLine(paragraph) else { continue }
+        for (i, paragraph) in opening.enumerated() {
+            guard let line = SpeakerLine(paragraph) ?? (i + 1 < opening.count ? SpeakerLine.split(paragraph, opening[i + 1]) : nil)
+            else { continue }
             speaker = line.name
             office = line.office
             speakerSource = DateLine(paragraph) == nil ? .speakerLine : .dateLine
@@ -38,8 +39,41 @@ struct ReportMetadata {
         }
         // The opening sentence may come after the first heading in a copy that numbers it.
         let openingSentence = paragraphs.prefix(Self.openingParagraphs * 2).first { $0.containsBytes(of: "我代表") }
-        region = RegionFinder(cues: .init(title: title, speakerLine: speakerLine, dateLine: dateLine, opening: openingSentence),
+        let letterhead = opening.first { $0.hasSuffix(Self.government) && $0.unicodeScalars.count <= 20 }
+        region = RegionFinder(cues: .init(title: title, letterhead: letterhead, speakerLine: speakerLine, dateLine: dateLine,
+                                          opening: openingSentence),
                               paragraphs: paragraphs, gazetteer: gazetteer)
+    }
+
+    /// A letterhead's last word: `广东省人民政府`.
+    static let government = "人民政府"
+
+    /// How far into a paragraph the salutation may stand for what precedes it to be the header.
+    static let longestHeader = 150
+
+    /// A text flattened to one line (a copied web page, `tr -d '\n'`) runs its header into the
+    /// speech: `政府工作报告——2019年3月5日在第十三届全国人民代表大会第二次会议上国务院总理 李克强各位代表：…`.
+    /// What stands before the salutation 各位代表 is the header: it is read as lines, split before
+    /// each —— (title, then date line) and after each 。 or news dateline (新华社北京3月12日电), so
+    /// a photo caption run in stays a line of its own and is recognised as one, then the rest.
+    /// Any other paragraph is itself.
+    static func headerLines(_ paragraph: String) -> [String] {
+        let text = ScalarText(paragraph)
+        guard text.count > longestHeader / 2, let salutation = text.find("各位代表".scalarArray, in: 0..<min(text.count, longestHeader)),
+              salutation > 0 else { return [paragraph] }
+        var lines = [String]()
+        var start = 0
+        for i in 0..<salutation {
+            if text.s[i] == "—", i > start, text.s[i - 1] != "—" {
+                lines.append(text.string(start..<i))
+                start = i
+            } else if text.s[i] == "。" || (text.s[i] == "电" && i > 0 && text.s[i - 1] == "日") {
+                lines.append(text.string(start..<(i + 1)))
+                start = i + 1
+            }
+        }
+        lines.append(text.string(start..<salutation))
+        return lines.filter { !$0.isEmpty } + [text.string(salutation..<text.count)]
     }
 
     /// The most specific short line naming the document: "北京市延庆区2023年政府工作报告"

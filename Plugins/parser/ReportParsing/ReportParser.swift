@@ -77,7 +77,9 @@ public struct ReportParser: Sendable {
         let metadata = ReportMetadata(paragraphs: paragraphs, firstHeading: firstHeading, gazetteer: gazetteer)
         let timeline = ReportTimeline(sections: outline.sections, paragraphs: paragraphs, title: metadata.title,
                                       dateLine: metadata.dateLine)
-        let indicators = IndicatorExtractor(paragraphs: paragraphs, outline: outline, timeline: timeline).extract()
+        let anotherPlace = AnotherPlace(gazetteer: gazetteer, ownName: metadata.region.region, ownCode: metadata.region.code)
+        let indicators = IndicatorExtractor(paragraphs: paragraphs, outline: outline, timeline: timeline,
+                                            anotherPlace: anotherPlace).extract()
         let assessment = DocumentTypeAssessment(.init(
             title: metadata.title, roles: timeline.roles, indicatorNames: Set(indicators.map(\.name).filter(IndicatorCatalog.isCatalogued)),
             speaker: metadata.speaker, session: metadata.session, meetingDate: metadata.meetingDate, paragraphs: paragraphs))

@@ -40,7 +40,8 @@ struct ReportTimeline {
         }
         if plan == nil, let datePlan, review.map({ $0.0 + 1 == datePlan }) ?? true { plan = (datePlan, .dateLine) }
         if review == nil {
-            review = Self.yearFollowed(by: Self.reviewYearFollowers, in: paragraphs, before: plan?.0).map { ($0, .body) }
+            review = (Self.yearFollowed(by: Self.reviewYearFollowers, in: paragraphs, before: plan?.0)
+                ?? Self.yearOpeningTheReview(sections, roles, paragraphs, before: plan?.0)).map { ($0, .body) }
         }
         if plan == nil {
             let planParagraphs = sections.indices.filter { roles[$0] == .plan }.flatMap { i in
@@ -64,7 +65,12 @@ struct ReportTimeline {
         let termWords = ["过去五年", "五年来", "五年工作"]
         if reviewHeadings.contains(where: { heading in termWords.contains { heading.containsBytes(of: $0) } }) { return true }
         let openingEnd = sections.first?.paragraphIndex ?? min(paragraphs.count, 12)
-        return paragraphs.prefix(openingEnd).contains { $0.containsBytes(of: "我代表") && $0.containsBytes(of: "过去五年") }
+        // In the 我代表 sentence itself: a text flattened to one line says 过去五年 somewhere anyway.
+        return paragraphs.prefix(openingEnd).contains { paragraph in
+            guard let speech = paragraph.range(of: "我代表") else { return false }
+            let sentence = paragraph[speech.upperBound...].prefix { $0 != "。" }
+            return sentence.contains("过去五年")
+        }
     }
 
     /// By heading words first, by the year in the heading next (the earlier year is the review);
@@ -93,6 +99,16 @@ struct ReportTimeline {
             if let y = ScalarText(section.title).years(in: 0..<section.title.unicodeScalars.count).first?.year { return y }
         }
         return nil
+    }
+
+    /// `一、过去一年工作回顾` / `2023年，全区…`: the review's first paragraph opening on a year
+    /// (YYYY年， or YYYY年是) is the reviewed one.
+    static func yearOpeningTheReview(_ sections: [Section], _ roles: [Role?], _ paragraphs: [String], before: Int?) -> Int? {
+        guard let i = roles.firstIndex(of: .review), sections[i].paragraphIndex + 1 < paragraphs.count else { return nil }
+        let text = ScalarText(paragraphs[sections[i].paragraphIndex + 1])
+        guard let (year, end) = text.years(in: 0..<min(text.count, 6)).first, end == 5, end < text.count,
+              text.s[end] == "，" || text.s[end] == "是", before.map({ year < $0 }) ?? true else { return nil }
+        return year
     }
 
     /// The first "YYYY年" followed by one of `followers`; with `after` or `before`, only a later or an earlier year.

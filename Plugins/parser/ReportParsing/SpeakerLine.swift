@@ -36,8 +36,11 @@ struct SpeakerLine {
             guard let office = Self.offices.first(where: { text.matches($0, at: i) }) else { continue }
             // 副区长张三分管…: a deputy is not the speaker.
             if i > 0, text.s[i - 1] == "副" { continue }
-            // 主席 heads a government only as 自治区人民政府主席; elsewhere it is a party or CPPCC title.
-            if office.last == "席", !text.hasSuffix("政府".scalarArray, endingAt: i) { continue }
+            // 主席 heads a government only as 自治区人民政府主席 or, as the autonomous regions' own
+            // reports head it, 内蒙古自治区主席; elsewhere (政协主席, 工会主席) it is another body's title.
+            if office.last == "席", !text.hasSuffix("政府".scalarArray, endingAt: i) && !text.hasSuffix("自治区".scalarArray, endingAt: i) {
+                continue
+            }
             if let name = Self.name(after: i + office.count, in: text) ?? Self.name(before: i, officeEnd: i + office.count, in: text) {
                 self.name = name
                 self.office = String(scalars: office)
@@ -84,7 +87,20 @@ struct SpeakerLine {
             start -= 1
         }
         guard start == 0 || !ScalarClass.isHan(text.s[start - 1]) || text.s[start - 1] == "日" else { return nil }
+        // `广东省省长` with the name on the next line: what stands before the office is the government.
+        guard let last = text.s[start..<officeStart].last, !placeEndings.contains(last) else { return nil }
         return valid(Array(text.s[start..<officeStart]))
+    }
+
+    /// The last characters of a government's name (广东省, 国务院), never of a speaker's here.
+    static let placeEndings: Set<Unicode.Scalar> = ["省", "市", "区", "县", "州", "旗", "盟", "院", "府"]
+
+    /// The office at the end of one line and the name alone on the next (`广东省省长` / `王伟中`):
+    /// the two read as one line. Nil unless the first ends in an office and the second is short.
+    static func split(_ line: String, _ next: String) -> SpeakerLine? {
+        let text = ScalarText(line)
+        guard next.unicodeScalars.count <= 12, offices.contains(where: { text.hasSuffix($0, endingAt: text.count) }) else { return nil }
+        return SpeakerLine(line + " " + next)
     }
 
     static func valid(_ name: [Unicode.Scalar]) -> String? {

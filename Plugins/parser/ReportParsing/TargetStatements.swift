@@ -8,7 +8,9 @@ import ReportProtocol
 enum TargetStatements {
     /// The opening of the main target list. The rest of its paragraph is the list: the 2015
     /// and 2016 national reports go on past a full stop (…同步。能耗强度下降3.1%以上).
-    static let listCues = ["预期目标是", "预期目标为", "主要目标是", "主要目标为", "预期目标：", "主要目标：", "预期目标:"].map(\.scalarArray)
+    /// `主要目标任务：` is how a report may head it (`提出了以下主要目标任务：城镇新增就业900万人以上…`).
+    static let listCues = ["预期目标是", "预期目标为", "主要目标是", "主要目标为", "预期目标：", "主要目标：", "预期目标:",
+                           "主要目标任务是", "主要目标任务："].map(\.scalarArray)
 
     static func listStart(in text: ScalarText) -> Int? {
         listCues.compactMap { text.find($0, in: 0..<text.count) }.min()
