@@ -11,6 +11,8 @@ struct ControlCommands {
     let startedAt: Date
     /// The /metrics text, refreshed at the moment of asking.
     let metricsText: () -> String
+    /// `watcher.ignore`: a name the watcher would never take is refused at `submit`.
+    let ignorePatterns: [String]
     /// `feed.replay_page_bytes`: the envelopes one `replay` reply carries at most (one larger envelope goes alone).
     let replayPageBytes: Int
 
@@ -116,6 +118,11 @@ struct ControlCommands {
         guard !base.isEmpty, base != ".", base != "..", !base.hasPrefix("."),
               !base.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
             return .failure(.invalid, "`\(name.sanitizedForLog)` is not a usable file name")
+        }
+        // Written under such a name it would sit in the inbox untaken (and `submit --wait` would
+        // wait for nothing): found in review with draft.tmp.
+        if let pattern = ignorePatterns.first(where: { fnmatch($0, base, 0) == 0 }) {
+            return .failure(.invalid, "`\(base.sanitizedForLog)` matches the inbox's ignore pattern `\(pattern)` (watcher.ignore): the watcher would never take it; rename the file")
         }
         // The inbox would take it only to fail it unread: say so now, and write nothing.
         guard bytes.count <= pipeline.policy.maxFileBytes else {

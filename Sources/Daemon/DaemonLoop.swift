@@ -80,6 +80,7 @@ final class DaemonLoop: @unchecked Sendable {
         self.stopping = stopping
         commandsAnswerer = ControlCommands(pipeline: pipeline, broker: broker, supervisor: supervisor,
                                            inbox: configuration.inbox, startedAt: Date(), metricsText: observability.text,
+                                           ignorePatterns: configuration.ignorePatterns,
                                            replayPageBytes: configuration.replayPageBytes, isStopping: { stopping.isSet })
         let control = self.control
         pipeline.replyToClient = { client, response in control.reply(to: client, response) }
@@ -266,6 +267,14 @@ final class DaemonLoop: @unchecked Sendable {
         let unchangeable = needRestart.filter(\.1).map(\.0)
         if !unchangeable.isEmpty {
             logger.warning("reload: \(unchangeable.joined(separator: ", ")) changed; restart reportd to apply")
+        }
+        var fresh = fresh
+        if fresh.maxMessageBytes != configuration.maxMessageBytes {
+            // Every socket's ZMQ_MAXMSGSIZE and the plugins' limit were fixed at start from the file
+            // limit: a larger file would be dropped by libzmq on its way to the parser (found in review).
+            logger.warning("reload: watcher.max_file_bytes \(fresh.maxFileBytes) needs daemon.max_message_bytes \(fresh.maxMessageBytes), but \(configuration.maxMessageBytes) is in force; keeping max_file_bytes \(configuration.maxFileBytes) until a restart")
+            fresh.maxFileBytes = configuration.maxFileBytes
+            fresh.maxMessageBytesSetting = configuration.maxMessageBytesSetting
         }
         supervisor.reload(manifests: fresh.plugins)
         pipeline.policy = Self.policy(fresh)

@@ -201,9 +201,9 @@ final class Pipeline {
     private func setBack(_ item: WorkItem, failure: JobFailure) {
         switch item.origin {
         case .control(let client, _):
-            // A search the worker will not retry is one it cannot run (nothing to search for); any
-            // other failure is the daemon's side of the exchange.
-            replyToClient(client, .failure(failure.retryable ? .internal : .invalid, "\(item.service) failed: \(failure.reason)"))
+            // A search the worker will not retry is one it cannot run (nothing to search for); a
+            // retryable failure (the worker lost, timed out, shutting down) is worth asking again.
+            replyToClient(client, .failure(failure.retryable ? .refused : .invalid, "\(item.service) failed: \(failure.reason)"))
         case .reindex(_, let file):
             // A finished report stays done; its index entry is retried, then left for the next reindex.
             guard failure.retryable, item.attempt < policy.maxAttempts else {

@@ -19,6 +19,10 @@ enum Responses {
         switch error {
         case ControlClientError.daemonRefused(_, let reason, .notFound):
             return html(Layout.message(title: "没有这份报告 Not found", detail: reason, section: section), status: .notFound)
+        case ControlClientError.daemonRefused(_, let reason, .invalid):
+            return html(Layout.message(title: "请求有误 Bad request", detail: reason, section: section), status: .badRequest)
+        case ControlClientError.daemonRefused(_, let reason, .internal):
+            return html(Layout.message(title: "守护进程出错 The daemon failed", detail: reason, section: section), status: .internalServerError)
         case let error as ControlClientError:
             return html(Layout.message(title: "守护进程没有回应 The daemon did not answer", detail: error.description, section: section),
                         status: .serviceUnavailable)

@@ -27,6 +27,21 @@ final class DaemonConfigTests: XCTestCase {
         }
     }
 
+    /// Found in review: the default key folders compared unequal once the daemon had made them
+    /// (Foundation adds a trailing slash to a path that is a directory on disk), so every reload
+    /// of a fresh install warned that `security` changed.
+    func testTheDefaultKeyFoldersAreTheSameBeforeAndAfterTheyExist() throws {
+        let dataDir = directory.appendingPathComponent("data")
+        let before = SecuritySettings(authorizedKeysDirectory: SecuritySettings.defaultAuthorizedKeysDirectory(in: dataDir),
+                                      workerKeysDirectory: SecuritySettings.defaultWorkerKeysDirectory(in: dataDir))
+        for folder in [before.authorizedKeysDirectory, SecuritySettings.defaultWorkerKeysDirectory(in: dataDir)] {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
+        let after = SecuritySettings(authorizedKeysDirectory: SecuritySettings.defaultAuthorizedKeysDirectory(in: dataDir),
+                                     workerKeysDirectory: SecuritySettings.defaultWorkerKeysDirectory(in: dataDir))
+        XCTAssertEqual(before, after)
+    }
+
     func testWithoutAFileEverythingHasItsDefault() throws {
         let config = try DaemonConfig.load(file: nil, overrides: .init(), currentDirectory: directory)
         let data = directory.appendingPathComponent("var/data").path

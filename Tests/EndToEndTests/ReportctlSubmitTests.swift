@@ -85,4 +85,18 @@ final class ReportctlSubmitTests: XCTestCase {
                       run.output)
         XCTAssertTrue(run.errorOutput.contains("1 of 1 reports failed"), run.errorOutput)
     }
+
+    func testANameTheWatcherIgnoresIsRefusedAndNothingIsWritten() throws {
+        let daemon = try DaemonProcess()
+        try daemon.start()
+        let reportctl = try Reportctl(daemon: daemon, test: self)
+        let draft = daemon.root.appendingPathComponent("draft.tmp")
+        try Data(try Data(contentsOf: try RepositoryPaths.corpusFile("004"))).write(to: draft)
+
+        let run = try reportctl.run(["submit", "--wait", "--wait-timeout", "5", draft.path])
+
+        XCTAssertEqual(run.status, 1, "one of one files not submitted: \(run.errorOutput)")
+        XCTAssertTrue(run.errorOutput.contains("matches the inbox's ignore pattern `*.tmp` (watcher.ignore)"), run.errorOutput)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: daemon.inbox.path), [], "nothing was written")
+    }
 }

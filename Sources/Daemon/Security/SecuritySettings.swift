@@ -15,17 +15,17 @@ public struct SecuritySettings: Sendable, Equatable {
         self.curve = curve
         self.authorizedKeysDirectory = authorizedKeysDirectory
         self.workerKeysDirectory = workerKeysDirectory
-            ?? authorizedKeysDirectory.deletingLastPathComponent().appendingPathComponent("workers")
+            ?? authorizedKeysDirectory.deletingLastPathComponent().appendingPathComponent("workers", isDirectory: true)
     }
 
     /// `<dataDir>/keys`: the daemon's own key pairs, created with mode 0700.
-    public static func keysDirectory(in dataDir: URL) -> URL { dataDir.appendingPathComponent("keys") }
+    public static func keysDirectory(in dataDir: URL) -> URL { dataDir.appendingPathComponent("keys", isDirectory: true) }
 
     public static func defaultAuthorizedKeysDirectory(in dataDir: URL) -> URL {
-        keysDirectory(in: dataDir).appendingPathComponent("authorized")
+        keysDirectory(in: dataDir).appendingPathComponent("authorized", isDirectory: true)
     }
 
     public static func defaultWorkerKeysDirectory(in dataDir: URL) -> URL {
-        keysDirectory(in: dataDir).appendingPathComponent("workers")
+        keysDirectory(in: dataDir).appendingPathComponent("workers", isDirectory: true)
     }
 }
