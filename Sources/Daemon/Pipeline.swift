@@ -125,13 +125,10 @@ final class Pipeline {
     /// Control requests that waited too long for a worker get an answer rather than silence.
     func answerStaleControlRequests(olderThan timeout: TimeInterval) {
         for item in dispatcher.staleControlRequests(olderThan: timeout) {
-            let reason = "no \(item.service) worker was free within \(Int(timeout)) s"
+            // Only control requests have no stage, so only they are ever stale.
+            guard case .control(let client, _) = item.origin else { continue }
             // Busy, not wrong: the client may ask again (reportctl exits 77, the web view says 503).
-            guard case .control(let client, _) = item.origin else {
-                setBack(item, failure: JobFailure(reason: reason, retryable: false))
-                continue
-            }
-            replyToClient(client, .failure(.refused, "\(item.service) failed: \(reason)"))
+            replyToClient(client, .failure(.refused, "\(item.service) failed: no \(item.service) worker was free within \(Int(timeout)) s"))
         }
     }
 
