@@ -11,20 +11,26 @@ extension String {
             case "\r": result += "\\r"
             case "\t": result += "\\t"
             case "\\": result += "\\\\"
-            case _ where Self.needsEscape(scalar):
+            case _ where scalar.isDisplayHazard:
                 result += "\\u{" + String(scalar.value, radix: 16) + "}"
             default: result.unicodeScalars.append(scalar)
             }
         }
         return result
     }
+}
 
-    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x00...0x1F, 0x7F...0x9F: return true          // C0, DEL, C1 controls
-        case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true  // bidi marks and overrides
-        case 0x2028, 0x2029: return true                     // line and paragraph separators
-        default: return false
+extension Unicode.Scalar {
+    /// A character that acts on a terminal or a log reader instead of being shown: C0 and C1
+    /// controls and DEL, bidirectional marks, overrides and isolates (which can make text display
+    /// in another order than it reads), and the line and paragraph separators. The daemon's logs
+    /// and reportctl's output escape the same set.
+    public var isDisplayHazard: Bool {
+        switch value {
+        case 0x00...0x1F, 0x7F...0x9F: true          // C0, DEL, C1 controls
+        case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true  // bidi marks and overrides
+        case 0x2028, 0x2029: true                     // line and paragraph separators
+        default: false
         }
     }
 }
