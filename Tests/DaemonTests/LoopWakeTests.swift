@@ -22,18 +22,17 @@ final class LoopWakeTests: XCTestCase {
     }
 
     func testTheDispatcherNamesRetryJobAndControlRequestDeadlines() {
-        let dispatcher = Dispatcher(jobTimeout: 120)
+        var dispatcher = Dispatcher(jobTimeout: 120)
         let now = Date()
         XCTAssertNil(dispatcher.nextDeadline(controlPatience: 8))
 
-        var retry = WorkItem(service: "parser", origin: .report(id: "a", file: "a.txt"))
+        var retry = WorkItem(service: "parser", origin: .report(id: "a", file: "a.txt"), queuedAt: now)
         retry.notBefore = now + 4
         dispatcher.enqueue(retry, now: now)
         XCTAssertEqual(dispatcher.nextDeadline(controlPatience: 8), now + 4)
         XCTAssertNil(dispatcher.nextDeadline(controlPatience: 8, retries: false), "retries are moot once intake stops")
 
-        var request = WorkItem(service: "search", origin: .control(client: [1], input: []))
-        request.queuedAt = now - 6
+        let request = WorkItem(service: "search", origin: .control(client: [1], input: []), queuedAt: now - 6)
         dispatcher.enqueue(request, now: now)
         XCTAssertEqual(dispatcher.nextDeadline(controlPatience: 8), now + 2, "the control request runs out of patience first")
         XCTAssertEqual(dispatcher.staleControlRequests(olderThan: 8, now: now + 2.5).count, 1)

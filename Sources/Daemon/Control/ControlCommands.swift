@@ -163,7 +163,7 @@ struct ControlCommands {
         let query = SearchRequest(query: request.body.query ?? "", limit: min(max(request.body.limit ?? 20, 1), 1000),
                                   region: request.body.region, year: request.body.year, section: request.body.section)
         guard let input = try? WireJSON.encode(query) else { return .failure(.internal, "could not encode the query") }
-        pipeline.enqueue(WorkItem(service: ServiceName.search, origin: .control(client: request.client, input: input)))
+        pipeline.handle(.requested(service: ServiceName.search, client: request.client, input: input, now: Date()))
         return nil
     }
 }

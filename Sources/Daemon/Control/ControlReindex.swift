@@ -15,7 +15,7 @@ extension ControlCommands {
                 busy.append(report.id)
                 continue
             }
-            pipeline.enqueue(WorkItem(service: ServiceName.indexer, origin: .reindex(id: report.id, file: report.file)))
+            pipeline.handle(.reindexRequested(id: report.id, file: report.file, now: Date()))
             queued.append(report.id)
         }
         pipeline.logger.info("reindex: queued \(queued.count) report(s) for the indexer, \(busy.count) busy")

@@ -5,7 +5,7 @@ import ZMQ
 
 /// The ROUTER side of the worker protocol: who is connected, who is idle, heartbeats both ways.
 /// It knows nothing of reports; the dispatcher decides what to send.
-final class Broker {
+final class Broker: WorkerPool {
     let socket: Socket
     private let heartbeatInterval: TimeInterval
     private let liveness: Int
@@ -27,11 +27,10 @@ final class Broker {
 
     var connectedWorkers: [ConnectedWorker] { Array(workers.values) }
 
-    /// The longest-idle worker serving `service`, if any.
-    func idleWorker(for service: String) -> [UInt8]? {
-        workers.values
-            .filter { $0.state == .idle && $0.hello.services.contains(service) }
-            .min { $0.idleSince < $1.idleSince }?.identity
+    /// The workers waiting for a job, for the dispatcher to choose from.
+    var idleWorkers: IdleWorkers {
+        IdleWorkers(workers.values.filter { $0.state == .idle }
+            .map { IdleWorkers.Worker(identity: $0.identity, services: $0.hello.services, idleSince: $0.idleSince) })
     }
 
     func serves(_ service: String) -> Bool {

@@ -15,8 +15,15 @@ struct WorkItem {
     let origin: Origin
     var attempt = 1
     var notBefore = Date.distantPast
-    /// When a control request was queued: it fails if no worker takes it in time.
-    var queuedAt = Date()
+    /// When it was first queued: a control request fails if no worker takes it in time, and the
+    /// stage latency metric counts from it.
+    var queuedAt: Date
+
+    init(service: String, origin: Origin, queuedAt: Date) {
+        self.service = service
+        self.origin = origin
+        self.queuedAt = queuedAt
+    }
 
     /// One pipeline stage of one report is queued or running at most once.
     var stageKey: StageKey? {
@@ -42,5 +49,5 @@ struct RunningJob {
     let worker: [UInt8]
     let deadline: Date
     /// When it was sent, for the job duration histogram.
-    var startedAt = Date()
+    let startedAt: Date
 }

@@ -2,13 +2,10 @@ import DequeModule
 import Foundation
 import ReportProtocol
 
-/// Per-service FIFO queues and the jobs in flight. It hands queued work to idle workers,
-/// and knows which jobs ran out of time or lost their worker.
-final class Dispatcher {
-    /// Control requests first (a person is waiting), then the later stages, so reports in
-    /// flight finish before new ones start; services not named here come last.
-    private static let serviceOrder = [ServiceName.search, ServiceName.indexer, ServiceName.summarizer, ServiceName.parser]
-
+/// Per-service FIFO queues and the jobs in flight. It assigns queued work to idle workers,
+/// and knows which jobs ran out of time or lost their worker. No sockets and no clock: the
+/// time is passed in, and what it assigns the loop sends.
+struct Dispatcher {
     private(set) var queues: [String: Deque<WorkItem>] = [:]
     /// Retries waiting out their back-off, kept apart so a long queue is not rescanned for them.
     private(set) var delayed: [WorkItem] = []
@@ -20,11 +17,12 @@ final class Dispatcher {
     private var nextJobNumber = 0
     /// Job ids differ between daemon runs, so an answer to a job of a previous run is never
     /// taken for a job of this one.
-    private let runToken = String(UInt32.random(in: .min ... .max), radix: 36)
+    private let runToken: String
     var jobTimeout: TimeInterval
 
-    init(jobTimeout: TimeInterval) {
+    init(jobTimeout: TimeInterval, runToken: String = String(UInt32.random(in: .min ... .max), radix: 36)) {
         self.jobTimeout = jobTimeout
+        self.runToken = runToken
     }
 
     var queueDepths: [String: Int] {
@@ -36,7 +34,7 @@ final class Dispatcher {
     var isIdle: Bool { running.isEmpty }
     var queuedCount: Int { queues.values.reduce(delayed.count) { $0 + $1.count } }
 
-    func enqueue(_ item: WorkItem, now: Date = Date()) {
+    mutating func enqueue(_ item: WorkItem, now: Date) {
         if let key = item.stageKey, !scheduled.insert(key).inserted { return }
         if item.stageKey == nil { queuedControlRequests += 1 }
         if item.notBefore > now {
@@ -46,35 +44,44 @@ final class Dispatcher {
         }
     }
 
-    /// Sends as much queued work as there are idle workers. `request` builds the wire job
-    /// (reading the file or the stored document); nil means the item is no longer needed.
-    func dispatch(broker: Broker, now: Date = Date(), request: (WorkItem, String) -> JobRequest?) {
+    /// Assigns as much queued work as there are idle workers; the jobs returned are running
+    /// from `now`, and the loop sends them (or hands them back with `unsent`).
+    mutating func assign(to idle: inout IdleWorkers, now: Date) -> [RunningJob] {
         releaseDueRetries(now: now)
+        var assigned: [RunningJob] = []
         for service in queues.keys.sorted(by: Self.dispatchOrder) {
             // Taken out of the dictionary so popping does not copy the whole queue.
             guard var queue = queues.removeValue(forKey: service) else { continue }
-            while let worker = broker.idleWorker(for: service), let item = queue.popFirst() {
+            while !queue.isEmpty, let worker = idle.take(for: service), let item = queue.popFirst() {
                 if item.stageKey == nil { queuedControlRequests -= 1 }
                 nextJobNumber += 1
                 let jobId = "\(service)-\(runToken)-\(nextJobNumber)"
-                guard let job = request(item, jobId) else {
-                    unschedule(item)
-                    continue
-                }
-                if broker.send(job, to: worker) {
-                    running[jobId] = RunningJob(jobId: jobId, item: item, worker: worker, deadline: now + jobTimeout)
-                } else {
-                    if item.stageKey == nil { queuedControlRequests += 1 }
-                    queue.prepend(item)
-                }
+                let job = RunningJob(jobId: jobId, item: item, worker: worker, deadline: now + jobTimeout, startedAt: now)
+                running[jobId] = job
+                assigned.append(job)
             }
             if !queue.isEmpty { queues[service] = queue }
         }
+        return assigned
+    }
+
+    /// A job the loop could not send (its worker vanished) goes back to the front of its queue.
+    mutating func unsent(jobId: String) {
+        guard let job = running.removeValue(forKey: jobId) else { return }
+        if job.item.stageKey == nil { queuedControlRequests += 1 }
+        queues[job.item.service, default: []].prepend(job.item)
+    }
+
+    /// A job whose input could not be read: no longer running, and its stage no longer scheduled.
+    mutating func abandon(jobId: String) -> RunningJob? {
+        guard let job = running.removeValue(forKey: jobId) else { return nil }
+        unschedule(job.item)
+        return job
     }
 
     /// Removes and returns a finished job, if `worker` is the one it was sent to; nil for a job
     /// already given up on (a late answer) or an answer from the wrong peer.
-    func complete(jobId: String, from worker: [UInt8]) -> RunningJob? {
+    mutating func complete(jobId: String, from worker: [UInt8]) -> RunningJob? {
         guard let job = running[jobId], job.worker == worker else { return nil }
         running[jobId] = nil
         unschedule(job.item)
@@ -82,14 +89,14 @@ final class Dispatcher {
     }
 
     /// Jobs past their deadline, removed from the running set.
-    func expired(now: Date = Date()) -> [RunningJob] {
+    mutating func expired(now: Date) -> [RunningJob] {
         let late = running.values.filter { $0.deadline < now }
         for job in late { finish(job) }
         return late
     }
 
     /// The jobs a lost worker held, removed from the running set.
-    func jobs(heldBy worker: [UInt8]) -> [RunningJob] {
+    mutating func jobs(heldBy worker: [UInt8]) -> [RunningJob] {
         let held = running.values.filter { $0.worker == worker }
         for job in held { finish(job) }
         return held
@@ -108,7 +115,7 @@ final class Dispatcher {
     }
 
     /// Control requests no worker took within `timeout`, removed from their queues.
-    func staleControlRequests(olderThan timeout: TimeInterval, now: Date = Date()) -> [WorkItem] {
+    mutating func staleControlRequests(olderThan timeout: TimeInterval, now: Date) -> [WorkItem] {
         guard queuedControlRequests > 0 else { return [] }
         var stale: [WorkItem] = []
         for (service, queue) in queues where queue.contains(where: { $0.stageKey == nil && now.timeIntervalSince($0.queuedAt) > timeout }) {
@@ -129,7 +136,7 @@ final class Dispatcher {
 
     /// Forgets the queued and delayed work of a report that ended; its running jobs finish
     /// and their answers are ignored by the store's state checks.
-    func cancel(reportId: String) {
+    mutating func cancel(reportId: String) {
         let matches = { (item: WorkItem) in item.reportId == reportId }
         for (service, queue) in queues where queue.contains(where: matches) {
             queues[service] = Deque(queue.filter { !matches($0) })
@@ -142,16 +149,16 @@ final class Dispatcher {
         running.values.contains { $0.item.stageKey == key }
     }
 
-    private func finish(_ job: RunningJob) {
+    private mutating func finish(_ job: RunningJob) {
         running[job.jobId] = nil
         unschedule(job.item)
     }
 
-    private func unschedule(_ item: WorkItem) {
+    private mutating func unschedule(_ item: WorkItem) {
         if let key = item.stageKey { scheduled.remove(key) }
     }
 
-    private func releaseDueRetries(now: Date) {
+    private mutating func releaseDueRetries(now: Date) {
         guard delayed.contains(where: { $0.notBefore <= now }) else { return }
         for item in delayed where item.notBefore <= now {
             queues[item.service, default: []].prepend(item)
@@ -159,8 +166,17 @@ final class Dispatcher {
         delayed.removeAll { $0.notBefore <= now }
     }
 
+    /// Control requests first (a person is waiting), then the deeper stages of the graph, so
+    /// reports in flight finish before new ones start; any other service last.
     private static func dispatchOrder(_ first: String, _ second: String) -> Bool {
-        let rank = { (service: String) in serviceOrder.firstIndex(of: service) ?? serviceOrder.count }
-        return (rank(first), first) < (rank(second), second)
+        (rank(first), first) < (rank(second), second)
+    }
+
+    private static let deepest = Stage.all.map(\.depth).max() ?? 0
+
+    private static func rank(_ service: String) -> Int {
+        if service == ServiceName.search { return 0 }
+        guard let stage = Stage.served(by: service) else { return deepest + 2 }
+        return 1 + deepest - stage.depth
     }
 }

@@ -61,9 +61,11 @@ final class DaemonLoop: @unchecked Sendable {
         control = try ControlServer(context: context, endpoint: configuration.controlEndpoint, logger: logger,
                                     security: security.sockets)
         try Self.restrictSocketFiles(of: configuration)
-        pipeline = Pipeline(store: store, dispatcher: Dispatcher(jobTimeout: TimeInterval(configuration.jobTimeoutSeconds)),
-                            publisher: publisher, workArea: try WorkArea(dataDirectory: configuration.dataDir),
-                            layout: layout, policy: Self.policy(configuration), logger: logger)
+        pipeline = Pipeline(store: store, workArea: try WorkArea(dataDirectory: configuration.dataDir), layout: layout,
+                            publisher: publisher,
+                            machine: PipelineMachine(policy: Self.policy(configuration),
+                                                     dispatcher: Dispatcher(jobTimeout: TimeInterval(configuration.jobTimeoutSeconds))),
+                            logger: logger)
         supervisor = Supervisor(manifests: configuration.plugins,
                                 workerEndpoint: security.pluginEndpoint(workerEndpoint: configuration.workerEndpoint),
                                 dataDir: configuration.dataDir,
@@ -82,8 +84,6 @@ final class DaemonLoop: @unchecked Sendable {
                                            inbox: configuration.inbox, startedAt: Date(), metricsText: observability.text,
                                            ignorePatterns: configuration.ignorePatterns,
                                            replayPageBytes: configuration.replayPageBytes, isStopping: { stopping.isSet })
-        let control = self.control
-        pipeline.replyToClient = { client, response in control.reply(to: client, response) }
     }
 
     /// Runs the loop on a thread of its own and returns when it has shut down.
@@ -114,10 +114,10 @@ final class DaemonLoop: @unchecked Sendable {
         FileHandle.standardOutput.write(Data("ready: drop reports into \(configuration.inbox.path)\n".utf8))
         logger.info("ready", metadata: ["plugins": "\(configuration.plugins.map(\.name).joined(separator: ","))"])
         var sockets = Poller()
-        sockets.add(broker.socket)
-        sockets.add(publisher.socket)
-        sockets.add(control.socket)
-        sockets.add(fileDescriptor: watcher.fileDescriptor)
+        let brokerIndex = sockets.add(broker.socket)
+        let feedIndex = sockets.add(publisher.socket)
+        let controlIndex = sockets.add(control.socket)
+        let inboxIndex = sockets.add(fileDescriptor: watcher.fileDescriptor)
         let commandsIndex = sockets.add(fileDescriptor: commands.fileDescriptor)
         let zapIndex = security.zap.map { sockets.add($0.socket) }
         // The children's pidfds follow the fixed items; they change as plugins come and go.
@@ -130,10 +130,10 @@ final class DaemonLoop: @unchecked Sendable {
                 for descriptor in childExits.descriptors { poller.add(fileDescriptor: descriptor) }
             }
             let ready = try poller.poll(timeoutMilliseconds: timeout)
-            if ready[0].contains(.readable) { broker.receive().forEach(handle) }
-            if ready[1].contains(.readable) { publisher.readSubscriptions() }
-            if ready[2].contains(.readable) { control.receive().forEach(answer) }
-            let inboxChanged = ready[3].contains(.readable)
+            if ready[brokerIndex].contains(.readable) { broker.receive().forEach { handle($0) } }
+            if ready[feedIndex].contains(.readable) { publisher.readSubscriptions() }
+            if ready[controlIndex].contains(.readable) { control.receive().forEach(answer) }
+            let inboxChanged = ready[inboxIndex].contains(.readable)
             if inboxChanged { watcher.drainEvents() }
             if ready[commandsIndex].contains(.readable) { commands.take().forEach(obey) }
             if let zapIndex, ready[zapIndex].contains(.readable) { security.zap?.answerPending() }
@@ -148,11 +148,24 @@ final class DaemonLoop: @unchecked Sendable {
         if let reply = commandsAnswerer.answer(request) { control.reply(to: request.client, reply) }
     }
 
-    private func handle(_ event: BrokerEvent) {
-        if case .joined(let worker) = event, let pid = supervisor.workerAnnounced(token: worker.hello.token) {
-            broker.bind(worker.identity, toProcess: pid)
+    /// Turns what the broker heard into the pipeline's events; who joined and who was lost is logged here.
+    private func handle(_ event: BrokerEvent, now: Date = Date()) {
+        switch event {
+        case .joined(let worker):
+            if let pid = supervisor.workerAnnounced(token: worker.hello.token) { broker.bind(worker.identity, toProcess: pid) }
+            logger.info("worker \(worker.hello.name) \(worker.hello.version) joined for \(worker.hello.services.joined(separator: ", "))",
+                        metadata: .report(nil, worker: worker.hello.name))
+        case .result(let jobId, let worker, let body):
+            pipeline.handle(.result(jobId: jobId, worker: worker.identity, body: body, now: now))
+        case .failure(let jobId, let worker, let failure):
+            pipeline.handle(.failure(jobId: jobId, worker: worker.identity, failure, now: now))
+        case .lost(let worker, let reason):
+            let heldJobs = pipeline.dispatcher.running.values.contains { $0.worker == worker.identity }
+            if !heldJobs, case .saidGoodbye = reason { return }
+            logger.warning("worker \(worker.hello.name) (pid \(worker.hello.pid.map(String.init) ?? "?")) lost: \(reason)",
+                           metadata: .report(nil, worker: worker.hello.name))
+            pipeline.handle(.workerLost(worker: worker.identity, reason: "worker \(worker.hello.name) lost: \(reason)", now: now))
         }
-        pipeline.handle(event)
     }
 
     /// What follows every wake-up: the timed duties if they are due (or a child exited), new
@@ -169,21 +182,23 @@ final class DaemonLoop: @unchecked Sendable {
             for candidate in watcher.readyFiles() { pipeline.ingest(candidate.file.url) }
         }
         if due { performTimedDuties(now: now) }
-        if stopDeadline == nil {
-            pipeline.dispatcher.dispatch(broker: broker, now: now, request: pipeline.jobRequest)
-        }
+        // One transaction for every report this wake-up touched, committed before anything it
+        // announces is published; then the work it queued goes out.
+        pipeline.commit(now: now)
+        if stopDeadline == nil { pipeline.dispatch(to: broker, now: now) }
+        for (client, response) in pipeline.takeReplies() { control.reply(to: client, response) }
     }
 
     private func performTimedDuties(now: Date) {
         for event in broker.checkLiveness(now: now) {
-            handle(event)
+            handle(event, now: now)
             // Silent or unreachable: a frozen process would otherwise keep its plugin slot forever.
             if case .lost(let worker, let reason) = event { replace(worker, because: "went silent (\(reason))") }
         }
-        for identity in pipeline.expireLateJobs() {
+        pipeline.handle(.tick(now: now, controlPatience: Self.controlRequestPatience))
+        for identity in pipeline.takeStuckWorkers() {
             if let worker = broker.drop(identity) { replace(worker, because: "timed out on a job") }
         }
-        pipeline.answerStaleControlRequests(olderThan: Self.controlRequestPatience)
         keepSystemdInformed(now: now)
         if now.timeIntervalSince(lastHousekeeping) > Self.housekeepingInterval {
             lastHousekeeping = now
@@ -278,7 +293,7 @@ final class DaemonLoop: @unchecked Sendable {
         }
         supervisor.reload(manifests: fresh.plugins)
         pipeline.policy = Self.policy(fresh)
-        pipeline.dispatcher.jobTimeout = TimeInterval(fresh.jobTimeoutSeconds)
+        pipeline.jobTimeout = TimeInterval(fresh.jobTimeoutSeconds)
         configuration.plugins = fresh.plugins
         configuration.maxAttempts = fresh.maxAttempts
         configuration.retryBackoffMilliseconds = fresh.retryBackoffMilliseconds

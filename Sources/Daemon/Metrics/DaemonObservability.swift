@@ -18,7 +18,7 @@ final class DaemonObservability {
         let metrics = pipeline.metrics
         pipeline.publisher.metrics = metrics
         self.logger = logger
-        collector = MetricsCollector(metrics: metrics, broker: broker, dispatcher: pipeline.dispatcher, supervisor: supervisor,
+        collector = MetricsCollector(metrics: metrics, broker: broker, pipeline: pipeline, supervisor: supervisor,
                                      publisher: pipeline.publisher, store: pipeline.store, watcher: watcher,
                                      storeFile: configuration.dataDir.appendingPathComponent("state.sqlite"))
         server = try configuration.metrics.address.map { address in

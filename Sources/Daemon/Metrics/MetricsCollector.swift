@@ -6,7 +6,8 @@ import ReportProtocol
 final class MetricsCollector {
     let metrics: DaemonMetrics
     private let broker: Broker
-    private let dispatcher: Dispatcher
+    /// The pipeline whose dispatcher (a value, read fresh at each refresh) holds the queues.
+    private let pipeline: Pipeline
     private let supervisor: Supervisor
     private let publisher: Publisher
     private let store: StateStore
@@ -14,13 +15,13 @@ final class MetricsCollector {
     private let storeFile: URL
 
     /// The services whose queues are shown even while empty, so a dashboard has a 0, not a gap.
-    static let knownServices = [ServiceName.parser, ServiceName.indexer, ServiceName.summarizer, ServiceName.search]
+    static let knownServices = Stage.all.map(\.service) + [ServiceName.search]
 
-    init(metrics: DaemonMetrics, broker: Broker, dispatcher: Dispatcher, supervisor: Supervisor, publisher: Publisher,
+    init(metrics: DaemonMetrics, broker: Broker, pipeline: Pipeline, supervisor: Supervisor, publisher: Publisher,
          store: StateStore, watcher: InboxWatcher, storeFile: URL) {
         self.metrics = metrics
         self.broker = broker
-        self.dispatcher = dispatcher
+        self.pipeline = pipeline
         self.supervisor = supervisor
         self.publisher = publisher
         self.store = store
@@ -36,6 +37,7 @@ final class MetricsCollector {
     func snapshot(now: Date = Date()) -> MetricsSnapshot {
         var snapshot = MetricsSnapshot()
         let zeros = Dictionary(uniqueKeysWithValues: Self.knownServices.map { ($0, 0) })
+        let dispatcher = pipeline.dispatcher
         snapshot.queueDepth = zeros.merging(dispatcher.queueDepths) { _, depth in depth }
         snapshot.oldestQueuedAge = zeros.mapValues(Double.init).merging(dispatcher.oldestQueuedAge(now: now)) { _, age in age }
         snapshot.running = zeros.merging(dispatcher.runningByService) { _, count in count }

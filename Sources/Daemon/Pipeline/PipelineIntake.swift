@@ -8,7 +8,7 @@ extension Pipeline {
     /// A file with other hard links (`ln` into the inbox) gets a copy of its own in the work
     /// area, hashed as it is copied: the other names can still be written, and the report must
     /// keep the bytes its id is the hash of. Other files are renamed in, as before.
-    func ingest(_ url: URL) {
+    func ingest(_ url: URL, now: Date = Date()) {
         let name = url.lastPathComponent
         do {
             let input = try InputFile(url, label: name.sanitizedForLog)
@@ -26,15 +26,11 @@ extension Pipeline {
                 staged.map(workArea.discard)
                 throw error
             }
-            guard let accepted = try store.accept(id: id, file: name, size: size, time: Timestamp.rfc3339()) else { return }
+            // Its own transaction, not the wake-up's group: the next file's duplicate check reads it.
+            guard let accepted = try store.accept(id: id, file: name, size: size, time: Timestamp.rfc3339(now)) else { return }
             publisher.publish(accepted)
             logger.debug("accepted \(name.sanitizedForLog) as \(id.prefix(12))", metadata: .report(id, file: name, stage: "intake"))
-            if size > policy.maxFileBytes {
-                fail(id: id, file: name, stage: "intake",
-                     reason: "\(size) bytes is over the limit of \(policy.maxFileBytes) (watcher.max_file_bytes)", cause: .tooLarge)
-            } else {
-                enqueue(.init(service: ServiceName.parser, origin: .report(id: id, file: name)))
-            }
+            handle(.accepted(id: id, file: name, size: size, now: now))
         } catch CocoaError.fileReadNoSuchFile, CocoaError.fileNoSuchFile {
             logger.debug("\(name.sanitizedForLog) vanished before it could be read", metadata: .report(nil, file: name, stage: "intake"))
         } catch {
@@ -54,7 +50,7 @@ extension Pipeline {
     }
 
     /// Picks up where a previous run stopped: files in the work area and unfinished reports.
-    func resume() throws {
+    func resume(now: Date = Date()) throws {
         workArea.removeUnfinishedCopies()
         for id in workArea.reportIds() {
             guard let record = try store.report(id: id) else {
@@ -64,18 +60,15 @@ extension Pipeline {
             }
             if record.state.isTerminal { shelve(id: id, file: record.file, state: record.state, reason: record.error) }
         }
-        for record in try store.unfinishedReports() {
-            guard FileManager.default.fileExists(atPath: workArea.url(for: record.id).path) else {
-                fail(id: record.id, file: record.file, stage: "intake", reason: "the input file is gone from the work area",
-                     cause: .inputMissing)
-                continue
-            }
-            enqueueNextStages(of: record)
+        let unfinished = try store.unfinishedReports().map { record in
+            RecoveredReport(record: record, inputPresent: FileManager.default.fileExists(atPath: workArea.url(for: record.id).path))
         }
+        handle(.recovered(unfinished, now: now))
+        commit(now: now)
     }
 
-    /// Records a work file whose acceptance a crash interrupted; the loop over unfinished reports
-    /// that follows queues its parse job.
+    /// Records a work file whose acceptance a crash interrupted; the unfinished reports that
+    /// follow include it, so its parse job is queued with them.
     private func ingestFromWorkArea(id: String) {
         let url = workArea.url(for: id)
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
@@ -83,24 +76,9 @@ extension Pipeline {
         publisher.publish(accepted)
     }
 
-    private func enqueueNextStages(of record: ReportRecord) {
-        let origin = WorkItem.Origin.report(id: record.id, file: record.file)
-        switch record.state {
-        case .accepted:
-            enqueue(.init(service: ServiceName.parser, origin: origin))
-        case .parsed:
-            if !record.hasIndex { enqueue(.init(service: ServiceName.indexer, origin: origin)) }
-            if !record.hasSummary { enqueue(.init(service: ServiceName.summarizer, origin: origin)) }
-        case .done, .failed:
-            break
-        }
-    }
-
-    func enqueue(_ item: WorkItem) { dispatcher.enqueue(item) }
-
     /// `reportctl retry`: a failed report goes back to the start. Its input comes back from
     /// exactly the name it got in failed/, and only if those bytes are still the report's.
-    func retry(reportId: String) throws -> RetryOutcome {
+    func retry(reportId: String, now: Date = Date()) throws -> RetryOutcome {
         guard let record = try store.report(id: reportId) else { return .unknown }
         guard record.state == .failed else { return .notFailed(record.state) }
         if !FileManager.default.fileExists(atPath: workArea.url(for: reportId).path) {
@@ -114,9 +92,9 @@ extension Pipeline {
             // The reason file stays in failed/ as the record of the earlier failure.
             try workArea.take(shelved, as: reportId)
         }
-        guard let event = try store.requeue(id: reportId, time: Timestamp.rfc3339()) else { return .notFailed(record.state) }
+        guard let event = try store.requeue(id: reportId, time: Timestamp.rfc3339(now)) else { return .notFailed(record.state) }
         publisher.publish(event)
-        enqueue(.init(service: ServiceName.parser, origin: .report(id: reportId, file: record.file)))
+        handle(.accepted(id: reportId, file: record.file, size: record.size, now: now))
         return .requeued
     }
 }

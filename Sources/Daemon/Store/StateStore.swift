@@ -118,14 +118,15 @@ public final class StateStore {
 
     private static let recordColumns = """
         SELECT id, file, size, state, attempts, error, received_at, shelved_as,
-               index_result IS NOT NULL AS has_index, summary IS NOT NULL AS has_summary FROM reports
+               \(Stage.all.map { "\($0.column) IS NOT NULL AS \"has_\($0.service)\"" }.joined(separator: ", ")) FROM reports
         """
 
     private static func record(_ row: Row) -> ReportRecord {
         ReportRecord(id: row["id"], file: row["file"], size: row["size"],
                      state: ReportState(rawValue: row["state"]) ?? .failed, attempts: row["attempts"],
                      error: row["error"], receivedAt: row["received_at"],
-                     hasIndex: row["has_index"], hasSummary: row["has_summary"], shelvedAs: row["shelved_as"])
+                     storedStages: Set(Stage.all.filter { row["has_\($0.service)"] as Bool }.map(\.service)),
+                     shelvedAs: row["shelved_as"])
     }
 
     static func likePrefix(_ prefix: String) -> String {

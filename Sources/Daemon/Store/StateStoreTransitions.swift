@@ -22,78 +22,100 @@ extension StateStore {
     func recordParsed(id: String, file: String, document: [UInt8], headline: DocumentHeadline, fingerprint: TextFingerprint,
                       nearDuplicate: NearDuplicate?, time: String) throws -> [PublishedEvent] {
         try database.write { db in
-            try db.cachedStatement(sql: """
-                UPDATE reports SET state = 'parsed', attempts = 0, document = ?, near_duplicate = ?,
-                    title = ?, region = ?, plan_year = ?, indicators = ?
-                WHERE id = ? AND state = 'accepted'
-                """).execute(arguments: [Data(document), try nearDuplicate.map { Data(try WireJSON.encode($0)) },
-                                         headline.title, headline.region, headline.planYear, headline.indicators, id])
-            guard db.changesCount == 1 else { return [] }
-            try db.cachedStatement(sql: "INSERT OR REPLACE INTO fingerprints(id, file, sketch) VALUES (?, ?, ?)")
-                .execute(arguments: [id, file, Data(fingerprint.bytes)])
-            return [try Self.appendEvent(db, .parsed, id: id, file: file, time: time, rawData: document, dataIsDocument: true)]
+            try Self.recordParsed(db, id: id, file: file, document: document, headline: headline, fingerprint: fingerprint,
+                                  nearDuplicate: nearDuplicate, time: time)
         }
+    }
+
+    static func recordParsed(_ db: Database, id: String, file: String, document: [UInt8], headline: DocumentHeadline,
+                             fingerprint: TextFingerprint, nearDuplicate: NearDuplicate?, time: String) throws -> [PublishedEvent] {
+        try db.cachedStatement(sql: """
+            UPDATE reports SET state = 'parsed', attempts = 0, \(Stage.parse.column) = ?, near_duplicate = ?,
+                title = ?, region = ?, plan_year = ?, indicators = ?
+            WHERE id = ? AND state = 'accepted'
+            """).execute(arguments: [Data(document), try nearDuplicate.map { Data(try WireJSON.encode($0)) },
+                                     headline.title, headline.region, headline.planYear, headline.indicators, id])
+        guard db.changesCount == 1 else { return [] }
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO fingerprints(id, file, sketch) VALUES (?, ?, ?)")
+            .execute(arguments: [id, file, Data(fingerprint.bytes)])
+        return [try appendEvent(db, Stage.parse.topic, id: id, file: file, time: time, rawData: document, dataIsDocument: true)]
     }
 
     /// Records the indexer's result of a `parsed` report; see `recordStage`.
     public func recordIndexed(id: String, file: String, result: [UInt8], time: String) throws -> [PublishedEvent] {
-        try recordStage(.indexed, id: id, file: file, result: result, time: time, sql: """
-            UPDATE reports SET index_result = ? WHERE id = ? AND state = 'parsed' AND index_result IS NULL
-            """, arguments: [Data(result), id])
+        try database.write { db in try Self.recordStage(db, .index, id: id, file: file, result: result, output: .index, time: time) }
     }
 
     /// Records the summarizer's result of a `parsed` report, with its keyword count for `report.done`.
     public func recordSummary(id: String, file: String, result: [UInt8], keywords: Int, time: String) throws -> [PublishedEvent] {
-        try recordStage(.summarized, id: id, file: file, result: result, time: time, sql: """
-            UPDATE reports SET summary = ?, keywords = ? WHERE id = ? AND state = 'parsed' AND summary IS NULL
-            """, arguments: [Data(result), keywords, id])
-    }
-
-    /// Stores a stage result of a `parsed` report; when both are in, the same transaction marks it
-    /// done. A late or repeated result (the report failed meanwhile, or the stage is in) changes nothing.
-    private func recordStage(_ topic: FeedTopic, id: String, file: String, result: [UInt8], time: String,
-                             sql: String, arguments: StatementArguments) throws -> [PublishedEvent] {
         try database.write { db in
-            try db.cachedStatement(sql: sql).execute(arguments: arguments)
-            guard db.changesCount == 1 else { return [] }
-            var events = [try Self.appendEvent(db, topic, id: id, file: file, time: time, rawData: result)]
-            // Done only when both results are in; the headline comes back from the same statement.
-            let done = try Row.fetchOne(db.cachedStatement(sql: """
-                UPDATE reports SET state = 'done', finished_at = ?
-                WHERE id = ? AND state = 'parsed' AND index_result IS NOT NULL AND summary IS NOT NULL
-                RETURNING received_at, near_duplicate, title, region, plan_year, indicators, keywords
-                """), arguments: [time, id])
-            if let done {
-                events.append(try Self.appendEvent(db, .done, id: id, file: file, time: time,
-                                                   data: try Self.overview(done, finishedAt: time)))
-            }
-            return events
+            try Self.recordStage(db, .summarize, id: id, file: file, result: result, output: .summary(keywords: keywords), time: time)
         }
     }
+
+    /// Stores a later stage's result of a `parsed` report; when every stage is in, the same
+    /// transaction marks it done. A late or repeated result (the report failed meanwhile, or the
+    /// stage is in) changes nothing. The conditions come from the stage graph (`Stage.all`).
+    static func recordStage(_ db: Database, _ stage: Stage, id: String, file: String, result: [UInt8], output: StageOutput,
+                            time: String) throws -> [PublishedEvent] {
+        var sets = ["\(stage.column) = ?"]
+        var arguments: [DatabaseValueConvertible?] = [Data(result)]
+        if case .summary(let keywords) = output {
+            sets.append("keywords = ?")
+            arguments.append(keywords)
+        }
+        try db.cachedStatement(sql: """
+            UPDATE reports SET \(sets.joined(separator: ", "))
+            WHERE id = ? AND state = 'parsed' AND \(stage.column) IS NULL
+            """).execute(arguments: StatementArguments(arguments + [id]))
+        guard db.changesCount == 1 else { return [] }
+        return [try appendEvent(db, stage.topic, id: id, file: file, time: time, rawData: result)]
+            + (try finishIfComplete(db, id: id, file: file, time: time))
+    }
+
+    /// Marks a `parsed` report done when every stage's column is filled, and returns what announces
+    /// it. Whatever else belongs to the moment a report is done (more rows, more envelopes after
+    /// `report.done`) goes here, in the same transaction.
+    private static func finishIfComplete(_ db: Database, id: String, file: String, time: String) throws -> [PublishedEvent] {
+        // The headline comes back from the same statement.
+        let done = try Row.fetchOne(db.cachedStatement(sql: """
+            UPDATE reports SET state = 'done', finished_at = ?
+            WHERE id = ? AND state = 'parsed' AND \(completeCondition)
+            RETURNING received_at, near_duplicate, title, region, plan_year, indicators, keywords
+            """), arguments: [time, id])
+        guard let done else { return [] }
+        return [try appendEvent(db, .done, id: id, file: file, time: time, data: try overview(done, finishedAt: time))]
+    }
+
+    /// Every stage's result is in.
+    static let completeCondition = Stage.all.map { "\($0.column) IS NOT NULL" }.joined(separator: " AND ")
 
     /// Replaces a finished report's index result and announces it with `report.indexed`;
     /// nothing when the report is no longer done.
-    func recordReindexed(id: String, file: String, result: [UInt8], time: String) throws -> PublishedEvent? {
-        try database.write { db in
-            try db.execute(sql: "UPDATE reports SET index_result = ? WHERE id = ? AND state = 'done'",
-                           arguments: [Data(result), id])
-            guard db.changesCount == 1 else { return nil }
-            return try Self.appendEvent(db, .indexed, id: id, file: file, time: time, rawData: result)
-        }
+    static func recordReindexed(_ db: Database, id: String, file: String, result: [UInt8], time: String) throws -> PublishedEvent? {
+        try db.execute(sql: "UPDATE reports SET \(Stage.index.column) = ? WHERE id = ? AND state = 'done'",
+                       arguments: [Data(result), id])
+        guard db.changesCount == 1 else { return nil }
+        return try appendEvent(db, Stage.index.topic, id: id, file: file, time: time, rawData: result)
     }
 
     /// Ends a report that is still in the pipeline; nil when it had already ended (a late failure).
     public func recordFailure(id: String, file: String, stage: String, reason: String, attempts: Int,
                               time: String) throws -> PublishedEvent? {
         try database.write { db in
-            try db.execute(sql: """
-                UPDATE reports SET state = 'failed', error = ?, attempts = ?, finished_at = ?
-                WHERE id = ? AND state IN ('accepted', 'parsed')
-                """, arguments: [reason, attempts, time, id])
-            guard db.changesCount == 1 else { return nil }
-            return try Self.appendEvent(db, .failed, id: id, file: file, time: time,
-                                        data: FailedData(stage: stage, reason: reason, attempts: attempts))
+            try Self.recordFailure(db, id: id, file: file, stage: stage, reason: reason, attempts: attempts, time: time)
         }
+    }
+
+    static func recordFailure(_ db: Database, id: String, file: String, stage: String, reason: String, attempts: Int,
+                              time: String) throws -> PublishedEvent? {
+        try db.cachedStatement(sql: """
+            UPDATE reports SET state = 'failed', error = ?, attempts = ?, finished_at = ?
+            WHERE id = ? AND state IN ('accepted', 'parsed')
+            """).execute(arguments: [reason, attempts, time, id])
+        guard db.changesCount == 1 else { return nil }
+        return try appendEvent(db, .failed, id: id, file: file, time: time,
+                               data: FailedData(stage: stage, reason: reason, attempts: attempts))
     }
 
     func recordShelf(id: String, name: String) throws {
@@ -102,13 +124,11 @@ extension StateStore {
         }
     }
 
-    /// Counts a try of a report's current stage, so a report that kills workers is not retried forever,
-    /// even across daemon restarts.
-    public func recordAttempt(id: String) throws -> Int {
-        try database.write { db in
-            try db.execute(sql: "UPDATE reports SET attempts = attempts + 1 WHERE id = ?", arguments: [id])
-            return try Int.fetchOne(db, sql: "SELECT attempts FROM reports WHERE id = ?", arguments: [id]) ?? 0
-        }
+    /// Sets the tries of a report's current stage, so a report that kills workers is not retried
+    /// forever, even across daemon restarts.
+    static func recordAttempts(_ db: Database, id: String, count: Int) throws {
+        try db.cachedStatement(sql: "UPDATE reports SET attempts = ? WHERE id = ? AND state IN ('accepted', 'parsed')")
+            .execute(arguments: [count, id])
     }
 
     /// Puts a failed report back at the start of the pipeline (`reportctl retry`).

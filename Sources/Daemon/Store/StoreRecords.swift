@@ -21,20 +21,10 @@ public struct ReportRecord: Sendable, Equatable {
     public var attempts: Int
     public var error: String?
     public var receivedAt: String
-    public var hasIndex: Bool
-    public var hasSummary: Bool
+    /// The stages whose results are stored, by service (`Stage.all` names their columns).
+    var storedStages: Set<String>
     /// The name the input got in failed/ (a suffix is added when the name was taken).
     public var shelvedAs: String?
-
-    /// Whether the report still waits for `service`: a stale queued item is dropped, not sent.
-    func needs(_ service: String) -> Bool {
-        switch service {
-        case ServiceName.parser: state == .accepted
-        case ServiceName.indexer: state == .parsed && !hasIndex
-        case ServiceName.summarizer: state == .parsed && !hasSummary
-        default: false
-        }
-    }
 }
 
 /// The stored results of a report, raw JSON exactly as the workers returned them.
