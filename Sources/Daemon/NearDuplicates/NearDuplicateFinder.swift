@@ -32,6 +32,12 @@ final class NearDuplicateFinder {
         known?.append(id: id, file: file, fingerprint: fingerprint)
     }
 
+    /// Loads the stored fingerprints now, if not yet: the group commit calls it before its
+    /// transaction, because the store cannot be read from inside one (GRDB is not reentrant).
+    func load() throws {
+        _ = try loaded()
+    }
+
     private func loaded() throws -> FingerprintTable {
         if let known { return known }
         var table = FingerprintTable()

@@ -72,11 +72,17 @@ final class Pipeline {
         while !pendingWrites.isEmpty {
             let writes = pendingWrites
             pendingWrites = []
+            // The fingerprints are read before the transaction: the store cannot be read inside it.
+            var fingerprints: Error?
+            if writes.contains(where: { if case .parsed = $0 { true } else { false } }) {
+                do { try nearDuplicates.load() } catch { fingerprints = error }
+            }
             let outcomes: [StoreOutcome]
             do {
                 outcomes = try store.commit(writes, time: Timestamp.rfc3339(now),
                                             nearDuplicate: { [nearDuplicates] id, fingerprint in
-                                                try nearDuplicates.closest(to: fingerprint, excluding: id)
+                                                if let fingerprints { throw fingerprints }
+                                                return try nearDuplicates.closest(to: fingerprint, excluding: id)
                                             },
                                             parsedStored: remember)
             } catch {
@@ -95,9 +101,10 @@ final class Pipeline {
     }
 
     /// A fingerprint stored in this transaction is compared against by the next parse at once.
+    /// The table is loaded (a parsed write is only stored when it was), so this reads no store.
     private func remember(id: String, file: String, fingerprint: TextFingerprint) {
         do { try nearDuplicates.remember(id: id, file: file, fingerprint: fingerprint) } catch {
-            logger.error("could not load the fingerprints to remember \(id.prefix(12)): \(error)", metadata: .report(id, file: file))
+            logger.error("could not remember the fingerprint of \(id.prefix(12)): \(error)", metadata: .report(id, file: file))
         }
     }
 
