@@ -214,9 +214,3 @@ final class Pipeline {
         }
     }
 }
-
-/// Why a job's input could not be built; the core fails the report with this reason.
-private struct InputUnavailable: Error, CustomStringConvertible {
-    let reason: String
-    var description: String { reason }
-}

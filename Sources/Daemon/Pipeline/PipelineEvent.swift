@@ -27,9 +27,3 @@ enum PipelineEvent {
     /// `reportctl reindex`: a finished report's index entry made again.
     case reindexRequested(id: String, file: String, now: Date)
 }
-
-/// An unfinished report found at start.
-struct RecoveredReport {
-    var record: ReportRecord
-    var inputPresent: Bool
-}

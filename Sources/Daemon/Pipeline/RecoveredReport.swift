@@ -1,0 +1,5 @@
+/// An unfinished report found at start.
+struct RecoveredReport {
+    var record: ReportRecord
+    var inputPresent: Bool
+}
