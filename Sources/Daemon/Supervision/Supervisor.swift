@@ -38,12 +38,6 @@ public final class Supervisor {
         self.pendingManifests = manifests
     }
 
-    /// The configured plugins; a reload gives removed or changed ones the shutdown deadline to exit.
-    public convenience init(config: DaemonConfig, logger: Logger) {
-        self.init(manifests: config.plugins, workerEndpoint: config.workerEndpoint, dataDir: config.dataDir,
-                  policy: RestartPolicy(retireGrace: .seconds(config.shutdownDeadlineSeconds)), logger: logger)
-    }
-
     /// Spawns every instance of every plugin.
     public func start(now: ContinuousClock.Instant = .now) {
         for manifest in pendingManifests { addInstances(of: manifest, startAt: now) }

@@ -15,51 +15,6 @@ public struct InboxFile: Sendable, Equatable {
         self.size = size
         self.stamp = stamp
     }
-
-    /// The file's bytes, read without following a symlink that may have replaced it since it
-    /// settled, refusing anything that is no longer a regular file or grew beyond `limit`.
-    public func readContents(limit: Int) throws(InboxError) -> [UInt8] {
-        let fd = open(url.path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else {
-            let code = errno
-            throw InboxError("cannot open \(name.sanitizedForLog): \(describeErrno(code))", errno: code)
-        }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
-            throw InboxError("\(name.sanitizedForLog) is no longer a regular file")
-        }
-        guard Int(info.st_size) <= limit else {
-            throw InboxError("\(name.sanitizedForLog) is \(info.st_size) bytes, larger than the limit of \(limit)")
-        }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        var total = 0
-        while total < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + total, $0.count - total) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                let code = errno
-                throw InboxError("cannot read \(name.sanitizedForLog): \(describeErrno(code))", errno: code)
-            }
-            if count == 0 { break }  // truncated while reading: return what is there
-            total += count
-        }
-        return Array(bytes.prefix(total))
-    }
-}
-
-/// What the watcher hands to the daemon's loop.
-public enum InboxCandidate: Sendable, Equatable {
-    /// A settled file within the size limit, ready to be processed.
-    case ready(InboxFile)
-    /// A settled file larger than `maxFileBytes`: the loop should move it to `failed/` unread.
-    case tooLarge(InboxFile, limit: Int)
-
-    public var file: InboxFile {
-        switch self {
-        case .ready(let file), .tooLarge(let file, _): return file
-        }
-    }
 }
 
 /// The identity of one version of a file: same inode, size and mtime means nothing changed.

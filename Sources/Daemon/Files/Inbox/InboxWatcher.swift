@@ -8,7 +8,6 @@ import Logging
 /// `nextDeadline` passes. Nothing here blocks or spawns threads.
 public final class InboxWatcher {
     public let directory: URL
-    public let maxFileBytes: Int
     private let inotify: Inotify
     private let classifier: InboxEntryClassifier
     private var tracker: SettleTracker
@@ -32,10 +31,9 @@ public final class InboxWatcher {
 
     /// Starts watching `directory` (which must exist) and rescans it, so files dropped while
     /// the daemon was down are picked up too.
-    public init(directory: URL, settleMilliseconds: Int, ignorePatterns: [String], maxFileBytes: Int,
+    public init(directory: URL, settleMilliseconds: Int, ignorePatterns: [String],
                 logger: Logger, now: ContinuousClock.Instant = .now) throws(InboxError) {
         self.directory = directory
-        self.maxFileBytes = maxFileBytes
         self.classifier = InboxEntryClassifier(directory: directory, ignorePatterns: ignorePatterns)
         self.tracker = SettleTracker(settle: .milliseconds(settleMilliseconds))
         self.logger = logger
@@ -48,7 +46,7 @@ public final class InboxWatcher {
 
     public convenience init(config: DaemonConfig, logger: Logger, now: ContinuousClock.Instant = .now) throws(InboxError) {
         try self.init(directory: config.inbox, settleMilliseconds: config.settleMilliseconds,
-                      ignorePatterns: config.ignorePatterns, maxFileBytes: config.maxFileBytes,
+                      ignorePatterns: config.ignorePatterns,
                       logger: logger, now: now)
     }
 
@@ -91,7 +89,7 @@ public final class InboxWatcher {
 
     /// The files that have settled since the last call, each handed out once. A file still
     /// growing or rewritten waits again; one that vanished or stopped being a regular file is dropped.
-    public func readyFiles(now: ContinuousClock.Instant = .now) -> [InboxCandidate] {
+    public func readyFiles(now: ContinuousClock.Instant = .now) -> [InboxFile] {
         if watchLost { rewatch(now: now) }
         let settled = tracker.settled(now: now, currentStamp: { name in
             if case .regular(let stamp) = classifier.classify(name) { return stamp }
@@ -109,7 +107,7 @@ public final class InboxWatcher {
         return settled.map { name, stamp in
             let file = InboxFile(name: name, url: directory.appendingPathComponent(name), size: stamp.size, stamp: stamp)
             logger.debug("inbox file settled", metadata: ["file": "\(name.sanitizedForLog)", "bytes": "\(stamp.size)"])
-            return stamp.size > maxFileBytes ? .tooLarge(file, limit: maxFileBytes) : .ready(file)
+            return file
         }
     }
 
