@@ -1,4 +1,5 @@
 import Foundation
+import ReportProtocol
 import Logging
 import ReportLogging
 
@@ -57,9 +58,10 @@ public struct DaemonConfig: Sendable, Equatable {
     public init(inbox: URL, dataDir: URL) {
         self.inbox = inbox
         self.dataDir = dataDir
-        self.feedEndpoint = Self.ipcEndpoint(in: dataDir, named: "feed.sock")
-        self.controlEndpoint = Self.ipcEndpoint(in: dataDir, named: "control.sock")
-        self.workerEndpoint = Self.ipcEndpoint(in: dataDir, named: "workers.sock")
+        let layout = DataDirectoryLayout(dataDir)
+        self.feedEndpoint = layout.feedEndpoint
+        self.controlEndpoint = layout.controlEndpoint
+        self.workerEndpoint = layout.workerEndpoint
         self.settleMilliseconds = 200
         self.ignorePatterns = Self.defaultIgnorePatterns
         self.maxFileBytes = 64 * 1024 * 1024
@@ -76,8 +78,7 @@ public struct DaemonConfig: Sendable, Equatable {
         self.logLevel = .info
         self.logFormat = .plain
         self.metrics = MetricsSettings()
-        self.security = SecuritySettings(authorizedKeysDirectory: SecuritySettings.defaultAuthorizedKeysDirectory(in: dataDir),
-                                         workerKeysDirectory: SecuritySettings.defaultWorkerKeysDirectory(in: dataDir))
+        self.security = SecuritySettings(authorizedKeysDirectory: layout.authorizedKeys, workerKeysDirectory: layout.workerKeys)
         self.plugins = PluginManifest.embeddedDefaults
     }
 
@@ -87,9 +88,8 @@ public struct DaemonConfig: Sendable, Equatable {
     /// and 1 MiB of framing.
     public var maxMessageBytes: Int { maxMessageBytesSetting ?? 2 * maxFileBytes + (1 << 20) }
 
-    static func ipcEndpoint(in directory: URL, named name: String) -> String {
-        "ipc://" + directory.appendingPathComponent(name).path
-    }
+    /// Where the store, work files, shelves, keys and default sockets are inside `dataDir`.
+    public var layout: DataDirectoryLayout { DataDirectoryLayout(dataDir) }
 
     /// The embedded defaults (`var/inbox`, `var/data`), overlaid with `file` when given, then
     /// with `overrides`. Relative inbox and data paths resolve against `currentDirectory`;

@@ -8,24 +8,12 @@ public struct SecuritySettings: Sendable, Equatable {
     /// socket and the feed (`reportctl`, subscribers).
     public var authorizedKeysDirectory: URL
     /// The same for workers, allowed on the worker socket only: a worker's key must not open the
-    /// control socket (retry, submit, reindex), nor a client's key serve jobs. Nil: `<dataDir>/keys/workers`.
+    /// control socket (retry, submit, reindex), nor a client's key serve jobs. Default: `<dataDir>/keys/workers`.
     public var workerKeysDirectory: URL
 
-    public init(curve: Bool = false, authorizedKeysDirectory: URL, workerKeysDirectory: URL? = nil) {
+    public init(curve: Bool = false, authorizedKeysDirectory: URL, workerKeysDirectory: URL) {
         self.curve = curve
         self.authorizedKeysDirectory = authorizedKeysDirectory
         self.workerKeysDirectory = workerKeysDirectory
-            ?? authorizedKeysDirectory.deletingLastPathComponent().appendingPathComponent("workers", isDirectory: true)
-    }
-
-    /// `<dataDir>/keys`: the daemon's own key pairs, created with mode 0700.
-    public static func keysDirectory(in dataDir: URL) -> URL { dataDir.appendingPathComponent("keys", isDirectory: true) }
-
-    public static func defaultAuthorizedKeysDirectory(in dataDir: URL) -> URL {
-        keysDirectory(in: dataDir).appendingPathComponent("authorized", isDirectory: true)
-    }
-
-    public static func defaultWorkerKeysDirectory(in dataDir: URL) -> URL {
-        keysDirectory(in: dataDir).appendingPathComponent("workers", isDirectory: true)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ReportProtocol
 import Logging
 
 /// The folders around the inbox. Finished reports go to `<dataDir>/processed/`, given-up ones to
@@ -7,8 +8,8 @@ import Logging
 public struct InboxLayout: Sendable, Equatable {
     public let inbox: URL
     public let dataDir: URL
-    public var processed: URL { dataDir.appendingPathComponent("processed") }
-    public var failed: URL { dataDir.appendingPathComponent("failed") }
+    public var processed: URL { DataDirectoryLayout(dataDir).processed }
+    public var failed: URL { DataDirectoryLayout(dataDir).failed }
 
     public init(inbox: URL, dataDir: URL) {
         self.inbox = inbox.standardizedFileURL
