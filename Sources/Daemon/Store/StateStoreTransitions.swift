@@ -6,7 +6,7 @@ import ReportProtocol
 /// announcing the change, and returns them for publishing after the commit.
 extension StateStore {
     /// Records a new report, or returns nil when this content is already known.
-    public func accept(id: String, file: String, size: Int, time: String) throws -> PublishedEvent? {
+    func accept(id: String, file: String, size: Int, time: String) throws -> PublishedEvent? {
         try database.write { db -> PublishedEvent? in
             try db.cachedStatement(sql: """
                 INSERT INTO reports(id, file, size, state, received_at) VALUES (?, ?, ?, 'accepted', ?)
@@ -36,14 +36,14 @@ extension StateStore {
     }
 
     /// Records the indexer's result of a `parsed` report; see `recordStage`.
-    public func recordIndexed(id: String, file: String, result: [UInt8], time: String) throws -> [PublishedEvent] {
+    func recordIndexed(id: String, file: String, result: [UInt8], time: String) throws -> [PublishedEvent] {
         try recordStage(.indexed, id: id, file: file, result: result, time: time, sql: """
             UPDATE reports SET index_result = ? WHERE id = ? AND state = 'parsed' AND index_result IS NULL
             """, arguments: [Data(result), id])
     }
 
     /// Records the summarizer's result of a `parsed` report, with its keyword count for `report.done`.
-    public func recordSummary(id: String, file: String, result: [UInt8], keywords: Int, time: String) throws -> [PublishedEvent] {
+    func recordSummary(id: String, file: String, result: [UInt8], keywords: Int, time: String) throws -> [PublishedEvent] {
         try recordStage(.summarized, id: id, file: file, result: result, time: time, sql: """
             UPDATE reports SET summary = ?, keywords = ? WHERE id = ? AND state = 'parsed' AND summary IS NULL
             """, arguments: [Data(result), keywords, id])
@@ -83,7 +83,7 @@ extension StateStore {
     }
 
     /// Ends a report that is still in the pipeline; nil when it had already ended (a late failure).
-    public func recordFailure(id: String, file: String, stage: String, reason: String, attempts: Int,
+    func recordFailure(id: String, file: String, stage: String, reason: String, attempts: Int,
                               time: String) throws -> PublishedEvent? {
         try database.write { db in
             try db.execute(sql: """
@@ -104,7 +104,7 @@ extension StateStore {
 
     /// Counts a try of a report's current stage, so a report that kills workers is not retried forever,
     /// even across daemon restarts.
-    public func recordAttempt(id: String) throws -> Int {
+    func recordAttempt(id: String) throws -> Int {
         try database.write { db in
             try db.execute(sql: "UPDATE reports SET attempts = attempts + 1 WHERE id = ?", arguments: [id])
             return try Int.fetchOne(db, sql: "SELECT attempts FROM reports WHERE id = ?", arguments: [id]) ?? 0
@@ -112,7 +112,7 @@ extension StateStore {
     }
 
     /// Puts a failed report back at the start of the pipeline (`reportctl retry`).
-    public func requeue(id: String, time: String) throws -> PublishedEvent? {
+    func requeue(id: String, time: String) throws -> PublishedEvent? {
         try database.write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT file, size, state FROM reports WHERE id = ?", arguments: [id]),
                   row["state"] as String == ReportState.failed.rawValue else { return nil }
@@ -128,7 +128,7 @@ extension StateStore {
     }
 
     /// Keeps the newest `keep` events for replay; seq numbers are never reused.
-    public func trimEvents(keep: Int) throws {
+    func trimEvents(keep: Int) throws {
         try database.write { db in
             try db.execute(sql: "DELETE FROM events WHERE seq <= (SELECT MAX(seq) FROM events) - ?", arguments: [keep])
         }
