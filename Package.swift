@@ -136,7 +136,7 @@ let package = Package(
         .testTarget(name: "WebPagesTests", dependencies: ["WebPages", "ReportProtocol"]),
         .testTarget(name: "WebServerTests", dependencies: ["reportd-web"]),
         .testTarget(name: "EndToEndTests", dependencies: [
-            "ZMQ", "ReportProtocol", "TestSupport",
+            "ZMQ", "ReportProtocol", "ReportClient", "TestSupport",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
     ]

@@ -39,6 +39,14 @@ public final class ControlClient {
         return response.data
     }
 
+    /// Sends `request` and returns the daemon's reply as it came, a refusal (`ok: false`) included:
+    /// for callers that show or check the refusal itself rather than treat it as an error.
+    public func request(_ request: ControlRequest, payload: [UInt8] = []) throws -> ControlResponse {
+        let frames = try exchange(request, payload: payload)
+        do { return try ControlResponse.decode(frames) }
+        catch { throw ControlClientError.badReply(command: request.command.rawValue, detail: "\(error)") }
+    }
+
     /// Sends `request` and returns the reply's frames.
     private func exchange(_ request: ControlRequest, payload: [UInt8]) throws -> [[UInt8]] {
         try socket.send(multipart: request.frames(payload: payload))

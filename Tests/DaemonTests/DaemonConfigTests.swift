@@ -1,4 +1,5 @@
 import Foundation
+import ReportProtocol
 import XCTest
 @testable import Daemon
 
@@ -32,13 +33,13 @@ final class DaemonConfigTests: XCTestCase {
     /// of a fresh install warned that `security` changed.
     func testTheDefaultKeyFoldersAreTheSameBeforeAndAfterTheyExist() throws {
         let dataDir = directory.appendingPathComponent("data")
-        let before = SecuritySettings(authorizedKeysDirectory: SecuritySettings.defaultAuthorizedKeysDirectory(in: dataDir),
-                                      workerKeysDirectory: SecuritySettings.defaultWorkerKeysDirectory(in: dataDir))
-        for folder in [before.authorizedKeysDirectory, SecuritySettings.defaultWorkerKeysDirectory(in: dataDir)] {
+        let before = SecuritySettings(authorizedKeysDirectory: DataDirectoryLayout(dataDir).authorizedKeys,
+                                      workerKeysDirectory: DataDirectoryLayout(dataDir).workerKeys)
+        for folder in [before.authorizedKeysDirectory, DataDirectoryLayout(dataDir).workerKeys] {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         }
-        let after = SecuritySettings(authorizedKeysDirectory: SecuritySettings.defaultAuthorizedKeysDirectory(in: dataDir),
-                                     workerKeysDirectory: SecuritySettings.defaultWorkerKeysDirectory(in: dataDir))
+        let after = SecuritySettings(authorizedKeysDirectory: DataDirectoryLayout(dataDir).authorizedKeys,
+                                     workerKeysDirectory: DataDirectoryLayout(dataDir).workerKeys)
         XCTAssertEqual(before, after)
     }
 

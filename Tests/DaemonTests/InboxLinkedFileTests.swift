@@ -22,10 +22,10 @@ final class InboxLinkedFileTests: XCTestCase {
 
     private func watcher() throws -> InboxWatcher {
         try InboxWatcher(directory: inbox, settleMilliseconds: 200, ignorePatterns: DaemonConfig.defaultIgnorePatterns,
-                         maxFileBytes: 1 << 20, logger: RecordingLogHandler().logger, now: t0)
+                         logger: RecordingLogHandler().logger, now: t0)
     }
 
-    private func poll(_ watcher: InboxWatcher, at offset: Duration) -> [InboxCandidate] {
+    private func poll(_ watcher: InboxWatcher, at offset: Duration) -> [InboxFile] {
         watcher.drainEvents(now: t0 + offset)
         return watcher.readyFiles(now: t0 + offset)
     }
@@ -38,8 +38,8 @@ final class InboxLinkedFileTests: XCTestCase {
 
         XCTAssertEqual(poll(watcher, at: .zero), [], "seen, waiting out the settle time")
         let delivered = poll(watcher, at: settle)
-        XCTAssertEqual(delivered.map(\.file.name), ["report.txt"])
-        XCTAssertEqual(delivered.first?.file.size, "2024年政府工作报告（硬链接）".utf8.count)
+        XCTAssertEqual(delivered.map(\.name), ["report.txt"])
+        XCTAssertEqual(delivered.first?.size, "2024年政府工作报告（硬链接）".utf8.count)
         XCTAssertEqual(poll(watcher, at: .seconds(5)), [], "taken once")
     }
 
@@ -60,8 +60,8 @@ final class InboxLinkedFileTests: XCTestCase {
 
         XCTAssertEqual(poll(watcher, at: .milliseconds(10)), [])
         let delivered = poll(watcher, at: .milliseconds(10) + settle)
-        XCTAssertEqual(delivered.map(\.file.name), ["atomic.txt"])
-        XCTAssertEqual(delivered.first?.file.size, bytes.count)
+        XCTAssertEqual(delivered.map(\.name), ["atomic.txt"])
+        XCTAssertEqual(delivered.first?.size, bytes.count)
     }
 
     /// open(O_CREAT) gives IN_CREATE on an empty file; the bytes follow, with pauses longer than
@@ -81,8 +81,8 @@ final class InboxLinkedFileTests: XCTestCase {
         close(fd)
         XCTAssertEqual(poll(watcher, at: .seconds(2) + .milliseconds(10)), [])
         let delivered = poll(watcher, at: .seconds(2) + .milliseconds(10) + settle)
-        XCTAssertEqual(delivered.map(\.file.name), ["slow.txt"])
-        XCTAssertEqual(delivered.first?.file.size, first.count + second.count, "the whole file, not the first half")
+        XCTAssertEqual(delivered.map(\.name), ["slow.txt"])
+        XCTAssertEqual(delivered.first?.size, first.count + second.count, "the whole file, not the first half")
     }
 
     private static let tmpfileFlag: Int32 = 0o20000000 | O_DIRECTORY

@@ -19,12 +19,12 @@ final class InboxRenameProofTests: XCTestCase {
 
     private func watcher() throws -> InboxWatcher {
         try InboxWatcher(directory: inbox, settleMilliseconds: 200, ignorePatterns: DaemonConfig.defaultIgnorePatterns,
-                         maxFileBytes: 1 << 20, logger: RecordingLogHandler().logger, now: t0)
+                         logger: RecordingLogHandler().logger, now: t0)
     }
 
     private func poll(_ watcher: InboxWatcher, at offset: Duration) -> [String] {
         watcher.drainEvents(now: t0 + offset)
-        return watcher.readyFiles(now: t0 + offset).map(\.file.name)
+        return watcher.readyFiles(now: t0 + offset).map(\.name)
     }
 
     /// The kernel must grant this process leases on its own files for the fast path to exist.
@@ -113,12 +113,12 @@ final class InboxRenameProofTests: XCTestCase {
         let late = try FileHandle(forWritingTo: inbox.appendingPathComponent("report.txt"))
         try late.seekToEnd()
         try late.write(contentsOf: Data(" and more".utf8))
-        XCTAssertEqual(watcher.readyFiles(now: t0 + .milliseconds(1)).map(\.file.name), [], "the proven version is gone")
+        XCTAssertEqual(watcher.readyFiles(now: t0 + .milliseconds(1)).map(\.name), [], "the proven version is gone")
         try late.close()
         XCTAssertEqual(poll(watcher, at: .milliseconds(150)), [])
         let taken = watcher.readyFiles(now: t0 + .milliseconds(201))
-        XCTAssertEqual(taken.map(\.file.name), ["report.txt"])
-        XCTAssertEqual(taken.first?.file.size, "complete when renamed and more".utf8.count)
+        XCTAssertEqual(taken.map(\.name), ["report.txt"])
+        XCTAssertEqual(taken.first?.size, "complete when renamed and more".utf8.count)
     }
 
     func testAFileWrittenInPlaceWaitsForTheSettleTimeAndTheDeadlineSaysWhen() throws {

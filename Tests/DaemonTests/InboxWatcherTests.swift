@@ -18,18 +18,18 @@ final class InboxWatcherTests: XCTestCase {
         log = RecordingLogHandler()
     }
 
-    private func watcher(maxFileBytes: Int = 1 << 20) throws -> InboxWatcher {
+    private func watcher() throws -> InboxWatcher {
         try InboxWatcher(directory: inbox, settleMilliseconds: 200, ignorePatterns: DaemonConfig.defaultIgnorePatterns,
-                         maxFileBytes: maxFileBytes, logger: log.logger, now: t0)
+                         logger: log.logger, now: t0)
     }
 
     /// What the daemon's loop does on each wake-up: drain, then ask for settled files.
-    private func poll(_ watcher: InboxWatcher, at offset: Duration) -> [InboxCandidate] {
+    private func poll(_ watcher: InboxWatcher, at offset: Duration) -> [InboxFile] {
         watcher.drainEvents(now: t0 + offset)
         return watcher.readyFiles(now: t0 + offset)
     }
 
-    private func names(_ candidates: [InboxCandidate]) -> [String] { candidates.map(\.file.name) }
+    private func names(_ candidates: [InboxFile]) -> [String] { candidates.map(\.name) }
 
     func testAClosedFileIsDeliveredOnceAfterSettling() throws {
         let watcher = try watcher()
@@ -38,10 +38,9 @@ final class InboxWatcherTests: XCTestCase {
         XCTAssertEqual(poll(watcher, at: .milliseconds(199)), [])
         let delivered = poll(watcher, at: settle)
         XCTAssertEqual(names(delivered), ["report.txt"])
-        guard case .ready(let file) = delivered.first else { return XCTFail("not ready: \(delivered)") }
+        guard let file = delivered.first else { return XCTFail("nothing delivered") }
         XCTAssertEqual(file.size, "2024年政府工作报告".utf8.count)
         XCTAssertEqual(file.url, inbox.appendingPathComponent("report.txt"))
-        XCTAssertEqual(try file.readContents(limit: 1 << 20), Array("2024年政府工作报告".utf8))
         XCTAssertEqual(poll(watcher, at: .seconds(5)), [], "delivered once")
         XCTAssertEqual(watcher.pendingCount, 0)
     }
@@ -69,7 +68,7 @@ final class InboxWatcherTests: XCTestCase {
         XCTAssertEqual(poll(watcher, at: .seconds(3)), [], "the wait re-armed at 3 s runs out at 3.2 s")
         let delivered = poll(watcher, at: .seconds(3) + settle)
         XCTAssertEqual(names(delivered), ["big.txt"])
-        XCTAssertEqual(delivered.first?.file.size, "first chunk\nsecond chunk\nthird chunk\n".utf8.count)
+        XCTAssertEqual(delivered.first?.size, "first chunk\nsecond chunk\nthird chunk\n".utf8.count)
         XCTAssertEqual(poll(watcher, at: .seconds(10)), [], "delivered once")
     }
 
@@ -88,7 +87,7 @@ final class InboxWatcherTests: XCTestCase {
         XCTAssertEqual(poll(watcher, at: .seconds(1) + .milliseconds(10)), [])
         let delivered = poll(watcher, at: .seconds(1) + .milliseconds(10) + settle)
         XCTAssertEqual(names(delivered), ["slow.txt"])
-        XCTAssertEqual(delivered.first?.file.size, "前半部分后半部分".utf8.count)
+        XCTAssertEqual(delivered.first?.size, "前半部分后半部分".utf8.count)
     }
 
     func testARewrittenFileIsDeliveredAgainAsANewVersion() throws {
@@ -100,7 +99,7 @@ final class InboxWatcherTests: XCTestCase {
         try write("version 2", to: url)
         XCTAssertEqual(poll(watcher, at: .seconds(1)), [])
         let again = poll(watcher, at: .seconds(1) + settle)
-        XCTAssertEqual(again.first?.file.size, 9)
+        XCTAssertEqual(again.first?.size, 9)
     }
 
     func testADotfileRenamedToItsRealNameIsDeliveredUnderTheFinalName() throws {
@@ -149,20 +148,6 @@ final class InboxWatcherTests: XCTestCase {
         XCTAssertEqual(watcher.readyFiles(now: t0), [])
         XCTAssertEqual(Set(names(watcher.readyFiles(now: t0 + settle))), ["a.txt", "b.html"])
         XCTAssertEqual(log.entries(containing: "not a regular file").count, 1)
-    }
-
-    func testAFileOverTheLimitIsReportedTooLarge() throws {
-        let watcher = try watcher(maxFileBytes: 10)
-        try write("exactly 10", to: inbox.appendingPathComponent("small.txt"))
-        try write("eleven byte", to: inbox.appendingPathComponent("large.txt"))
-        XCTAssertEqual(poll(watcher, at: .zero), [])
-        let delivered = poll(watcher, at: settle).sorted { $0.file.name < $1.file.name }
-        guard delivered.count == 2, case .tooLarge(let large, let limit) = delivered[0], case .ready(let small) = delivered[1] else {
-            return XCTFail("unexpected: \(delivered)")
-        }
-        XCTAssertEqual([large.name, small.name], ["large.txt", "small.txt"])
-        XCTAssertEqual(limit, 10)
-        XCTAssertThrowsError(try large.readContents(limit: 10))
     }
 
     func testAFileDeletedBeforeSettlingIsDropped() throws {

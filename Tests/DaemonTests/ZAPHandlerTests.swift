@@ -1,4 +1,5 @@
 import Foundation
+import ReportProtocol
 import XCTest
 import ZMQ
 @testable import Daemon
@@ -14,8 +15,8 @@ final class ZAPHandlerTests: XCTestCase {
 
     override func setUpWithError() throws {
         root = try makeTemporaryDirectory(self)
-        authorized = SecuritySettings.defaultAuthorizedKeysDirectory(in: root)
-        workerKeys = SecuritySettings.defaultWorkerKeysDirectory(in: root)
+        authorized = DataDirectoryLayout(root).authorizedKeys
+        workerKeys = DataDirectoryLayout(root).workerKeys
         credentials = try DaemonCredentials.loadOrCreate(dataDir: root, authorizedKeysDirectory: authorized,
                                                          workerKeysDirectory: workerKeys)
         context = try Context()
@@ -194,7 +195,7 @@ final class ZAPHandlerTests: XCTestCase {
     }
 
     func testKeyFilesAreCreatedPrivateAndReusedAtTheNextStart() throws {
-        let keys = SecuritySettings.keysDirectory(in: root)
+        let keys = DataDirectoryLayout(root).keys
         XCTAssertEqual(try mode(keys), 0o700)
         XCTAssertEqual(try mode(authorized), 0o700)
         XCTAssertEqual(try mode(credentials.directory.appendingPathComponent("server.key_secret")), 0o600)

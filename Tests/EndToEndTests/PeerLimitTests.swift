@@ -1,4 +1,5 @@
 import Foundation
+import ReportClient
 import ReportProtocol
 import XCTest
 
@@ -8,9 +9,9 @@ final class PeerLimitTests: XCTestCase {
     func testAMessageOverMaxMessageBytesIsDroppedWithItsSenderAndTheDaemonAnswersOthers() throws {
         let daemon = try DaemonProcess(config: "[daemon]\nmax_message_bytes = 65536\n")
         try daemon.start()
-        let oversized = try daemon.control()
+        let oversized = try daemon.control(timeoutSeconds: 3)
         let payload = [UInt8](repeating: 0x41, count: 200_000)
-        XCTAssertThrowsError(try oversized.request(.init(command: .submit, file: "big.txt"), payload: payload, timeout: 3),
+        XCTAssertThrowsError(try oversized.request(.init(command: .submit, file: "big.txt"), payload: payload),
                              "libzmq cuts the connection before the message is read")
         let reply = try daemon.control().request(.init(command: .status))
         XCTAssertTrue(reply.ok, "\(reply)")

@@ -1,4 +1,5 @@
 import Foundation
+import ReportClient
 import ReportProtocol
 import XCTest
 

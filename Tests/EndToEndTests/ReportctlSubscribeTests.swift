@@ -128,7 +128,7 @@ final class ReportctlSubscribeTests: XCTestCase {
         lines.removeLast()  // after the last newline: empty, or a line still being written
         return try lines.map { line in
             do { return try WireJSON.decode(FeedEnvelope.self, from: Array(line.utf8)) }
-            catch { throw ControlClientError(message: "not a feed envelope: \(line) (\(error))") }
+            catch { throw FixtureFailure(message: "not a feed envelope: \(line) (\(error))") }
         }
     }
 
@@ -138,7 +138,7 @@ final class ReportctlSubscribeTests: XCTestCase {
         let end = Date() + seconds
         while !condition(try printedEvents(subscriber)) {
             guard Date() < end, subscriber.process.isRunning else {
-                throw ControlClientError(message: "reportctl subscribe never printed \(what); stdout:\n"
+                throw FixtureFailure(message: "reportctl subscribe never printed \(what); stdout:\n"
                                          + "\(subscriber.output)\nstderr:\n\(subscriber.errorOutput)")
             }
             Thread.sleep(forTimeInterval: 0.1)

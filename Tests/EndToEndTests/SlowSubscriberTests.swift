@@ -1,4 +1,5 @@
 import Foundation
+import ReportClient
 import ReportProtocol
 import XCTest
 import ZMQ
@@ -59,7 +60,7 @@ final class SlowSubscriberTests: XCTestCase {
             let reply = try daemon.control().request(.init(command: .status))
             let status = try XCTUnwrap(reply.data, reply.error ?? "no status").decode(StatusView.self)
             if condition(status) { return status }
-            guard Date() < end else { throw ControlClientError(message: "\(what) did not happen: \(status.feed.map { "\($0)" } ?? "no feed")") }
+            guard Date() < end else { throw FixtureFailure(message: "\(what) did not happen: \(status.feed.map { "\($0)" } ?? "no feed")") }
             Thread.sleep(forTimeInterval: 0.1)
         }
     }

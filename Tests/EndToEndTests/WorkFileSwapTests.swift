@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import ReportClient
 import ReportProtocol
 import XCTest
 

@@ -1,4 +1,5 @@
 import Foundation
+import ReportClient
 import ReportProtocol
 import XCTest
 import ZMQ
@@ -47,7 +48,7 @@ final class WorkerIdentityTests: XCTestCase {
             }
             Thread.sleep(forTimeInterval: 0.2)
         }
-        throw ControlClientError(message: "the summarizer never came up:\n\(daemon.log)")
+        throw FixtureFailure(message: "the summarizer never came up:\n\(daemon.log)")
     }
 }
 
@@ -56,7 +57,7 @@ extension DaemonProcess {
     func awaitLog(_ text: String, within seconds: TimeInterval = 60) throws {
         let end = Date() + seconds
         while !log.contains(text) {
-            guard Date() < end else { throw ControlClientError(message: "the log never said `\(text)`:\n\(log)") }
+            guard Date() < end else { throw FixtureFailure(message: "the log never said `\(text)`:\n\(log)") }
             Thread.sleep(forTimeInterval: 0.2)
         }
     }

@@ -6,7 +6,7 @@ import WorkerKit
 /// The index lives in the daemon's data dir unless REPORTD_INDEX names another file.
 let environment = ProcessInfo.processInfo.environment
 let indexPath = environment["REPORTD_INDEX"]
-    ?? URL(fileURLWithPath: environment["REPORTD_DATA_DIR"] ?? "var/data").appendingPathComponent("index/search.sqlite").path
+    ?? DataDirectoryLayout(URL(fileURLWithPath: environment["REPORTD_DATA_DIR"] ?? "var/data")).searchIndex.path
 
 /// Opened on first use, so `--help` works without a data dir. The segmenter ranks whole-word
 /// matches first; it reads the same dictionaries as the summarizer.

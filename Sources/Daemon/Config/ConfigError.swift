@@ -1,7 +1,7 @@
 /// Why a configuration could not be loaded. Every message names where the bad value came from
 /// (the file and the dotted key, or the command-line flag) and what is wrong with it.
 public struct ConfigError: Error, CustomStringConvertible, Equatable, Sendable {
-    public enum Reason: Equatable, Sendable {
+    enum Reason: Equatable, Sendable {
         /// The file could not be read at all.
         case unreadable(String)
         /// TOMLKit rejected the document.
@@ -15,12 +15,12 @@ public struct ConfigError: Error, CustomStringConvertible, Equatable, Sendable {
     }
 
     /// The file the value came from, or nil for a command-line flag or a built-in default.
-    public var file: String?
+    var file: String?
     /// The dotted key (`watcher.settle_ms`) or the flag (`--feed`); nil for whole-file errors.
-    public var key: String?
-    public var reason: Reason
+    var key: String?
+    var reason: Reason
 
-    public init(file: String?, key: String?, reason: Reason) {
+    init(file: String?, key: String?, reason: Reason) {
         self.file = file
         self.key = key
         self.reason = reason

@@ -1,4 +1,5 @@
 import Foundation
+import ReportProtocol
 
 /// A setting together with where it came from, so a value that fails validation late
 /// (a socket path that turns out too long once resolved) can still be blamed on its origin.
@@ -36,22 +37,21 @@ struct ConfigLayers {
         config.inbox = try Self.directory(inbox, currentDirectory: currentDirectory)
         config.dataDir = try Self.directory(dataDir, currentDirectory: currentDirectory)
         // Derived endpoints inherit the data dir's origin: that is the setting to change if too long.
-        func endpoint(_ explicit: SourcedSetting?, _ socket: String) throws(ConfigError) -> String {
-            let setting = explicit ?? SourcedSetting(
-                value: DaemonConfig.ipcEndpoint(in: config.dataDir, named: socket), file: dataDir.file, key: dataDir.key)
+        func endpoint(_ explicit: SourcedSetting?, _ derived: KeyPath<DataDirectoryLayout, String>) throws(ConfigError) -> String {
+            let setting = explicit ?? SourcedSetting(value: config.layout[keyPath: derived], file: dataDir.file, key: dataDir.key)
             try EndpointRule.validate(setting)
             try EndpointPolicy.check(setting, curve: settings.security.curve)
             return setting.value
         }
-        config.feedEndpoint = try endpoint(feed, "feed.sock")
-        config.controlEndpoint = try endpoint(control, "control.sock")
-        config.workerEndpoint = try endpoint(worker, "workers.sock")
+        config.feedEndpoint = try endpoint(feed, \.feedEndpoint)
+        config.controlEndpoint = try endpoint(control, \.controlEndpoint)
+        config.workerEndpoint = try endpoint(worker, \.workerEndpoint)
         config.security.authorizedKeysDirectory = try authorizedKeys.map { setting throws(ConfigError) in
             try Self.directory(setting, currentDirectory: config.dataDir)
-        } ?? SecuritySettings.defaultAuthorizedKeysDirectory(in: config.dataDir)
+        } ?? config.layout.authorizedKeys
         config.security.workerKeysDirectory = try workerKeys.map { setting throws(ConfigError) in
             try Self.directory(setting, currentDirectory: config.dataDir)
-        } ?? SecuritySettings.defaultWorkerKeysDirectory(in: config.dataDir)
+        } ?? config.layout.workerKeys
         if config.security.workerKeysDirectory.path == config.security.authorizedKeysDirectory.path {
             throw ConfigError(file: workerKeys?.file, key: workerKeys?.key ?? "security.worker_keys", reason: .invalidValue(
                 "worker keys and client keys (security.authorized_keys) must be separate folders: a worker's key must not open the control socket"))

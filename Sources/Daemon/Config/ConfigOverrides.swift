@@ -1,11 +1,11 @@
 /// The command-line flags that can override the config file. A non-nil value always wins.
 public struct ConfigOverrides: Sendable, Equatable {
-    public var inbox: String?
-    public var dataDir: String?
+    var inbox: String?
+    var dataDir: String?
     /// The feed (PUB) endpoint, e.g. `tcp://127.0.0.1:5560`.
-    public var feed: String?
+    var feed: String?
     /// The control (ROUTER) endpoint that `reportctl` talks to.
-    public var control: String?
+    var control: String?
 
     public init(inbox: String? = nil, dataDir: String? = nil, feed: String? = nil, control: String? = nil) {
         self.inbox = inbox

@@ -1,30 +1,30 @@
 import Foundation
 
 /// How to run one worker plugin: what to execute, which services it announces, how many copies.
-public struct PluginManifest: Sendable, Equatable, Codable {
+struct PluginManifest: Sendable, Equatable, Codable {
     /// A short unique name (`parser`), used in logs and status.
-    public var name: String
+    var name: String
     /// A bare executable name looked up beside reportd then on $PATH, or an absolute path.
-    public var command: String
-    public var args: [String]
+    var command: String
+    var args: [String]
     /// The services the plugin serves; the broker routes those to it.
-    public var services: [String]
+    var services: [String]
     /// How many processes to keep running (0 disables the plugin without deleting its manifest).
-    public var instances: Int
+    var instances: Int
     /// Added to the daemon's own environment when spawning the plugin.
-    public var environment: [String: String]
+    var environment: [String: String]
     /// How many steps nicer than the daemon the plugin runs, 0 to 19 (the result is at most 19):
     /// batch workers run nicer than the searcher, so a search is not kept waiting for a core
     /// behind a backlog of index jobs.
-    public var nice: Int
+    var nice: Int
     /// Kernel limits set on each of its processes (`max_address_space_mb`, `max_processes`).
-    public var limits: ResourceLimits
+    var limits: ResourceLimits
 
     /// The niceness a manifest may ask for: raising it needs no privilege, lowering it below the
     /// daemon's own would need CAP_SYS_NICE, which the service does not have.
-    public static let niceRange = 0...19
+    static let niceRange = 0...19
 
-    public init(name: String, command: String, args: [String] = [], services: [String],
+    init(name: String, command: String, args: [String] = [], services: [String],
                 instances: Int = 1, environment: [String: String] = [:], nice: Int = 0,
                 limits: ResourceLimits = ResourceLimits()) {
         self.name = name
@@ -39,15 +39,15 @@ public struct PluginManifest: Sendable, Equatable, Codable {
 
     /// What the shipped manifests give the workers that process reports in the background:
     /// a search (interactive) preempts them, and they still get the cores when nothing else runs.
-    public static let batchNice = 5
+    static let batchNice = 5
 
     /// The shipped manifests' limits: 4 GiB of address space, ten times the most a plugin was
     /// measured to map (415 MB, debug build), so only a runaway allocation meets it.
-    public static let shippedLimits = ResourceLimits(addressSpaceBytes: 4096 << 20)
+    static let shippedLimits = ResourceLimits(addressSpaceBytes: 4096 << 20)
 
     /// The plugins shipped with reportd, used when no config file names a plugins directory.
     /// In name order, the order manifests from a plugins directory are read in.
-    public static let embeddedDefaults: [PluginManifest] = [
+    static let embeddedDefaults: [PluginManifest] = [
         // One indexer only: it owns the search database and SQLite allows one writer.
         PluginManifest(name: "indexer", command: "report-indexer", args: ["serve"],
                        services: ["indexer"], instances: 1, nice: batchNice, limits: shippedLimits),
@@ -65,7 +65,7 @@ public struct PluginManifest: Sendable, Equatable, Codable {
     /// `command` in `executableDirectory` (where reportd itself lives, so a build or install
     /// directory works without touching $PATH), then in each directory of `path` (a $PATH value).
     /// Nil when nothing executable is found.
-    public func resolveCommand(besides executableDirectory: URL, path: String) -> String? {
+    func resolveCommand(besides executableDirectory: URL, path: String) -> String? {
         if command.hasPrefix("/") {
             return Self.isExecutableFile(command) ? command : nil
         }
@@ -82,7 +82,7 @@ public struct PluginManifest: Sendable, Equatable, Codable {
 
     /// The directory holding the running executable, read from /proc/self/exe so that a
     /// relative argv[0] or a symlinked install still finds the plugins installed beside it.
-    public static func currentExecutableDirectory() -> URL {
+    static func currentExecutableDirectory() -> URL {
         let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
             ?? CommandLine.arguments[0]
         return URL(fileURLWithPath: exe).deletingLastPathComponent()

@@ -1,12 +1,12 @@
 import ReportProtocol
 
 /// A feed event as committed: the topic frame and the envelope bytes, ready to send.
-public struct PublishedEvent: Sendable, Equatable {
-    public var seq: Int64
-    public var topic: FeedTopic
-    public var envelope: [UInt8]
+struct PublishedEvent: Sendable, Equatable {
+    var seq: Int64
+    var topic: FeedTopic
+    var envelope: [UInt8]
 
-    public var frames: [[UInt8]] { [Array(topic.rawValue.utf8), envelope] }
+    var frames: [[UInt8]] { [Array(topic.rawValue.utf8), envelope] }
 }
 
 /// Builds envelope JSON around a worker's raw result without decoding and re-encoding it:

@@ -1,4 +1,5 @@
 import Foundation
+import ReportProtocol
 
 /// Where a report's bytes live while the daemon works on it: `<data>/work/<report id>`.
 /// Taking the file out of the inbox at once means a new file of the same name cannot be
@@ -7,7 +8,7 @@ struct WorkArea {
     let directory: URL
 
     init(dataDirectory: URL) throws {
-        directory = dataDirectory.appendingPathComponent("work", isDirectory: true)
+        directory = DataDirectoryLayout(dataDirectory).work
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
     }

@@ -52,7 +52,7 @@ final class DaemonLoop: @unchecked Sendable {
         try layout.create(logger: logger)
         context = try Context()
         security = try DaemonSecurity(configuration: configuration, context: context, logger: logger)
-        let store = try StateStore(path: configuration.dataDir.appendingPathComponent("state.sqlite").path)
+        let store = try StateStore(path: configuration.layout.store.path)
         broker = try Broker(context: context, endpoint: configuration.workerEndpoint,
                             heartbeatMilliseconds: configuration.heartbeatMilliseconds,
                             liveness: configuration.liveness, logger: logger, security: security.sockets)
@@ -179,7 +179,7 @@ final class DaemonLoop: @unchecked Sendable {
             supervisor.tick()
         }
         if stopDeadline == nil, inboxChanged || due {
-            for candidate in watcher.readyFiles() { pipeline.ingest(candidate.file.url) }
+            for file in watcher.readyFiles() { pipeline.ingest(file.url) }
         }
         if due { performTimedDuties(now: now) }
         // One transaction for every report this wake-up touched, committed before anything it

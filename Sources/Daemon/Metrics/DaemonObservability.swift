@@ -20,7 +20,7 @@ final class DaemonObservability {
         self.logger = logger
         collector = MetricsCollector(metrics: metrics, broker: broker, pipeline: pipeline, supervisor: supervisor,
                                      publisher: pipeline.publisher, store: pipeline.store, watcher: watcher,
-                                     storeFile: configuration.dataDir.appendingPathComponent("state.sqlite"))
+                                     storeFile: configuration.layout.store)
         server = try configuration.metrics.address.map { address in
             try MetricsHTTPServer(address: address, logger: logger) {
                 let refresh = MetricsRefresh()

@@ -1,14 +1,14 @@
 import Foundation
 
 /// `[metrics]`: where the Prometheus endpoint listens, if anywhere.
-public struct MetricsSettings: Sendable, Equatable {
+struct MetricsSettings: Sendable, Equatable {
     /// `host:port` (`[::1]:9464` for IPv6); nil keeps the HTTP endpoint off. `reportctl metrics`
     /// works either way.
-    public var address: MetricsAddress?
+    var address: MetricsAddress?
     /// `allow_network`: the operator's consent to serve metrics on an address other machines can reach.
-    public var allowNetwork = false
+    var allowNetwork = false
 
-    public init(address: MetricsAddress? = nil, allowNetwork: Bool = false) {
+    init(address: MetricsAddress? = nil, allowNetwork: Bool = false) {
         self.address = address
         self.allowNetwork = allowNetwork
     }
@@ -16,12 +16,12 @@ public struct MetricsSettings: Sendable, Equatable {
 
 /// A numeric host and a port to listen on. Host names are not resolved: what a name means can
 /// change after the check that decided it is loopback.
-public struct MetricsAddress: Sendable, Equatable, CustomStringConvertible {
-    public var host: String
-    public var port: UInt16
+struct MetricsAddress: Sendable, Equatable, CustomStringConvertible {
+    var host: String
+    var port: UInt16
 
     /// Parses `127.0.0.1:9464`, `[::1]:9464` or `0.0.0.0:9464`; nil with the reason otherwise.
-    public static func parse(_ text: String) -> Result<MetricsAddress, MetricsAddressError> {
+    static func parse(_ text: String) -> Result<MetricsAddress, MetricsAddressError> {
         guard let colon = text.lastIndex(of: ":") else { return .failure(.init("has no port; write host:port, e.g. 127.0.0.1:9464")) }
         var host = String(text[..<colon])
         if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
@@ -35,15 +35,15 @@ public struct MetricsAddress: Sendable, Equatable, CustomStringConvertible {
         return .success(MetricsAddress(host: host, port: port))
     }
 
-    public var isIPv6: Bool { host.contains(":") }
+    var isIPv6: Bool { host.contains(":") }
 
     /// Only this machine can connect (127.0.0.0/8, ::1, ::ffff:127.x.y.z).
-    public var isLoopback: Bool { EndpointExposure.isLoopback(host) }
+    var isLoopback: Bool { EndpointExposure.isLoopback(host) }
 
-    public var description: String { isIPv6 ? "[\(host)]:\(port)" : "\(host):\(port)" }
+    var description: String { isIPv6 ? "[\(host)]:\(port)" : "\(host):\(port)" }
 }
 
-public struct MetricsAddressError: Error, Equatable, Sendable {
-    public let reason: String
+struct MetricsAddressError: Error, Equatable, Sendable {
+    let reason: String
     init(_ reason: String) { self.reason = reason }
 }

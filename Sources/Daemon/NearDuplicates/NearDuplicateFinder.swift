@@ -1,10 +1,10 @@
 /// The most similar earlier report, when it is similar enough to be the same report in another
 /// format or with other junk around it.
-public struct NearDuplicate: Codable, Sendable, Equatable {
-    public var reportId: String
-    public var file: String
+struct NearDuplicate: Codable, Sendable, Equatable {
+    var reportId: String
+    var file: String
     /// Estimated share of shared content, 0…1.
-    public var similarity: Double
+    var similarity: Double
 }
 
 /// Compares a new report's fingerprint with every stored one. Fingerprints are loaded from the

@@ -1,4 +1,5 @@
 import Foundation
+import ReportProtocol
 import Logging
 import ZMQ
 
@@ -17,7 +18,7 @@ struct DaemonCredentials {
     var pluginsSecretKeyFile: URL { CurveKeyFiles.secretFile(in: directory, name: Self.pluginsName) }
 
     static func loadOrCreate(dataDir: URL, authorizedKeysDirectory: URL, workerKeysDirectory: URL? = nil) throws -> DaemonCredentials {
-        let directory = SecuritySettings.keysDirectory(in: dataDir)
+        let directory = DataDirectoryLayout(dataDir).keys
         try makePrivateDirectory(directory)
         for keys in [authorizedKeysDirectory, workerKeysDirectory].compactMap({ $0 }) where keys.path.hasPrefix(directory.path + "/") {
             try makePrivateDirectory(keys)

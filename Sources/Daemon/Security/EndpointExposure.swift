@@ -4,7 +4,7 @@ import Glibc
 import Foundation
 
 /// Who can reach an endpoint the daemon binds, which decides whether it needs CURVE.
-public enum EndpointExposure: Equatable, Sendable {
+enum EndpointExposure: Equatable, Sendable {
     /// ipc:// and inproc://: guarded by file permissions or the process boundary.
     case local
     /// tcp:// on 127.0.0.0/8, ::1 or localhost: only processes on this machine.
@@ -13,7 +13,7 @@ public enum EndpointExposure: Equatable, Sendable {
     case network
 
     /// Classifies `endpoint` (`scheme://address[:port]`). Unknown schemes count as network.
-    public init(endpoint: String) {
+    init(endpoint: String) {
         if endpoint.hasPrefix("ipc://") || endpoint.hasPrefix("inproc://") {
             self = .local
         } else if endpoint.hasPrefix("tcp://"), let host = Self.host(ofTCP: endpoint), Self.isLoopback(host) {

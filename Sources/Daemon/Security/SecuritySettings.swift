@@ -1,31 +1,19 @@
 import Foundation
 
 /// The `[security]` table: whether network endpoints use CURVE, and whose keys are let in.
-public struct SecuritySettings: Sendable, Equatable {
+struct SecuritySettings: Sendable, Equatable {
     /// CURVE on every endpoint whose exposure is `.network`. Without it such endpoints are refused.
-    public var curve: Bool
+    var curve: Bool
     /// Folder of `*.key` files, one Z85 public key each: the clients allowed on the control
     /// socket and the feed (`reportctl`, subscribers).
-    public var authorizedKeysDirectory: URL
+    var authorizedKeysDirectory: URL
     /// The same for workers, allowed on the worker socket only: a worker's key must not open the
-    /// control socket (retry, submit, reindex), nor a client's key serve jobs. Nil: `<dataDir>/keys/workers`.
-    public var workerKeysDirectory: URL
+    /// control socket (retry, submit, reindex), nor a client's key serve jobs. Default: `<dataDir>/keys/workers`.
+    var workerKeysDirectory: URL
 
-    public init(curve: Bool = false, authorizedKeysDirectory: URL, workerKeysDirectory: URL? = nil) {
+    init(curve: Bool = false, authorizedKeysDirectory: URL, workerKeysDirectory: URL) {
         self.curve = curve
         self.authorizedKeysDirectory = authorizedKeysDirectory
         self.workerKeysDirectory = workerKeysDirectory
-            ?? authorizedKeysDirectory.deletingLastPathComponent().appendingPathComponent("workers", isDirectory: true)
-    }
-
-    /// `<dataDir>/keys`: the daemon's own key pairs, created with mode 0700.
-    public static func keysDirectory(in dataDir: URL) -> URL { dataDir.appendingPathComponent("keys", isDirectory: true) }
-
-    public static func defaultAuthorizedKeysDirectory(in dataDir: URL) -> URL {
-        keysDirectory(in: dataDir).appendingPathComponent("authorized", isDirectory: true)
-    }
-
-    public static func defaultWorkerKeysDirectory(in dataDir: URL) -> URL {
-        keysDirectory(in: dataDir).appendingPathComponent("workers", isDirectory: true)
     }
 }

@@ -7,10 +7,10 @@ import ReportProtocol
 /// Each state change and the event that announces it commit in one transaction, and the event
 /// is published only after the commit, so the feed history never shows what the store lost.
 /// WAL with `synchronous = NORMAL` is durable across a killed process (see docs/RELIABILITY.md).
-public final class StateStore {
+final class StateStore {
     let database: DatabaseQueue
 
-    public init(path: String) throws {
+    init(path: String) throws {
         var configuration = Configuration()
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
@@ -28,28 +28,28 @@ public final class StateStore {
     // The hot single-statement reads (a few per report) run outside `read`: one SELECT sees one
     // snapshot by itself, and `read`'s read-only transaction cost four more statements each time.
 
-    public func report(id: String) throws -> ReportRecord? {
+    func report(id: String) throws -> ReportRecord? {
         try database.inDatabase { db in
             try Row.fetchOne(db.cachedStatement(sql: "\(Self.recordColumns) WHERE id = ?"), arguments: [id]).map(Self.record)
         }
     }
 
     /// Reports whose id starts with `prefix`, for `reportctl get` with a shortened id.
-    public func reports(idPrefix prefix: String, limit: Int = 2) throws -> [ReportRecord] {
+    func reports(idPrefix prefix: String, limit: Int = 2) throws -> [ReportRecord] {
         try database.read { db in
             try Row.fetchAll(db, sql: "\(Self.recordColumns) WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
                              arguments: [prefix, prefix + "g", limit]).map(Self.record)
         }
     }
 
-    public func unfinishedReports() throws -> [ReportRecord] {
+    func unfinishedReports() throws -> [ReportRecord] {
         try database.read { db in
             try Row.fetchAll(db, sql: "\(Self.recordColumns) WHERE state IN ('accepted', 'parsed') ORDER BY received_at")
                 .map(Self.record)
         }
     }
 
-    public func results(id: String) throws -> ReportResults {
+    func results(id: String) throws -> ReportResults {
         try database.inDatabase { db in
             let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT document, index_result, summary FROM reports WHERE id = ?"),
                                        arguments: [id])
@@ -59,7 +59,7 @@ public final class StateStore {
         }
     }
 
-    public func counts() throws -> [ReportState: Int] {
+    func counts() throws -> [ReportState: Int] {
         try database.read { db in
             var counts: [ReportState: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS n FROM reports GROUP BY state") {
@@ -69,11 +69,11 @@ public final class StateStore {
         }
     }
 
-    public func counter(_ name: String) throws -> Int {
+    func counter(_ name: String) throws -> Int {
         try database.read { db in try Int.fetchOne(db, sql: "SELECT value FROM counters WHERE name = ?", arguments: [name]) ?? 0 }
     }
 
-    public func incrementCounter(_ name: String) throws {
+    func incrementCounter(_ name: String) throws {
         try database.write { db in
             try db.cachedStatement(sql: """
                 INSERT INTO counters(name, value) VALUES (?, 1)
@@ -82,12 +82,12 @@ public final class StateStore {
         }
     }
 
-    public func lastSeq() throws -> Int64 {
+    func lastSeq() throws -> Int64 {
         try database.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM events") ?? 0 }
     }
 
     /// Envelopes with seq > `since`, oldest first.
-    public func events(since: Int64, limit: Int, topicPrefix: String? = nil) throws -> [PublishedEvent] {
+    func events(since: Int64, limit: Int, topicPrefix: String? = nil) throws -> [PublishedEvent] {
         try database.read { db in
             try Row.fetchAll(db, sql: """
                 \(Self.eventColumns) WHERE seq > ? AND topic LIKE ? ESCAPE '\\'
@@ -96,7 +96,7 @@ public final class StateStore {
         }
     }
 
-    public func events(reportId: String) throws -> [PublishedEvent] {
+    func events(reportId: String) throws -> [PublishedEvent] {
         try database.read { db in
             try Row.fetchAll(db, sql: "\(Self.eventColumns) WHERE report_id = ? ORDER BY seq",
                              arguments: [reportId]).compactMap(Self.event)

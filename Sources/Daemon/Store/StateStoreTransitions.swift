@@ -6,7 +6,7 @@ import ReportProtocol
 /// announcing the change, and returns them for publishing after the commit.
 extension StateStore {
     /// Records a new report, or returns nil when this content is already known.
-    public func accept(id: String, file: String, size: Int, time: String) throws -> PublishedEvent? {
+    func accept(id: String, file: String, size: Int, time: String) throws -> PublishedEvent? {
         try database.write { db -> PublishedEvent? in
             try db.cachedStatement(sql: """
                 INSERT INTO reports(id, file, size, state, received_at) VALUES (?, ?, ?, 'accepted', ?)
@@ -42,12 +42,12 @@ extension StateStore {
     }
 
     /// Records the indexer's result of a `parsed` report; see `recordStage`.
-    public func recordIndexed(id: String, file: String, result: [UInt8], time: String) throws -> [PublishedEvent] {
+    func recordIndexed(id: String, file: String, result: [UInt8], time: String) throws -> [PublishedEvent] {
         try database.write { db in try Self.recordStage(db, .index, id: id, file: file, result: result, output: .index, time: time) }
     }
 
     /// Records the summarizer's result of a `parsed` report, with its keyword count for `report.done`.
-    public func recordSummary(id: String, file: String, result: [UInt8], keywords: Int, time: String) throws -> [PublishedEvent] {
+    func recordSummary(id: String, file: String, result: [UInt8], keywords: Int, time: String) throws -> [PublishedEvent] {
         try database.write { db in
             try Self.recordStage(db, .summarize, id: id, file: file, result: result, output: .summary(keywords: keywords), time: time)
         }
@@ -100,7 +100,7 @@ extension StateStore {
     }
 
     /// Ends a report that is still in the pipeline; nil when it had already ended (a late failure).
-    public func recordFailure(id: String, file: String, stage: String, reason: String, attempts: Int,
+    func recordFailure(id: String, file: String, stage: String, reason: String, attempts: Int,
                               time: String) throws -> PublishedEvent? {
         try database.write { db in
             try Self.recordFailure(db, id: id, file: file, stage: stage, reason: reason, attempts: attempts, time: time)
@@ -132,7 +132,7 @@ extension StateStore {
     }
 
     /// Puts a failed report back at the start of the pipeline (`reportctl retry`).
-    public func requeue(id: String, time: String) throws -> PublishedEvent? {
+    func requeue(id: String, time: String) throws -> PublishedEvent? {
         try database.write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT file, size, state FROM reports WHERE id = ?", arguments: [id]),
                   row["state"] as String == ReportState.failed.rawValue else { return nil }
@@ -148,7 +148,7 @@ extension StateStore {
     }
 
     /// Keeps the newest `keep` events for replay; seq numbers are never reused.
-    public func trimEvents(keep: Int) throws {
+    func trimEvents(keep: Int) throws {
         try database.write { db in
             try db.execute(sql: "DELETE FROM events WHERE seq <= (SELECT MAX(seq) FROM events) - ?", arguments: [keep])
         }

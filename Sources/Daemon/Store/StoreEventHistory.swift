@@ -23,7 +23,7 @@ extension StateStore {
     /// documents never loads the thousands of rows `limit` allows. Skipping an envelope that does
     /// not fit for a smaller later one would leave a hole the client never asks for again.
     /// `more` says whether a matching event follows the page.
-    public func eventPage(since: Int64, limit: Int, maxBytes: Int, topicPrefix: String? = nil) throws -> EventPage {
+    func eventPage(since: Int64, limit: Int, maxBytes: Int, topicPrefix: String? = nil) throws -> EventPage {
         try database.read { db in
             let rows = try Row.fetchCursor(db, sql: """
                 \(Self.eventColumns) WHERE seq > ? AND topic LIKE ? ESCAPE '\\'
@@ -96,7 +96,7 @@ extension StateStore {
 }
 
 /// A page of the feed history, and whether more follows it.
-public struct EventPage: Equatable {
-    public var events: [PublishedEvent]
-    public var more: Bool
+struct EventPage: Equatable {
+    var events: [PublishedEvent]
+    var more: Bool
 }

@@ -1,7 +1,7 @@
 import ReportProtocol
 
 /// Where a report is in the pipeline. Persisted as text in `reports.state`.
-public enum ReportState: String, Sendable, CaseIterable {
+enum ReportState: String, Sendable, CaseIterable {
     /// Recorded, waiting for (or in) the parser.
     case accepted
     /// Parsed; indexing and summarizing pending or running.
@@ -9,29 +9,29 @@ public enum ReportState: String, Sendable, CaseIterable {
     case done
     case failed
 
-    public var isTerminal: Bool { self == .done || self == .failed }
+    var isTerminal: Bool { self == .done || self == .failed }
 }
 
 /// A report row as the daemon needs it in memory: small, without the stored documents.
-public struct ReportRecord: Sendable, Equatable {
-    public var id: String
-    public var file: String
-    public var size: Int
-    public var state: ReportState
-    public var attempts: Int
-    public var error: String?
-    public var receivedAt: String
+struct ReportRecord: Sendable, Equatable {
+    var id: String
+    var file: String
+    var size: Int
+    var state: ReportState
+    var attempts: Int
+    var error: String?
+    var receivedAt: String
     /// The stages whose results are stored, by service (`Stage.all` names their columns).
     var storedStages: Set<String>
     /// The name the input got in failed/ (a suffix is added when the name was taken).
-    public var shelvedAs: String?
+    var shelvedAs: String?
 }
 
 /// The stored results of a report, raw JSON exactly as the workers returned them.
-public struct ReportResults: Sendable {
-    public var document: [UInt8]?
-    public var index: [UInt8]?
-    public var summary: [UInt8]?
+struct ReportResults: Sendable {
+    var document: [UInt8]?
+    var index: [UInt8]?
+    var summary: [UInt8]?
 }
 
 /// What `report.done` tells of a parsed document, read by the pipeline while it checks the

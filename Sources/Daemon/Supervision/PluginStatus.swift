@@ -1,5 +1,5 @@
 /// The lifecycle of one plugin process slot.
-public enum PluginState: String, Codable, Sendable, Equatable {
+enum PluginState: String, Codable, Sendable, Equatable {
     /// Spawned (or about to be), not yet proven healthy.
     case starting
     /// Announced itself to the broker, or outlived the quick-death window.
@@ -13,18 +13,18 @@ public enum PluginState: String, Codable, Sendable, Equatable {
 }
 
 /// One plugin instance as `reportctl status` shows it.
-public struct PluginStatus: Codable, Sendable, Equatable {
-    public var name: String
+struct PluginStatus: Codable, Sendable, Equatable {
+    var name: String
     /// 1-based; also passed to the process as REPORTD_INSTANCE.
-    public var instance: Int
-    public var pid: Int32?
-    public var state: PluginState
+    var instance: Int
+    var pid: Int32?
+    var state: PluginState
     /// How many times this slot was restarted after its process died.
-    public var restarts: Int
+    var restarts: Int
     /// How the last process ended ("exit status 1", "killed by signal 9 (Killed)"), or why it could not start.
-    public var lastExit: String?
+    var lastExit: String?
 
-    public init(name: String, instance: Int, pid: Int32?, state: PluginState, restarts: Int, lastExit: String?) {
+    init(name: String, instance: Int, pid: Int32?, state: PluginState, restarts: Int, lastExit: String?) {
         self.name = name
         self.instance = instance
         self.pid = pid

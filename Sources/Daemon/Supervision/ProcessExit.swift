@@ -1,7 +1,7 @@
 import Foundation
 
 /// How a child process ended, decoded from a waitpid(2) status.
-public enum ProcessExit: Sendable, Equatable, CustomStringConvertible {
+enum ProcessExit: Sendable, Equatable, CustomStringConvertible {
     case exited(code: Int32)
     case signaled(signal: Int32)
 
@@ -11,7 +11,7 @@ public enum ProcessExit: Sendable, Equatable, CustomStringConvertible {
         self = signal == 0 ? .exited(code: (status >> 8) & 0xff) : .signaled(signal: signal)
     }
 
-    public var description: String {
+    var description: String {
         switch self {
         case .exited(let code): return "exit status \(code)"
         case .signaled(let signal):

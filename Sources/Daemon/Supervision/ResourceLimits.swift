@@ -3,15 +3,15 @@ import Foundation
 /// Kernel resource limits for one plugin's processes, from its manifest, set on each process
 /// right after it is spawned (posix_spawn has no attribute for them, and setting them on the
 /// daemon would limit the daemon too).
-public struct ResourceLimits: Sendable, Equatable, Codable {
+struct ResourceLimits: Sendable, Equatable, Codable {
     /// RLIMIT_AS in bytes: allocations beyond it fail (the plugin dies or fails its job) instead
     /// of the whole service reaching the unit's MemoryMax. Nil: unlimited.
-    public var addressSpaceBytes: Int?
+    var addressSpaceBytes: Int?
     /// RLIMIT_NPROC: processes and threads of the plugin's user, counted by the kernel across
     /// everything running as that user (the daemon included), not per plugin. Nil: unlimited.
-    public var processes: Int?
+    var processes: Int?
 
-    public init(addressSpaceBytes: Int? = nil, processes: Int? = nil) {
+    init(addressSpaceBytes: Int? = nil, processes: Int? = nil) {
         self.addressSpaceBytes = addressSpaceBytes
         self.processes = processes
     }

@@ -6,7 +6,7 @@ import Logging
 /// Driven by the daemon's loop: `tick(now:)` on every timer tick reaps exits without blocking,
 /// restarts crashed processes after their backoff and escalates retiring ones to SIGKILL.
 /// Only `stopAll(deadline:)` blocks, and only during shutdown.
-public final class Supervisor {
+final class Supervisor {
     private var instances: [PluginInstance] = []
     private var retiring = RetiringProcesses()
     private var stopped = false
@@ -20,12 +20,12 @@ public final class Supervisor {
     private let logger: Logger
     /// Called with the pid and how it ended when a plugin process is reaped, so the broker can
     /// give its job to another worker at once instead of waiting for missed heartbeats.
-    public var processExited: (_ pid: Int32, _ exit: String) -> Void = { _, _ in }
+    var processExited: (_ pid: Int32, _ exit: String) -> Void = { _, _ in }
 
     /// `environment` is the daemon's own; each plugin gets it plus its manifest's variables and
     /// REPORTD_BROKER, REPORTD_DATA_DIR, REPORTD_INSTANCE and REPORTD_SERVICES. Commands are looked up beside
     /// reportd (`executableDirectory`) and then on the environment's PATH.
-    public init(manifests: [PluginManifest], workerEndpoint: String, dataDir: URL,
+    init(manifests: [PluginManifest], workerEndpoint: String, dataDir: URL,
                 executableDirectory: URL = PluginManifest.currentExecutableDirectory(),
                 environment: [String: String] = ProcessInfo.processInfo.environment,
                 policy: RestartPolicy = RestartPolicy(), logger: Logger) {
@@ -38,14 +38,8 @@ public final class Supervisor {
         self.pendingManifests = manifests
     }
 
-    /// The configured plugins; a reload gives removed or changed ones the shutdown deadline to exit.
-    public convenience init(config: DaemonConfig, logger: Logger) {
-        self.init(manifests: config.plugins, workerEndpoint: config.workerEndpoint, dataDir: config.dataDir,
-                  policy: RestartPolicy(retireGrace: .seconds(config.shutdownDeadlineSeconds)), logger: logger)
-    }
-
     /// Spawns every instance of every plugin.
-    public func start(now: ContinuousClock.Instant = .now) {
+    func start(now: ContinuousClock.Instant = .now) {
         for manifest in pendingManifests { addInstances(of: manifest, startAt: now) }
         pendingManifests = []
         tick(now: now)
@@ -53,7 +47,7 @@ public final class Supervisor {
 
     /// Reaps exited processes, restarts those whose backoff is over, and kills retiring
     /// processes that outstayed their grace. Never blocks.
-    public func tick(now: ContinuousClock.Instant = .now) {
+    func tick(now: ContinuousClock.Instant = .now) {
         guard !stopped else { return }
         retiring.reap(now: now, logger: logger)
         for instance in instances {
@@ -73,15 +67,15 @@ public final class Supervisor {
         }
     }
 
-    public func status() -> [PluginStatus] { instances.map(\.status) }
+    func status() -> [PluginStatus] { instances.map(\.status) }
 
     /// Every child process not yet reaped, retiring ones included: the loop watches them exit.
-    public var processIds: Set<pid_t> { Set(instances.compactMap(\.pid) + retiring.processes.map(\.pid)) }
+    var processIds: Set<pid_t> { Set(instances.compactMap(\.pid) + retiring.processes.map(\.pid)) }
 
     /// When `tick` next has timed work: a restart after its backoff, a retiring process to kill,
     /// a starting process that outlived the quick-death window. Exits are not timed: the loop
     /// watches `processIds`.
-    public var nextDeadline: ContinuousClock.Instant? {
+    var nextDeadline: ContinuousClock.Instant? {
         guard !stopped else { return nil }
         let starts = instances.compactMap { instance -> ContinuousClock.Instant? in
             // A restart that waits for a retiring process waits for its exit, which is watched.
@@ -95,7 +89,7 @@ public final class Supervisor {
     /// The broker heard READY with this token: the pid of the process it was handed to at spawn,
     /// now counted healthy, or nil when no live process of ours has it (a remote worker, a
     /// stale or forged token). The worker's own claim of a pid is never used.
-    public func workerAnnounced(token: String?) -> Int32? {
+    func workerAnnounced(token: String?) -> Int32? {
         guard let token, let pid = instances.first(where: { $0.pid != nil && $0.token == token })?.pid else { return nil }
         workerAnnounced(pid: pid)
         return pid
@@ -112,7 +106,7 @@ public final class Supervisor {
     /// SIGKILLs a supervised process (and its process group), e.g. a worker stuck on a job.
     /// Its death is reaped and restarted by `tick` like any other. False if `pid` is not ours.
     @discardableResult
-    public func kill(pid: Int32) -> Bool {
+    func kill(pid: Int32) -> Bool {
         guard let instance = instances.first(where: { $0.pid == pid }) else { return false }
         logger.warning("killing plugin process", metadata: ["plugin": "\(instance.label)", "pid": "\(pid)"])
         ProcessTermination.signal(pid, SIGKILL)
@@ -120,19 +114,19 @@ public final class Supervisor {
     }
 
     /// The pid of a plugin's instance (1-based), nil when it has no live process.
-    public func pid(ofPlugin name: String, instance: Int) -> Int32? {
+    func pid(ofPlugin name: String, instance: Int) -> Int32? {
         instances.first { $0.manifest.name == name && $0.index == instance }?.pid
     }
 
     /// Which plugin instance a pid belongs to, e.g. to name a worker that announced its pid.
-    public func instance(ofPid pid: Int32) -> (plugin: String, instance: Int)? {
+    func instance(ofPid pid: Int32) -> (plugin: String, instance: Int)? {
         instances.first { $0.pid == pid }.map { ($0.manifest.name, $0.index) }
     }
 
     /// Applies new manifests: plugins whose manifest changed are stopped and then started
     /// anew, new ones start, removed ones stop. Unchanged plugins keep running; unchanged
     /// plugins that had failed get a fresh chance (a reload is how one says "try again").
-    public func reload(manifests: [PluginManifest], now: ContinuousClock.Instant = .now) {
+    func reload(manifests: [PluginManifest], now: ContinuousClock.Instant = .now) {
         guard !stopped else { return }
         let current = Dictionary(instances.map { ($0.manifest.name, $0.manifest) }, uniquingKeysWith: { a, _ in a })
         let wanted = Dictionary(manifests.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
@@ -156,7 +150,7 @@ public final class Supervisor {
 
     /// Shutdown: SIGTERM to every plugin, up to `deadline` for them to exit, then SIGKILL.
     /// Blocks (polling every 20 ms); nothing is restarted afterwards.
-    public func stopAll(deadline: Duration) {
+    func stopAll(deadline: Duration) {
         stopped = true
         var live = retiring.processes
         retiring.removeAll()

@@ -5,52 +5,52 @@ import Logging
 /// Tells systemd about the daemon's state (sd_notify(3) without linking libsystemd): one
 /// AF_UNIX datagram per message to $NOTIFY_SOCKET. Does nothing when that variable is unset,
 /// so the same binary runs under systemd, in a terminal and in tests.
-public struct SystemdNotifier: Sendable {
+struct SystemdNotifier: Sendable {
     /// The socket path; a leading `@` means the Linux abstract namespace. Nil disables the notifier.
-    public let socketPath: String?
+    let socketPath: String?
     /// How often to call `watchdog()`: half of $WATCHDOG_USEC, as sd_watchdog_enabled(3)
     /// recommends. Nil when systemd does not watch this process.
-    public let watchdogInterval: Duration?
+    let watchdogInterval: Duration?
     private let logger: Logger
 
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment, logger: Logger) {
+    init(environment: [String: String] = ProcessInfo.processInfo.environment, logger: Logger) {
         let path = environment["NOTIFY_SOCKET"].flatMap { $0.isEmpty ? nil : $0 }
         socketPath = path
         self.logger = logger
         watchdogInterval = Self.watchdogInterval(environment, notifying: path != nil)
     }
 
-    public var isEnabled: Bool { socketPath != nil }
+    var isEnabled: Bool { socketPath != nil }
 
     /// Start-up finished: systemd starts units ordered after this one.
-    public func ready(status: String? = nil) {
+    func ready(status: String? = nil) {
         send(["READY=1"] + (status.map { ["STATUS=\($0)"] } ?? []))
     }
 
     /// Shutdown began.
-    public func stopping() {
+    func stopping() {
         send(["STOPPING=1"])
     }
 
     /// A reload (SIGHUP) began; send `ready()` when it is done. systemd ≥ 253 (Type=notify-reload)
     /// wants the monotonic time to match the reload with the signal that caused it.
-    public func reloading() {
+    func reloading() {
         send(["RELOADING=1", "MONOTONIC_USEC=\(Self.monotonicMicroseconds())"])
     }
 
     /// The loop is alive; call every `watchdogInterval`.
-    public func watchdog() {
+    func watchdog() {
         send(["WATCHDOG=1"])
     }
 
     /// One line shown by `systemctl status`.
-    public func status(_ text: String) {
+    func status(_ text: String) {
         send(["STATUS=\(text.replacingOccurrences(of: "\n", with: " "))"])
     }
 
     /// Sends `lines` as one datagram. Failures are logged, never thrown: systemd being
     /// unreachable must not stop the daemon.
-    public func send(_ lines: [String]) {
+    func send(_ lines: [String]) {
         guard let socketPath else { return }
         let message = lines.joined(separator: "\n")
         if let error = NotifySocket.send(message, to: socketPath) {

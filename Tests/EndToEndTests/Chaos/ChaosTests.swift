@@ -155,7 +155,7 @@ struct PipelineTally: CustomStringConvertible {
             events += try daemon.history(since: events.last?.seq ?? 0)
             let tally = PipelineTally(events)
             if condition(tally) { return tally }
-            guard Date() < end else { throw ControlClientError(message: "\(what) not reached within \(seconds) s: \(tally)") }
+            guard Date() < end else { throw FixtureFailure(message: "\(what) not reached within \(seconds) s: \(tally)") }
             Thread.sleep(forTimeInterval: 0.05)
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import ReportClient
 import ReportProtocol
 import XCTest
 
@@ -40,7 +41,7 @@ final class CorpusDaemon {
     func document(_ sample: String) throws -> ParsedDocument {
         let reply = try daemon.control().request(.init(command: .get, reportId: reportIds[sample]))
         guard reply.ok, let view = try reply.data?.decode(ReportView.self), let document = view.document else {
-            throw ControlClientError(message: "no document for \(sample): \(reply.error ?? "")")
+            throw FixtureFailure(message: "no document for \(sample): \(reply.error ?? "")")
         }
         return document
     }
@@ -51,7 +52,7 @@ extension Reportctl {
     func search(_ arguments: [String]) throws -> SearchResponse {
         let run = try run(["search"] + arguments + ["--json"])
         guard run.status == 0 else {
-            throw ControlClientError(message: "reportctl search \(arguments) exited \(String(describing: run.status)): \(run.errorOutput)")
+            throw FixtureFailure(message: "reportctl search \(arguments) exited \(String(describing: run.status)): \(run.errorOutput)")
         }
         return try WireJSON.decode(SearchResponse.self, from: Array(run.output.utf8))
     }

@@ -1,4 +1,5 @@
 import Foundation
+import ReportClient
 import ReportProtocol
 import XCTest
 import ZMQ
@@ -81,7 +82,7 @@ struct CurveDaemon {
         let line = "refused client \(address) with key \(try keyPrefix(name))"
         let end = Date() + 60
         while !daemon.log.contains(line) {
-            guard Date() < end else { throw ControlClientError(message: "no '\(line)' in the log:\n\(daemon.log)") }
+            guard Date() < end else { throw FixtureFailure(message: "no '\(line)' in the log:\n\(daemon.log)") }
             Thread.sleep(forTimeInterval: 0.1)
         }
     }
@@ -100,7 +101,7 @@ enum FreePort {
         try socket.bind("tcp://127.0.0.1:*")
         defer { socket.close() }
         guard let port = socket.lastEndpoint.split(separator: ":").last.flatMap({ Int($0) }) else {
-            throw ControlClientError(message: "no port in \(socket.lastEndpoint)")
+            throw FixtureFailure(message: "no port in \(socket.lastEndpoint)")
         }
         return port
     }

@@ -1,4 +1,5 @@
 import Foundation
+import ReportClient
 import ReportProtocol
 import XCTest
 
@@ -12,7 +13,7 @@ extension DaemonProcess {
         while true {
             let reply = try control.request(.init(command: .replay, limit: 1000, since: events.last?.seq ?? since))
             guard reply.ok, let data = reply.data else {
-                throw ControlClientError(message: "replay refused: \(reply.error ?? "no data")")
+                throw FixtureFailure(message: "replay refused: \(reply.error ?? "no data")")
             }
             let page = try data.decode(ReplayView.self)
             events += page.events
@@ -29,7 +30,7 @@ extension DaemonProcess {
             let events = try history()
             if condition(events) { return events }
             guard Date() < end else {
-                throw ControlClientError(message: "\(what) did not happen within \(seconds) s; history: "
+                throw FixtureFailure(message: "\(what) did not happen within \(seconds) s; history: "
                                          + "\(events.map { "\($0.seq) \($0.topic.rawValue) \($0.file)" }); log:\n\(log)")
             }
             Thread.sleep(forTimeInterval: 0.2)

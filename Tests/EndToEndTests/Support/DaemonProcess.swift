@@ -1,5 +1,7 @@
 import Foundation
+import ReportClient
 import XCTest
+import ZMQ
 
 /// A real `reportd` process on temporary directories, as a test fixture.
 final class DaemonProcess {
@@ -56,16 +58,16 @@ final class DaemonProcess {
         let end = Date() + 30
         while Date() < end {
             guard process?.isRunning == true else {
-                throw ControlClientError(message: "reportd exited at start:\n\(log)")
+                throw FixtureFailure(message: "reportd exited at start:\n\(log)")
             }
             if FileManager.default.fileExists(atPath: dataDir.appendingPathComponent("control.sock").path),
-               let client = try? ControlClient(endpoint: controlEndpoint),
-               let reply = try? client.request(.init(command: .status), timeout: 1), reply.ok {
+               let client = try? control(timeoutSeconds: 1),
+               let reply = try? client.request(.init(command: .status)), reply.ok {
                 return
             }
             Thread.sleep(forTimeInterval: 0.1)
         }
-        throw ControlClientError(message: "reportd did not answer on \(controlEndpoint) within 30 s:\n\(log)")
+        throw FixtureFailure(message: "reportd did not answer on \(controlEndpoint) within 30 s:\n\(log)")
     }
 
     /// Sends SIGTERM and returns the exit status.
@@ -88,7 +90,10 @@ final class DaemonProcess {
     /// The file reportd's stdout and stderr go to.
     var logFile: URL { output }
 
-    func control() throws -> ControlClient { try ControlClient(endpoint: controlEndpoint) }
+    /// reportctl's own client (ReportClient), on a context of its own.
+    func control(timeoutSeconds: Double = 10) throws -> ControlClient {
+        try ControlClient(context: Context(), endpoint: controlEndpoint, timeoutSeconds: timeoutSeconds)
+    }
 
     /// Drops a file the documented safe way: write a dotfile, then rename it into place.
     func dropByRename(_ bytes: [UInt8], as name: String) throws {

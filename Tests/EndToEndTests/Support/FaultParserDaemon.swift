@@ -1,4 +1,5 @@
 import Foundation
+import ReportClient
 import ReportProtocol
 import XCTest
 
@@ -58,7 +59,7 @@ struct FaultParserDaemon {
             if let text = try? String(contentsOf: file, encoding: .utf8), let pid = Int32(text) { return pid }
             Thread.sleep(forTimeInterval: 0.1)
         }
-        throw ControlClientError(message: "no worker got stuck on \(reportId) within \(seconds) s; log:\n\(daemon.log)")
+        throw FixtureFailure(message: "no worker got stuck on \(reportId) within \(seconds) s; log:\n\(daemon.log)")
     }
 
     func status() throws -> StatusView {
@@ -75,7 +76,7 @@ struct FaultParserDaemon {
             let plugins = try status().plugins.filter { $0.name == "fault-parser" }
             if condition(plugins) { return plugins }
             guard Date() < end else {
-                throw ControlClientError(message: "\(what) did not happen within \(seconds) s: \(plugins); log:\n\(daemon.log)")
+                throw FixtureFailure(message: "\(what) did not happen within \(seconds) s: \(plugins); log:\n\(daemon.log)")
             }
             Thread.sleep(forTimeInterval: 0.2)
         }

@@ -32,7 +32,7 @@ struct HeadlessChromium {
     func dumpDOM(_ url: String) throws -> String {
         let run = try Self.run(executable, common + ["--timeout=\(Self.loadMilliseconds)", "--dump-dom", url])
         guard run.status == 0, run.output.contains("<html") else {
-            throw ControlClientError(message: "chromium --dump-dom \(url) exited \(run.status):\n\(run.output)\n\(run.errors.suffix(2000))")
+            throw FixtureFailure(message: "chromium --dump-dom \(url) exited \(run.status):\n\(run.output)\n\(run.errors.suffix(2000))")
         }
         return run.output
     }
@@ -45,7 +45,7 @@ struct HeadlessChromium {
         let run = try Self.run(executable, common + ["--timeout=\(Self.loadMilliseconds)", "--window-size=\(width),\(height)",
                                                      "--screenshot=\(file.path)", url])
         guard run.status == 0, FileManager.default.fileExists(atPath: file.path) else {
-            throw ControlClientError(message: "chromium --screenshot \(url) exited \(run.status):\n\(run.errors.suffix(2000))")
+            throw FixtureFailure(message: "chromium --screenshot \(url) exited \(run.status):\n\(run.errors.suffix(2000))")
         }
         return file
     }

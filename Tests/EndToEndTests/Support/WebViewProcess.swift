@@ -26,7 +26,7 @@ final class WebViewProcess {
             if found == nil { usleep(50_000) }
         }
         guard let found else {
-            throw ControlClientError(message: "reportd-web did not say where it listens:\n\(child.errorOutput)")
+            throw FixtureFailure(message: "reportd-web did not say where it listens:\n\(child.errorOutput)")
         }
         baseURL = found.hasSuffix("/") ? String(found.dropLast()) : found
     }
@@ -43,13 +43,13 @@ final class WebViewProcess {
                 let headers = Dictionary(uniqueKeysWithValues: http.allHeaderFields.map { ("\($0.key)".lowercased(), "\($0.value)") })
                 result = (http.statusCode, headers, String(decoding: data ?? Data(), as: UTF8.self))
             } else {
-                failure = error ?? ControlClientError(message: "no HTTP response for \(path)")
+                failure = error ?? FixtureFailure(message: "no HTTP response for \(path)")
             }
             semaphore.signal()
         }
         task.resume()
         guard semaphore.wait(timeout: .now() + 60) == .success else {
-            throw ControlClientError(message: "GET \(path) did not finish within 60 s")
+            throw FixtureFailure(message: "GET \(path) did not finish within 60 s")
         }
         if let failure { throw failure }
         return result!

@@ -1,28 +1,29 @@
 import Foundation
+import ReportProtocol
 import Logging
 
 /// The folders around the inbox. Finished reports go to `<dataDir>/processed/`, given-up ones to
 /// `<dataDir>/failed/` with a `<name>.reason.txt` beside each, so the inbox only ever holds work
 /// still to do and the data directory holds everything the daemon owns, under one permission.
-public struct InboxLayout: Sendable, Equatable {
-    public let inbox: URL
-    public let dataDir: URL
-    public var processed: URL { dataDir.appendingPathComponent("processed") }
-    public var failed: URL { dataDir.appendingPathComponent("failed") }
+struct InboxLayout: Sendable, Equatable {
+    let inbox: URL
+    let dataDir: URL
+    var processed: URL { DataDirectoryLayout(dataDir).processed }
+    var failed: URL { DataDirectoryLayout(dataDir).failed }
 
-    public init(inbox: URL, dataDir: URL) {
+    init(inbox: URL, dataDir: URL) {
         self.inbox = inbox.standardizedFileURL
         self.dataDir = dataDir.standardizedFileURL
     }
 
-    public init(config: DaemonConfig) {
+    init(config: DaemonConfig) {
         self.init(inbox: config.inbox, dataDir: config.dataDir)
     }
 
     /// Creates the inbox (default permissions: users drop files there), the data directory
     /// (mode 0750, tightened if an existing one is group-writable or open to others) and
     /// `processed/` and `failed/` inside it.
-    public func create(logger: Logger) throws(InboxError) {
+    func create(logger: Logger) throws(InboxError) {
         if [processed.path, failed.path].contains(inbox.path) {
             throw InboxError("the inbox \(inbox.path) must not be the data directory's processed/ or failed/ folder")
         }
@@ -35,26 +36,26 @@ public struct InboxLayout: Sendable, Equatable {
 
     /// Moves a finished report out of the inbox. Returns where it went (possibly a suffixed name).
     @discardableResult
-    public func moveToProcessed(name: String) throws(InboxError) -> URL {
+    func moveToProcessed(name: String) throws(InboxError) -> URL {
         try moveToProcessed(try source(name), name: name)
     }
 
     /// Moves a finished report from wherever the daemon kept it, under its original `name`.
     @discardableResult
-    public func moveToProcessed(_ source: URL, name: String) throws(InboxError) -> URL {
+    func moveToProcessed(_ source: URL, name: String) throws(InboxError) -> URL {
         try NoClobberMove.move(source, into: processed, name: name)
     }
 
     /// Moves a report that cannot be processed to `failed/` and writes `<final name>.reason.txt`
     /// beside it saying why. Returns where the report went.
     @discardableResult
-    public func moveToFailed(name: String, reason: String) throws(InboxError) -> URL {
+    func moveToFailed(name: String, reason: String) throws(InboxError) -> URL {
         try moveToFailed(try source(name), name: name, reason: reason)
     }
 
     /// Moves a report that cannot be processed from wherever the daemon kept it, under its original `name`.
     @discardableResult
-    public func moveToFailed(_ source: URL, name: String, reason: String) throws(InboxError) -> URL {
+    func moveToFailed(_ source: URL, name: String, reason: String) throws(InboxError) -> URL {
         let destination = try NoClobberMove.move(source, into: failed, name: name) {
             !NoClobberMove.exists(Self.reasonFile(for: $0))
         }
@@ -70,7 +71,7 @@ public struct InboxLayout: Sendable, Equatable {
             : NoClobberMove.earlierLink(of: source, in: processed, name: name)
     }
 
-    public static func reasonFile(for failedFile: URL) -> URL {
+    static func reasonFile(for failedFile: URL) -> URL {
         failedFile.deletingLastPathComponent().appendingPathComponent(failedFile.lastPathComponent + ".reason.txt")
     }
 

@@ -6,9 +6,8 @@ import Logging
 /// Driven by the daemon's single-threaded loop: poll `fileDescriptor` for input, call
 /// `drainEvents(now:)` when it is readable, and `readyFiles(now:)` after that and whenever
 /// `nextDeadline` passes. Nothing here blocks or spawns threads.
-public final class InboxWatcher {
-    public let directory: URL
-    public let maxFileBytes: Int
+final class InboxWatcher {
+    let directory: URL
     private let inotify: Inotify
     private let classifier: InboxEntryClassifier
     private var tracker: SettleTracker
@@ -21,21 +20,20 @@ public final class InboxWatcher {
     private var nextRewatch: ContinuousClock.Instant?
 
     /// The descriptor to poll for input (POLLIN).
-    public var fileDescriptor: Int32 { inotify.fileDescriptor }
+    var fileDescriptor: Int32 { inotify.fileDescriptor }
     /// How many files are waiting to settle.
-    public var pendingCount: Int { tracker.pending.count }
+    var pendingCount: Int { tracker.pending.count }
     /// When `readyFiles` next has something to do without a new event: a settle wait ends or
     /// a lost inbox is due to be watched again. Nil when nothing waits.
-    public var nextDeadline: ContinuousClock.Instant? {
+    var nextDeadline: ContinuousClock.Instant? {
         [tracker.nextDue, watchLost ? nextRewatch : nil].compactMap { $0 }.min()
     }
 
     /// Starts watching `directory` (which must exist) and rescans it, so files dropped while
     /// the daemon was down are picked up too.
-    public init(directory: URL, settleMilliseconds: Int, ignorePatterns: [String], maxFileBytes: Int,
+    init(directory: URL, settleMilliseconds: Int, ignorePatterns: [String],
                 logger: Logger, now: ContinuousClock.Instant = .now) throws(InboxError) {
         self.directory = directory
-        self.maxFileBytes = maxFileBytes
         self.classifier = InboxEntryClassifier(directory: directory, ignorePatterns: ignorePatterns)
         self.tracker = SettleTracker(settle: .milliseconds(settleMilliseconds))
         self.logger = logger
@@ -46,14 +44,14 @@ public final class InboxWatcher {
         logger.info("watching inbox", metadata: ["inbox": "\(directory.path.sanitizedForLog)"])
     }
 
-    public convenience init(config: DaemonConfig, logger: Logger, now: ContinuousClock.Instant = .now) throws(InboxError) {
+    convenience init(config: DaemonConfig, logger: Logger, now: ContinuousClock.Instant = .now) throws(InboxError) {
         try self.init(directory: config.inbox, settleMilliseconds: config.settleMilliseconds,
-                      ignorePatterns: config.ignorePatterns, maxFileBytes: config.maxFileBytes,
+                      ignorePatterns: config.ignorePatterns,
                       logger: logger, now: now)
     }
 
     /// Reads every queued inotify event without blocking; rescans after a queue overflow.
-    public func drainEvents(now: ContinuousClock.Instant = .now) {
+    func drainEvents(now: ContinuousClock.Instant = .now) {
         let events: [InotifyEvent]
         do {
             events = try inotify.readAll()
@@ -91,7 +89,7 @@ public final class InboxWatcher {
 
     /// The files that have settled since the last call, each handed out once. A file still
     /// growing or rewritten waits again; one that vanished or stopped being a regular file is dropped.
-    public func readyFiles(now: ContinuousClock.Instant = .now) -> [InboxCandidate] {
+    func readyFiles(now: ContinuousClock.Instant = .now) -> [InboxFile] {
         if watchLost { rewatch(now: now) }
         let settled = tracker.settled(now: now, currentStamp: { name in
             if case .regular(let stamp) = classifier.classify(name) { return stamp }
@@ -109,7 +107,7 @@ public final class InboxWatcher {
         return settled.map { name, stamp in
             let file = InboxFile(name: name, url: directory.appendingPathComponent(name), size: stamp.size, stamp: stamp)
             logger.debug("inbox file settled", metadata: ["file": "\(name.sanitizedForLog)", "bytes": "\(stamp.size)"])
-            return stamp.size > maxFileBytes ? .tooLarge(file, limit: maxFileBytes) : .ready(file)
+            return file
         }
     }
 
@@ -128,7 +126,7 @@ public final class InboxWatcher {
     }
 
     /// Lists the inbox and considers every entry, forgetting names that are gone.
-    public func rescan(now: ContinuousClock.Instant = .now) throws(InboxError) {
+    func rescan(now: ContinuousClock.Instant = .now) throws(InboxError) {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
