@@ -48,8 +48,9 @@ class Worker:
             sys.exit("%s did not say READY within 60 s" % binary)
         self.identity, _, command, _ = self.router.recv_multipart()
         assert command == b"READY", command
+        # A long heartbeat: this broker sends none, and a worker left idle while the others start must not give up on it.
         self.router.send_multipart([self.identity, HEADER, b"WELCOME",
-                                    json.dumps({"heartbeat_ms": 1000, "liveness": 5}).encode()])
+                                    json.dumps({"heartbeat_ms": 60_000, "liveness": 5}).encode()])
         self.jobs = 0
 
     def run(self, service, job_input, payload=b""):
