@@ -156,3 +156,20 @@ final class SummarizerPartsTests: XCTestCase {
         return url
     }
 }
+
+final class ScalarPrefixesTests: XCTestCase {
+    func testPrefixesAreCutAtScalarBoundariesShortestFirstLeavingOutTheWholeTerm() {
+        XCTAssertEqual("生态涵养区".scalarPrefixes(minimumLength: 2), ["生态", "生态涵", "生态涵养"])
+        XCTAssertEqual("冬奥会".scalarPrefixes(minimumLength: 2), ["冬奥"])
+        XCTAssertEqual("冬奥".scalarPrefixes(minimumLength: 2), [])
+        XCTAssertEqual("".scalarPrefixes(minimumLength: 2), [])
+    }
+
+    func testPrefixesOfMixedWidthTextMatchTheScalarView() {
+        // One, two, three and four UTF-8 bytes a scalar.
+        let term = "5G𠀀基站é"
+        let scalars = Array(term.unicodeScalars)
+        let expected = (1..<scalars.count).map { String(String.UnicodeScalarView(scalars[0..<$0])) }
+        XCTAssertEqual(term.scalarPrefixes(minimumLength: 1), expected)
+    }
+}

@@ -17,8 +17,12 @@ struct DocumentTerms {
     private(set) var paragraphs: [(text: SegmentedText, occurrences: [Occurrence])] = []
 
     init(_ paragraphs: [String], filter: TermFilter) {
-        var termOfWord: [Int32: Int32] = [:]
-        var idOfTerm: [TermKey: Int32] = [:]
+        // Sized from the text (a 45 KB report has about 2,500 distinct words and 1,500 candidate
+        // terms): growing both tables step by step was 2% of a summarizer job.
+        let bytes = paragraphs.reduce(0) { $0 + $1.utf8.count }
+        var termOfWord = [Int32: Int32](minimumCapacity: bytes / 16)
+        var idOfTerm = [TermKey: Int32](minimumCapacity: bytes / 24)
+        terms.reserveCapacity(bytes / 24)
         self.paragraphs.reserveCapacity(paragraphs.count)
         for paragraph in paragraphs {
             let cut = filter.segmenter.segmented(paragraph)

@@ -41,8 +41,7 @@ public struct DomainTermList: Sendable {
 
     /// The domain words that begin `word` and are shorter than it, at least two characters long.
     func themeHeads(of word: String) -> [String] {
-        let scalars = Array(word.unicodeScalars)
-        guard scalars.count > 2, contains(word) else { return [] }
-        return (2..<scalars.count).map { String(String.UnicodeScalarView(scalars[0..<$0])) }.filter(contains)
+        guard word.unicodeScalars.count > 2, contains(word) else { return [] }
+        return word.scalarPrefixes(minimumLength: 2).filter(contains)
     }
 }

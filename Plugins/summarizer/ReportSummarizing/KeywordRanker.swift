@@ -108,11 +108,7 @@ struct TermFamilies {
     private let heads: [[Int]]
 
     init(terms: [String], ids: [TermKey: Int]) {
-        heads = terms.map { term in
-            let scalars = Array(term.unicodeScalars)
-            guard scalars.count > 2 else { return [] }
-            return (2..<scalars.count).compactMap { ids[TermKey(String(String.UnicodeScalarView(scalars[0..<$0])))] }
-        }
+        heads = terms.map { term in term.scalarPrefixes(minimumLength: 2).compactMap { ids[TermKey($0)] } }
     }
 
     /// Each term's own value plus those of the longer terms it begins.

@@ -1,6 +1,6 @@
 extension HMMModel {
     /// jieba's floor for characters a state never emitted.
-    private static let unseen = -3.14e100
+    static let unseen = -3.14e100
     /// Which states may precede each state (B=0, M=1, E=2, S=3). On a tie the first one wins;
     /// the order is the one under which jieba's `max` over (score, state letter) picks too.
     private static let predecessors: [[Int]] = [[3, 2], [1, 0], [1, 0], [3, 2]]
@@ -13,11 +13,11 @@ extension HMMModel {
         var score = [Double](repeating: 0, count: count * 4)
         var previous = [Int](repeating: 0, count: count * 4)
         for state in 0..<4 {
-            score[state] = start[state] + (emission[state][characters[0]] ?? HMMModel.unseen)
+            score[state] = start[state] + emissionLogProbability(state, characters[0])
         }
         for position in 1..<count {
             for state in 0..<4 {
-                let emit = emission[state][characters[position]] ?? HMMModel.unseen
+                let emit = emissionLogProbability(state, characters[position])
                 var best = -Double.infinity
                 var bestFrom = HMMModel.predecessors[state][0]
                 for from in HMMModel.predecessors[state] {

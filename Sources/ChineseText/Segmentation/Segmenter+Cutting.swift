@@ -109,7 +109,8 @@ extension Segmenter {
             let limit = min(count, start + table.maxWordLength)
             var end = start
             while end < limit {
-                guard let slot = table.child(of: parent, scalars[base + end]) else { break }
+                let scalar = scalars[base + end]
+                guard let slot = end == start ? table.rootChild(scalar) : table.child(of: parent, scalar) else { break }
                 parent = slot.entry
                 if slot.logProbability > -Double.infinity {
                     let candidate = slot.logProbability + route.score[end + 1]
