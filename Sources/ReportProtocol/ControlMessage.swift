@@ -27,6 +27,9 @@ public enum ControlCommand: String, Codable, Sendable {
     case list
     /// The Prometheus text of /metrics, as a JSON string.
     case metrics
+    /// How often a phrase (`query`) occurs across the indexed reports, grouped `by` year, region
+    /// or level; forwarded to the `search` service (`TrendRequest`, `TrendResponse`).
+    case trend
 }
 
 public struct ControlRequest: Codable, Sendable, Equatable {
@@ -47,11 +50,14 @@ public struct ControlRequest: Codable, Sendable, Equatable {
     public var state: String?
     /// `list`: only reports received at or after this RFC 3339 UTC time.
     public var receivedSince: String?
+    /// `trend`: how to group the reports (`year`, `region`, `level`; default `year`).
+    public var by: String?
 
     public init(command: ControlCommand, reportId: String? = nil, query: String? = nil, limit: Int? = nil,
                 since: Int64? = nil, topic: String? = nil, file: String? = nil, region: String? = nil,
                 year: Int? = nil, section: String? = nil, indicator: String? = nil, state: String? = nil,
-                receivedSince: String? = nil) {
+                receivedSince: String? = nil, by: String? = nil) {
+        self.by = by
         self.state = state
         self.receivedSince = receivedSince
         self.region = region

@@ -138,4 +138,28 @@ final class ReportRankTests: XCTestCase {
         XCTAssertEqual(hits.first?.reportId, "copy", "the shorter report ranks first")
         assertScores(hits, equal: Self.expectedScores(["金海湖"], in: reports))
     }
+
+    /// Lengths are read again only for reports added since the last search, unless one was
+    /// removed: a report re-indexed shorter (its old row removed, the new one perhaps on the
+    /// freed id) or removed by another connection must be ranked with what the index now holds.
+    func testAReportReindexedOrRemovedByAnotherConnectionIsRankedWithItsNewLength() throws {
+        let path = try makeTemporaryDirectory(self).appendingPathComponent("search.sqlite").path
+        let searcher = try SearchIndex(path: path)
+        var reports = try indexCorpus(into: searcher)
+        _ = try searcher.search(SearchRequest(query: "长城", limit: 10))
+
+        let writer = try SearchIndex(path: path)
+        // The last report indexed holds the highest id, which its new row may take again.
+        let last = try XCTUnwrap(Corpus.reports().last)
+        var document = last.document
+        document.paragraphs = Array(document.paragraphs.prefix(10)) + document.paragraphs.filter { $0.contains("长城") }
+        document.sections = []
+        let result = try writer.index(reportId: last.id, file: last.file, document: document)
+        reports[reports.count - 1] = IndexedReport(id: last.id, paragraphs: document.paragraphs, characters: result.characters)
+        assertScores(try searcher.search(SearchRequest(query: "长城", limit: 10)).hits, equal: Self.expectedScores(["长城"], in: reports))
+
+        try writer.remove(reportId: reports[0].id)
+        reports.removeFirst()
+        assertScores(try searcher.search(SearchRequest(query: "长城", limit: 10)).hits, equal: Self.expectedScores(["长城"], in: reports))
+    }
 }

@@ -1,4 +1,5 @@
 import XCTest
+import ChineseText
 import ReportProtocol
 @testable import ReportIndexing
 import TestSupport

@@ -1,3 +1,5 @@
+import ChineseText
+
 /// Splits UTF-8 text into the tokens of the search index.
 ///
 /// Chinese has no spaces, and a user expects any run of characters that `grep` finds to be

@@ -9,6 +9,9 @@ public enum IndexSchemaState: Equatable, Sendable {
     /// The tables were written by another schema version (older, or unknown to this build);
     /// they were dropped and recreated empty, so every report must be indexed again.
     case rebuilt(fromVersion: Int)
+    /// The tables of an earlier version were brought to this one in place, keeping every report;
+    /// what the new version adds (a report's region level) is filled when a report is indexed again.
+    case upgraded(fromVersion: Int)
 }
 
 /// The tables of the index and their version, kept in `PRAGMA user_version`.
@@ -16,16 +19,23 @@ public enum IndexSchemaState: Equatable, Sendable {
 /// Bump `version` whenever the tables or the tokenizer change: an index written with another
 /// tokenizer would silently miss matches, so it is rebuilt instead.
 public enum IndexSchema {
-    public static let version = 3
+    public static let version = 4
 
     /// Every table any version created, dropped on a rebuild (version 2 had paragraph-level ones).
-    private static let tables = ["paragraph_fts", "paragraphs", "report_fts", "report_text", "reports"]
+    private static let tables = ["paragraph_fts", "paragraphs", "report_fts", "report_text", "reports", "index_totals"]
 
     /// Brings the database to the current schema. Runs in one IMMEDIATE transaction so that
     /// several indexer processes opening the same file at once do not race.
     static func prepare(_ db: Database) throws -> IndexSchemaState {
         let found = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
         if found == version { return .current }
+        if found == 3 {
+            // Version 4 only adds: the level column and the totals, filled from the rows there are.
+            try db.execute(sql: "ALTER TABLE reports ADD COLUMN level TEXT")
+            try createTotals(db)
+            try db.execute(sql: "PRAGMA user_version = \(version)")
+            return .upgraded(fromVersion: found)
+        }
         let hadTables = try tables.contains { try db.tableExists($0) }
         for table in tables { try db.execute(sql: "DROP TABLE IF EXISTS \(table)") }
         try create(db)
@@ -46,7 +56,8 @@ public enum IndexSchema {
                 region     TEXT,
                 year       INTEGER,
                 paragraphs INTEGER NOT NULL,
-                characters INTEGER NOT NULL
+                characters INTEGER NOT NULL,
+                level      TEXT
             );
             CREATE TABLE report_text (
                 id     INTEGER PRIMARY KEY REFERENCES reports(id),
@@ -57,7 +68,33 @@ public enum IndexSchema {
             CREATE VIRTUAL TABLE report_fts USING fts5(
                 body, content = '', tokenize = '\(BigramTokenizer.name)'
             );
-            PRAGMA user_version = \(version);
+            """)
+        try createTotals(db)
+        try db.execute(sql: "PRAGMA user_version = \(version)")
+    }
+
+    /// `index_totals`: one row, the number of reports, their characters and how many were ever
+    /// removed, kept by triggers in the transaction that changes `reports`. A searcher reads it
+    /// after another process's commit instead of every report's length: while reports are only
+    /// added (`removals` unchanged), the lengths it holds stay right and only the new rows are
+    /// read (`ReportLengths.refresh`).
+    private static func createTotals(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE index_totals (
+                id         INTEGER PRIMARY KEY CHECK (id = 1),
+                reports    INTEGER NOT NULL,
+                characters INTEGER NOT NULL,
+                removals   INTEGER NOT NULL
+            );
+            INSERT INTO index_totals (id, reports, characters, removals)
+                SELECT 1, COUNT(*), COALESCE(SUM(characters), 0), 0 FROM reports;
+            CREATE TRIGGER report_added AFTER INSERT ON reports BEGIN
+                UPDATE index_totals SET reports = reports + 1, characters = characters + NEW.characters;
+            END;
+            CREATE TRIGGER report_removed AFTER DELETE ON reports BEGIN
+                UPDATE index_totals SET reports = reports - 1, characters = characters - OLD.characters,
+                                        removals = removals + 1;
+            END;
             """)
     }
 }

@@ -38,10 +38,9 @@ struct MatchExpression: Equatable {
     ///   `maximumJunctions` such places, the term is split there into phrases that must all
     ///   occur (more reports than the phrase, never fewer).
     static func phrase(_ term: SearchQuery.Term) -> String {
-        let bytes = Array(term.text.utf8)
-        let units = bytes.withUnsafeBufferPointer { TextUnit.units(of: $0) }
+        let units = Self.units(of: term)
         guard !units.isEmpty else { return quoted(term) }
-        let junctions = units.indices.dropLast().filter { units[$0].isRunEnd && units[$0 + 1].isIdeograph }
+        let junctions = Self.junctions(in: units)
         if junctions.count > maximumJunctions {
             var pieces: [String] = []
             var start = 0
@@ -55,6 +54,20 @@ struct MatchExpression: Equatable {
             spelling(units, joinedAt: Set(junctions.indices.filter { mask & (1 << $0) != 0 }.map { junctions[$0] }))
         }
         return spellings.count == 1 ? spellings[0] : "(" + spellings.joined(separator: " OR ") + ")"
+    }
+
+    /// How many places of `term` separate two runs of ideographs (冬奥 服务 has one).
+    static func junctions(of term: SearchQuery.Term) -> Int {
+        Self.junctions(in: Self.units(of: term)).count
+    }
+
+    private static func units(of term: SearchQuery.Term) -> [TextUnit] {
+        let bytes = Array(term.text.utf8)
+        return bytes.withUnsafeBufferPointer { TextUnit.units(of: $0) }
+    }
+
+    private static func junctions(in units: [TextUnit]) -> [Int] {
+        units.indices.dropLast().filter { units[$0].isRunEnd && units[$0 + 1].isIdeograph }
     }
 
     /// The units as a quoted FTS5 string, joining the runs at `joinedAt`, with a prefix mark

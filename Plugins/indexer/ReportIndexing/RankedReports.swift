@@ -1,33 +1,47 @@
 import GRDB
+import GRDBSQLite
 
 /// The reports matching a query within the scope's SQL filters, best first by `report_rank`
 /// (report-level BM25), each with its score (positive, higher is better).
 ///
-/// The query's statistics live in the connection's `RankingState`, so a connection runs one of
+/// One statement has `report_rank` score every matching row; the function keeps the leading
+/// rows itself (`LeadingScores`, in the connection's `RankingState`), so a connection runs one of
 /// these at a time (a search's walk runs other statements beside it, never a second ranking).
 struct RankedReports {
-    private let cursor: RowCursor
-    private let state: RankingState
-    private var scale: Double?
+    private let rows: [LeadingScores.Entry]
+    private var position = 0
+    /// A one-phrase query's IDF, known once every row was scored (`RankingState.deferredScale`).
+    private let scale: Double
 
-    /// `atMost`: how many rows the caller can use, when known; SQLite then keeps only the
-    /// leading ones while scoring instead of sorting every match.
+    /// `atMost`: how many rows the caller can use, when known; only that many leaders are kept
+    /// while scoring. Without it, every matching row is returned.
     init(matching match: MatchExpression, scope: SearchScope, atMost: Int?, state: RankingState, _ db: Database) throws {
         let filtered = scope.conditions.isEmpty ? "" : "JOIN reports r ON r.id = f.rowid"
-        try state.begin(unfiltered: scope.conditions.isEmpty, db)
-        cursor = try Row.fetchCursor(db, sql: """
-            SELECT f.rowid, \(ReportRankFunction.name)(report_fts) AS relevance FROM report_fts f \(filtered)
+        try state.begin(unfiltered: scope.conditions.isEmpty, keeping: atMost, db)
+        // Stepped directly, reading no column: the function has kept what it scored. (FTS5 refuses
+        // an auxiliary function inside an aggregate, so `count(report_rank(…))` cannot do it.)
+        let statement = try db.cachedStatement(sql: """
+            SELECT \(ReportRankFunction.name)(report_fts) FROM report_fts f \(filtered)
             WHERE report_fts MATCH ?\(scope.andClause)
-            ORDER BY relevance DESC\(atMost.map { " LIMIT \($0)" } ?? "")
-            """, arguments: StatementArguments([match.text] + scope.arguments))
-        self.state = state
+            """)
+        try statement.setArguments(StatementArguments([match.text] + scope.arguments))
+        let handle = statement.sqliteStatement
+        defer { sqlite3_reset(handle) }
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { break }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code),
+                                    message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: statement.sql)
+            }
+        }
+        scale = state.deferredScale
+        rows = state.query.leading.descending()
     }
 
-    mutating func next() throws -> (rowId: Int64, score: Double)? {
-        guard let row = try cursor.next() else { return nil }
-        // Every match was scored before the first row came out, so a waiting IDF is known now.
-        let scale = self.scale ?? state.deferredScale
-        self.scale = scale
-        return (row[0], (row[1] as Double) * scale)
+    mutating func next() -> (rowId: Int64, score: Double)? {
+        guard position < rows.count else { return nil }
+        defer { position += 1 }
+        return (rows[position].rowId, rows[position].score * scale)
     }
 }

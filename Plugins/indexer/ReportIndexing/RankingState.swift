@@ -14,6 +14,8 @@ final class RankingState: @unchecked Sendable {
         var idf: [Double]? = nil
         var idfWaits = false
         var rowsScored = 0
+        /// The best rows so far, by the score `report_rank` computed (before a waiting IDF).
+        var leading = LeadingScores(capacity: nil)
     }
 
     private(set) var lengths = ReportLengths()
@@ -25,18 +27,17 @@ final class RankingState: @unchecked Sendable {
     var query = Query(idfMayWait: false)
 
     /// Prepares a query in the current read transaction. `unfiltered`: no SQL condition besides
-    /// the MATCH, so every matching row is scored.
-    func begin(unfiltered: Bool, _ db: Database) throws {
+    /// the MATCH, so every matching row is scored. `keeping`: how many leading rows to keep, nil for all.
+    func begin(unfiltered: Bool, keeping: Int?, _ db: Database) throws {
         let version = try Int64.fetchOne(db, sql: "PRAGMA data_version")
         if version == nil || version != lengthsVersion {
-            lengths = try ReportLengths.load(db)
+            try lengths.refresh(db)
             lengthsVersion = version
         }
-        query = Query(idfMayWait: unfiltered)
+        query = Query(idfMayWait: unfiltered, leading: LeadingScores(capacity: keeping))
     }
 
-    /// What the scores `report_rank` returned must be multiplied by, once the first ranked row
-    /// was read (SQLite scores every matching row before returning the best).
+    /// What the scores `report_rank` computed must be multiplied by, once every matching row was scored.
     var deferredScale: Double {
         query.idfWaits ? BM25.reportIDF(documents: lengths.reports, holding: query.rowsScored) : 1
     }

@@ -5,7 +5,8 @@ import GRDBSQLite
 /// higher is better), as FTS5's own `bm25()` computes it but with the report's length in
 /// characters read from memory (`RankingState.lengths`) instead of a `docsize` lookup per row,
 /// and, for a query of one phrase over the whole index, without the second pass over the
-/// phrase's postings that counting its documents costs (`RankingState.Query.idfMayWait`).
+/// phrase's postings that counting its documents costs (`RankingState.Query.idfMayWait`). It
+/// keeps the leading rows as it scores them (`LeadingScores`) instead of SQLite sorting them.
 enum ReportRankFunction {
     static let name = "report_rank"
 
@@ -30,7 +31,8 @@ enum ReportRankFunction {
         }
         state.query.rowsScored += 1
         let bm25 = BM25(averageLength: state.lengths.averageLength)
-        let length = state.lengths[api.xRowid(fts)]
+        let rowId = api.xRowid(fts)
+        let length = state.lengths[rowId]
         var score = 0.0
         for (phrase, idf) in (state.query.idf ?? []).enumerated() {
             guard let frequency = occurrences(of: Int32(phrase), api, fts) else {
@@ -38,6 +40,7 @@ enum ReportRankFunction {
             }
             if frequency > 0 { score += idf * bm25.termWeight(frequency: Double(frequency), length: length) }
         }
+        state.query.leading.offer(rowId: rowId, score: score)
         sqlite3_result_double(context, score)
     }
 

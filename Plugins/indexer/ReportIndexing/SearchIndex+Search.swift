@@ -45,7 +45,7 @@ extension SearchIndex {
         var accepted: [ReportRanking] = []
         // The best `limit` scores so far, descending: the last is the score to beat.
         var leading: [Double] = []
-        while let (rowId, baseScore) = try cursor.next() {
+        while let (rowId, baseScore) = cursor.next() {
             // Without re-ranking, reports tying with the last one are kept, so ties go by report id.
             if accepted.count >= depth, segmenter != nil || baseScore < accepted[accepted.count - 1].baseScore { break }
             if segmenter != nil, leading.count >= limit, baseScore * WordMatch.maximumBoost < leading[limit - 1] { break }
@@ -53,7 +53,7 @@ extension SearchIndex {
             if scope.section != nil || segmenter != nil {
                 let paragraphs = try Self.storedParagraphs(of: ranking.rowId, db)
                 // Only a section filter skips a report here: FTS5 and the stored paragraphs hold the
-                // same text, so without one some paragraph matches (the `LIMIT` above relies on it).
+                // same text, so without one some paragraph matches (keeping only `depth` rows relies on it).
                 guard let choice = ParagraphChoice(in: paragraphs, patterns: patterns, scope: scope) else { continue }
                 ranking.shown = (paragraphs, choice)
                 if let segmenter {

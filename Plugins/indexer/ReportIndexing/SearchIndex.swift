@@ -41,6 +41,7 @@ public final class SearchIndex: Sendable {
         configuration.prepareDatabase { [rankings] db in
             db.add(tokenizer: BigramTokenizer.self)
             try rankings.open(db)
+            try PhraseCountFunction.register(on: db)
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
@@ -66,11 +67,11 @@ public final class SearchIndex: Sendable {
             try Self.deleteRows(of: reportId, db)
             try db.execute(
                 sql: """
-                    INSERT INTO reports (report_id, file, title, region, year, paragraphs, characters)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO reports (report_id, file, title, region, year, paragraphs, characters, level)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [reportId, file, document.title, document.region, Self.year(of: document),
-                            rows.count, characters])
+                            rows.count, characters, document.regionLevel])
             let id = db.lastInsertedRowID
             try db.execute(sql: "INSERT INTO report_text (id, titles, places, body) VALUES (?, ?, ?, ?)",
                            arguments: [id, stored.titles, Data(stored.places), Data(stored.body.utf8)])

@@ -11,6 +11,17 @@ public enum SearchIndexError: Error, Equatable, CustomStringConvertible {
     case nothingToSearch(query: String)
     /// OpenCC's traditional-to-simplified tables could not be opened.
     case scriptConversionUnavailable(reason: String)
+    /// A `trend` phrase separates more than `limit` pairs of Chinese runs (一、二、三、四、五、六): FTS5
+    /// would match it as pieces, whose matches are not the phrase's occurrences.
+    case phraseTooFragmented(phrase: String, limit: Int)
+
+    /// Whether the request itself is at fault (asking again cannot help), not the index.
+    public var isAboutTheRequest: Bool {
+        switch self {
+        case .nothingToSearch, .phraseTooFragmented: true
+        default: false
+        }
+    }
 
     public var description: String {
         switch self {
@@ -24,6 +35,8 @@ public enum SearchIndexError: Error, Equatable, CustomStringConvertible {
             return "search index: cannot convert traditional script queries: \(reason)"
         case let .nothingToSearch(query):
             return "search query \"\(query)\" has no term to look for: give at least one word, number or Chinese character that is not excluded with -"
+        case let .phraseTooFragmented(phrase, limit):
+            return "trend phrase \"\(phrase)\" has more than \(limit) places where spaces or punctuation separate runs of Chinese characters, which the index cannot count as one phrase: give a shorter phrase"
         }
     }
 }

@@ -1,3 +1,5 @@
+import ChineseText
+
 /// A user's search text, parsed.
 ///
 /// The language, applied to whole reports: terms separated by spaces must all occur; `OR`

@@ -1,3 +1,5 @@
+import ChineseText
+
 /// Text compared the way the tokenizer compares it: whitespace ignored, full-width ASCII folded
 /// to ASCII, Latin letters case-insensitive (2022年 finds 2022 年, ＰＭ２．５ finds PM2.5).
 enum TextFolding {

@@ -1,3 +1,5 @@
+import ChineseText
+
 /// One position of the tokenizer: an ideograph (and whether the next scalar is an ideograph,
 /// which makes the bigram), or a lowercase word of letters or digits. Separators take none.
 enum TextUnit: Equatable {

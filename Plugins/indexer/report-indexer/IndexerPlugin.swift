@@ -3,7 +3,7 @@ import ReportIndexing
 import ReportProtocol
 import WorkerKit
 
-/// Serves `indexer` (add a parsed report to the index) and `search` (query it).
+/// Serves `indexer` (add a parsed report to the index) and `search` (query it: a search or a trend).
 /// The index file is the one piece of state a plugin owns: `<data dir>/index/search.sqlite`.
 struct IndexerPlugin: WorkerPlugin {
     let name = "report-indexer"
@@ -20,6 +20,12 @@ struct IndexerPlugin: WorkerPlugin {
                 Run `reportctl reindex` to index the stored reports again.\n
                 """.utf8))
         }
+        if case .upgraded(let old) = opened.schemaState {
+            FileHandle.standardError.write(Data("""
+                \(name): \(opened.path) was upgraded from index schema \(old) to \(IndexSchema.version), keeping its reports; \
+                `reportctl trend --by level` knows their levels once `reportctl reindex` has indexed them again.\n
+                """.utf8))
+        }
     }
 
     func handle(_ job: JobRequest) throws -> [UInt8] {
@@ -28,11 +34,14 @@ struct IndexerPlugin: WorkerPlugin {
             let input = try decode(DocumentInput.self, job.input)
             return try WireJSON.encode(try index().index(reportId: input.reportId, file: input.file, document: input.document))
         case ServiceName.search:
-            let request = try decode(SearchRequest.self, job.input)
+            let request = try decode(SearchServiceJob.self, job.input)
             do {
-                return try WireJSON.encode(try index().search(request))
+                switch request {
+                case .search(let search): return try WireJSON.encode(try index().search(search))
+                case .trend(let trend): return try WireJSON.encode(try index().trend(trend))
+                }
             } catch let error as SearchIndexError {
-                if case .nothingToSearch = error { throw JobFailure(reason: error.description, retryable: false) }
+                if error.isAboutTheRequest { throw JobFailure(reason: error.description, retryable: false) }
                 throw error
             }
         default:
@@ -51,6 +60,13 @@ struct IndexerPlugin: WorkerPlugin {
             OneShotCommand(name: "search", usage: "QUERY   search the index and print the hits") { arguments in
                 guard !arguments.isEmpty else { throw JobFailure(reason: "search needs a query", retryable: false) }
                 return try WireJSON.encode(try index().search(SearchRequest(query: arguments.joined(separator: " "))))
+            },
+            OneShotCommand(name: "trend", usage: "PHRASE [year|region|level]   count the phrase across the index") { arguments in
+                guard let phrase = arguments.first else { throw JobFailure(reason: "trend needs a phrase", retryable: false) }
+                guard let by = TrendGrouping(rawValue: arguments.dropFirst().first ?? "year") else {
+                    throw JobFailure(reason: "trend groups by year, region or level", retryable: false)
+                }
+                return try WireJSON.encode(try index().trend(TrendRequest(phrase: phrase, by: by)))
             },
         ]
     }

@@ -1,12 +1,81 @@
-/// Character classes the normaliser, the sentence splitter and the parser all need.
-/// They work on `Unicode.Scalar` because iterating `Character`s over Chinese text is slow.
-public enum ScalarClass {
-    /// A Han ideograph (the basic block, extension A and the compatibility block).
-    public static func isHan(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
-        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0xF900...0xFAFF, 0x20000...0x2FA1F: return true
-        default: return false
+/// Character classes of Chinese text, one definition for the normaliser, the sentence splitter,
+/// the parser and the search tokenizer, so that every character the normaliser treats as Han is
+/// one the index makes searchable (they had two lists, and the normaliser's missed extensions G
+/// and H).
+///
+/// Works on `Unicode.Scalar` and raw scalar values, never on `Character`: the tokenizer runs over
+/// every byte of every report, and grapheme breaking is far too slow for that. What the tokenizer
+/// calls is `@inlinable`, so it is inlined across the module boundary as it was inside the indexer.
+public enum ScalarClass: Equatable, Sendable {
+    /// Chinese (and Japanese/Korean) text: written without spaces, indexed as bigrams.
+    case ideograph
+    /// A Latin (or other alphabetic) letter: part of a word.
+    case letter
+    /// A digit: part of a number. Numbers and letters form separate tokens (PM2.5 → pm 2 5),
+    /// so that 2.5 and 5 find PM2.5 too.
+    case digit
+    /// Whitespace, punctuation, symbols: never searchable, only separate tokens.
+    case separator
+
+    /// How the search tokenizer treats the scalar `value`.
+    @inlinable @inline(__always)
+    public static func of(_ value: UInt32) -> ScalarClass {
+        if value < 0x80 {
+            if value >= 0x61 && value <= 0x7A { return .letter }
+            if value >= 0x41 && value <= 0x5A { return .letter }
+            if value >= 0x30 && value <= 0x39 { return .digit }
+            return .separator
         }
+        if isIdeograph(value) { return .ideograph }
+        guard let scalar = Unicode.Scalar(value) else { return .separator }
+        let properties = scalar.properties
+        if properties.numericType != nil { return .digit }
+        if properties.isAlphabetic { return .letter }
+        return .separator
+    }
+
+    /// A Han ideograph: the basic block, extension A, the compatibility ideographs, and the
+    /// supplementary planes' extensions B to H with the compatibility supplement.
+    @inlinable @inline(__always)
+    public static func isHan(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x4E00...0x9FFF,   // CJK Unified Ideographs
+             0x3400...0x4DBF,   // Extension A
+             0xF900...0xFAFF,   // Compatibility Ideographs
+             0x20000...0x323AF: // Extensions B–H, the Compatibility Supplement among them
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// A Han ideograph (see `isHan(_:)` for the blocks).
+    @inlinable
+    public static func isHan(_ s: Unicode.Scalar) -> Bool { isHan(s.value) }
+
+    /// Scripts written without spaces between words, which the tokenizer indexes as bigrams: Han,
+    /// and 々 〇 because years are written 二〇二三年; radicals because PDF extraction sometimes
+    /// yields ⼀ (U+2F00) for 一, and such text should at least be found by the same characters;
+    /// kana and Hangul syllables.
+    @inlinable @inline(__always)
+    public static func isIdeograph(_ value: UInt32) -> Bool {
+        if isHan(value) { return true }
+        switch value {
+        case 0x3005, 0x3007,    // 々 〇
+             0x2E80...0x2FDF,   // CJK and Kangxi radicals
+             0x3040...0x30FF,   // Hiragana, Katakana
+             0xAC00...0xD7AF:   // Hangul syllables
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Full-width ASCII (Ａ１％) as typed by Chinese input methods, mapped to ASCII, so that
+    /// ２０２２ and 2022 are the same token.
+    @inlinable @inline(__always)
+    public static func halfWidth(_ value: UInt32) -> UInt32 {
+        value >= 0xFF01 && value <= 0xFF5E ? value - 0xFEE0 : value
     }
 
     /// Full-width punctuation used in Chinese prose: 。，、；：？！“”‘’（）《》【】…—·

@@ -2,7 +2,7 @@ import Foundation
 import ReportProtocol
 
 /// Answers `reportctl`: each command reads the store, the broker or the supervisor and replies,
-/// except `search`, which becomes a job for a worker serving `search` and is answered later.
+/// except `search` and `trend`, which become jobs for a worker serving `search` and are answered later.
 struct ControlCommands {
     let pipeline: Pipeline
     let broker: Broker
@@ -33,6 +33,7 @@ struct ControlCommands {
             case .compare: return .response(try compare(request.body.indicator ?? ""))
             case .list: return .response(try list(request.body))
             case .metrics: return .response(.success(.string(metricsText())))
+            case .trend: return trend(request).map(ControlReply.response)
             }
         } catch {
             return .response(.failure(.internal, "\(request.body.command.rawValue) failed: \(error)"))

@@ -1,0 +1,179 @@
+import XCTest
+import ChineseText
+import ReportProtocol
+@testable import ReportIndexing
+import TestSupport
+
+/// `trend` counts every place a phrase occurs, from the index, exactly as a substring count of
+/// the same paragraphs does.
+final class TrendTests: XCTestCase {
+    /// Words, pieces of longer words (奥会 in 冬奥会), pieces across words (量发), place names in
+    /// one report only, single characters, and phrases found nowhere.
+    private let phrases = ["冬奥", "奥会", "量发", "生态", "发展", "门头沟", "高质量发展", "密云水库", "金海湖",
+                           "生态涵养区", "奥", "的", "鲸鱼潜艇"]
+
+    func testEveryOccurrenceIsCountedAsASubstringCountOfTheParagraphsCountsIt() throws {
+        let (index, reports) = try makeCorpusIndex(self)
+        for phrase in phrases + sampledPhrases(from: reports, every: 997) {
+            let response = try index.trend(TrendRequest(phrase: phrase, by: .region))
+            let expected = reports.map { Self.occurrences(of: phrase, in: $0) }
+            XCTAssertEqual(response.total.occurrences, expected.reduce(0, +), phrase)
+            XCTAssertEqual(response.total.reportsWith, expected.filter { $0 > 0 }.count, phrase)
+            XCTAssertEqual(response.total.reports, reports.count, phrase)
+            for group in response.groups {
+                let inGroup = reports.indices.filter { reports[$0].document.region == group.key }
+                XCTAssertEqual(group.occurrences, inGroup.reduce(0) { $0 + expected[$1] }, "\(phrase) in \(group.key ?? "-")")
+            }
+        }
+    }
+
+    func testEachGroupHoldsItsReportsTextAndTheRateIsPerTenThousandCharacters() throws {
+        let (index, reports) = try makeCorpusIndex(self)
+        let characters = reports.map(Self.characters)
+        for grouping in TrendGrouping.allCases {
+            let response = try index.trend(TrendRequest(phrase: "生态", by: grouping))
+            XCTAssertEqual(response.by, grouping)
+            XCTAssertEqual(response.total.characters, characters.reduce(0, +), "\(grouping)")
+            XCTAssertEqual(response.groups.reduce(0) { $0 + $1.reports }, reports.count, "\(grouping)")
+            let keys: [String?] = reports.map { report in
+                switch grouping {
+                case .year: SearchIndex.year(of: report.document).map(String.init)
+                case .region: report.document.region
+                case .level: report.document.regionLevel
+                }
+            }
+            XCTAssertEqual(Set(response.groups.map(\.key)), Set(keys), "\(grouping)")
+            for group in response.groups {
+                let members = reports.indices.filter { keys[$0] == group.key }
+                XCTAssertEqual(group.reports, members.count, "\(grouping) \(group.key ?? "-")")
+                XCTAssertEqual(group.characters, members.reduce(0) { $0 + characters[$1] }, "\(grouping) \(group.key ?? "-")")
+                XCTAssertEqual(group.perTenThousand, Double(group.occurrences) * 10_000 / Double(group.characters), accuracy: 1e-9)
+            }
+        }
+    }
+
+    func testAPhraseTypedInTraditionalScriptCountsTheSimplifiedText() throws {
+        let (index, _) = try makeCorpusIndex(self)
+        for (traditional, simplified) in [("門頭溝", "门头沟"), ("冬奧", "冬奥"), ("生態涵養區", "生态涵养区")] {
+            let counted = try index.trend(TrendRequest(phrase: traditional, by: .region))
+            let expected = try index.trend(TrendRequest(phrase: simplified, by: .region))
+            XCTAssertGreaterThan(expected.total.occurrences, 0, simplified)
+            XCTAssertEqual(counted.groups, expected.groups, traditional)
+        }
+    }
+
+    func testTheFirstAndLastAppearanceAndThePeakNameTheReportsThatHoldThePhrase() throws {
+        let (index, reports) = try makeCorpusIndex(self)
+        let response = try index.trend(TrendRequest(phrase: "冬奥", by: .region))
+        let counts = Dictionary(uniqueKeysWithValues: reports.map { ($0.id, Self.occurrences(of: "冬奥", in: $0)) })
+        let first = try XCTUnwrap(response.first)
+        XCTAssertEqual(first.occurrences, counts[first.reportId])
+        XCTAssertEqual(first.occurrences, counts.values.max(), "every sample is of one year: the first is the one saying it most")
+        let peak = try XCTUnwrap(response.peak)
+        XCTAssertEqual(peak.perTenThousand, response.groups.map(\.perTenThousand).max())
+        XCTAssertNil(try index.trend(TrendRequest(phrase: "鲸鱼潜艇")).peak)
+        XCTAssertNil(try index.trend(TrendRequest(phrase: "鲸鱼潜艇")).first)
+    }
+
+    func testAPhraseWithNothingToCountOrTooManyPiecesIsRefusedWithTheReason() throws {
+        let (index, _) = try makeCorpusIndex(self)
+        XCTAssertThrowsError(try index.trend(TrendRequest(phrase: "，。 "))) { error in
+            XCTAssertEqual(error as? SearchIndexError, .nothingToSearch(query: "，。 "))
+        }
+        let pieces = "一、二、三、四、五、六"
+        XCTAssertThrowsError(try index.trend(TrendRequest(phrase: pieces))) { error in
+            XCTAssertEqual(error as? SearchIndexError, .phraseTooFragmented(phrase: pieces, limit: MatchExpression.maximumJunctions))
+            XCTAssertTrue("\(error)".contains(pieces))
+        }
+    }
+
+    func testAnEmptyIndexCountsNothing() throws {
+        let index = try SearchIndex(path: try makeTemporaryDirectory(self).appendingPathComponent("search.sqlite").path)
+        let response = try index.trend(TrendRequest(phrase: "冬奥"))
+        XCTAssertEqual(response.groups, [])
+        XCTAssertEqual(response.total, TrendGroup(key: nil, reports: 0, reportsWith: 0, occurrences: 0, characters: 0))
+        XCTAssertNil(response.peak)
+    }
+
+    /// Every start of `phrase` in the report's stored paragraphs: overlapping places count, as
+    /// FTS5 counts phrase instances.
+    static func occurrences(of phrase: String, in report: CorpusReport) -> Int {
+        let needle = Array(phrase.unicodeScalars)
+        return ParagraphRow.rows(of: report.document).reduce(0) { sum, row in
+            let text = Array(row.body.unicodeScalars)
+            guard text.count >= needle.count else { return sum }
+            return sum + (0...(text.count - needle.count)).filter { Array(text[$0..<($0 + needle.count)]) == needle }.count
+        }
+    }
+
+    static func characters(_ report: CorpusReport) -> Int {
+        ParagraphRow.rows(of: report.document).reduce(0) { $0 + $1.body.unicodeScalars.count }
+    }
+
+    /// Runs of 2 to 5 ideographs at regular intervals through the reports, not picked to pass.
+    private func sampledPhrases(from reports: [CorpusReport], every stride: Int) -> [String] {
+        let scalars = Array(reports.flatMap { $0.document.paragraphs }.joined(separator: "\n").unicodeScalars)
+        var phrases: [String] = []
+        var position = 0
+        var length = 2
+        while position + length <= scalars.count {
+            let slice = scalars[position..<(position + length)]
+            if slice.allSatisfy({ ScalarClass.isIdeograph($0.value) }) {
+                phrases.append(String(String.UnicodeScalarView(slice)))
+                length = length == 5 ? 2 : length + 1
+            }
+            position += stride
+        }
+        return phrases
+    }
+}
+
+/// The arithmetic of `trend` on groups and matches made up for the case.
+final class TrendTallyTests: XCTestCase {
+    private func match(_ key: String?, year: Int?, _ occurrences: Int, id: String) -> TrendTally.Match {
+        TrendTally.Match(key: key, appearance: TrendAppearance(reportId: id, file: "\(id).txt", title: nil, region: key,
+                                                               year: year, occurrences: occurrences))
+    }
+
+    func testYearsAreInOrderWithTheReportsWithoutAYearLast() {
+        let sizes = [TrendTally.GroupSize(key: "2024", reports: 2, characters: 20_000),
+                     TrendTally.GroupSize(key: nil, reports: 1, characters: 5_000),
+                     TrendTally.GroupSize(key: "2015", reports: 1, characters: 10_000),
+                     TrendTally.GroupSize(key: "2023", reports: 1, characters: 10_000)]
+        let matches = [match("2024", year: 2024, 3, id: "b"), match("2024", year: 2024, 1, id: "c"),
+                       match("2015", year: 2015, 1, id: "a"), match(nil, year: nil, 4, id: "d")]
+        let response = TrendTally.response(phrase: "新质生产力", by: .year, sizes: sizes, matches: matches)
+        XCTAssertEqual(response.groups.map(\.key), ["2015", "2023", "2024", nil])
+        XCTAssertEqual(response.groups.map(\.occurrences), [1, 0, 4, 4])
+        XCTAssertEqual(response.groups.map(\.reportsWith), [1, 0, 2, 1])
+        XCTAssertEqual(response.groups.map(\.perTenThousand), [1, 0, 2, 8])
+        XCTAssertEqual(response.total, TrendGroup(key: nil, reports: 5, reportsWith: 4, occurrences: 9, characters: 45_000))
+        XCTAssertEqual(response.first?.reportId, "a")
+        XCTAssertEqual(response.last?.reportId, "b", "of two reports of the last year, the one saying it more")
+        XCTAssertNil(response.peak?.key, "the densest group is the one without a year")
+        XCTAssertEqual(response.peak?.perTenThousand, 8)
+    }
+
+    func testATieForThePeakGoesToTheEarlierGroupAndATieForFirstToTheReportId() {
+        let sizes = [TrendTally.GroupSize(key: "2021", reports: 2, characters: 10_000),
+                     TrendTally.GroupSize(key: "2020", reports: 1, characters: 10_000)]
+        let matches = [match("2021", year: 2021, 2, id: "y"), match("2021", year: 2021, 0, id: "z"),
+                       match("2020", year: 2020, 2, id: "x")]
+        let response = TrendTally.response(phrase: "p", by: .year, sizes: sizes, matches: matches)
+        XCTAssertEqual(response.peak?.key, "2020")
+        XCTAssertEqual(response.first?.reportId, "x")
+        XCTAssertEqual(response.last?.reportId, "y", "a report counted 0 times does not hold the phrase")
+        XCTAssertEqual(response.groups.first { $0.key == "2021" }?.reportsWith, 1)
+    }
+
+    func testLevelsGoFromProvinceDownAndRegionsByName() {
+        let levels = ["district", "county", "province", "other", "city"].map { TrendTally.GroupSize(key: $0, reports: 1, characters: 1) }
+        XCTAssertEqual(TrendTally.ordered(levels, by: .level).map(\.key), ["province", "city", "district", "county", "other"])
+        let regions = ["延庆区", "北京市", "门头沟区"].map { TrendTally.GroupSize(key: $0, reports: 1, characters: 1) }
+        XCTAssertEqual(TrendTally.ordered(regions, by: .region).map(\.key), ["北京市", "延庆区", "门头沟区"].sorted())
+    }
+
+    func testAGroupWithoutTextHasARateOfNothing() {
+        XCTAssertEqual(TrendGroup(key: "x", reports: 1, reportsWith: 0, occurrences: 0, characters: 0).perTenThousand, 0)
+    }
+}
