@@ -66,6 +66,7 @@ extension StateStore {
             if let done {
                 events.append(try Self.appendEvent(db, .done, id: id, file: file, time: time,
                                                    data: try Self.overview(done, finishedAt: time)))
+                events += try TargetResolution.reportBecameDone(db, id: id, file: file, time: time)
             }
             return events
         }
