@@ -27,6 +27,11 @@ public enum ControlCommand: String, Codable, Sendable {
     case list
     /// The Prometheus text of /metrics, as a JSON string.
     case metrics
+    /// One indicator's targets against outcomes, a row per region and year (`indicator`, and
+    /// `region`, `level`, `from_year`, `to_year` to narrow it).
+    case track
+    /// One region's headline figures year by year (`region`, and `indicator` to keep one).
+    case series
 }
 
 public struct ControlRequest: Codable, Sendable, Equatable {
@@ -47,11 +52,23 @@ public struct ControlRequest: Codable, Sendable, Equatable {
     public var state: String?
     /// `list`: only reports received at or after this RFC 3339 UTC time.
     public var receivedSince: String?
+    /// `track`: only regions of this level (national, province, city, district, county).
+    public var level: String?
+    /// `track`: only target years from `from_year` to `to_year`, inclusive.
+    public var fromYear: Int?
+    public var toYear: Int?
+    /// `get`: every figure with its sentence and paragraph (`CiteView`) instead of the whole report.
+    public var cite: Bool?
 
     public init(command: ControlCommand, reportId: String? = nil, query: String? = nil, limit: Int? = nil,
                 since: Int64? = nil, topic: String? = nil, file: String? = nil, region: String? = nil,
                 year: Int? = nil, section: String? = nil, indicator: String? = nil, state: String? = nil,
-                receivedSince: String? = nil) {
+                receivedSince: String? = nil, level: String? = nil, fromYear: Int? = nil, toYear: Int? = nil,
+                cite: Bool? = nil) {
+        self.level = level
+        self.fromYear = fromYear
+        self.toYear = toYear
+        self.cite = cite
         self.state = state
         self.receivedSince = receivedSince
         self.region = region

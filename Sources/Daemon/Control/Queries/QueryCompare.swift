@@ -4,13 +4,14 @@ import ReportProtocol
 
 /// `reportctl compare INDICATOR`: one indicator across every stored report, from the parsed
 /// documents' indicators: what each region achieved in the year it reviews, and what it aims for next.
-extension ControlCommands {
+extension QueryCommands {
     func compare(_ indicator: String) throws -> ControlResponse {
         let name = indicator.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty else { return .failure(.invalid, "compare needs an indicator name, e.g. 地区生产总值") }
         var rows: [CompareRow] = []
         var without = 0
-        for report in try pipeline.store.indicatorSheets() {
+        for report in try store.indicatorSheets() {
+            try deadline.check()
             let matching = IndicatorMatch.pick(name, from: report.indicators)
             let actual = matching.first { $0.kind == .actual && ($0.year == nil || $0.year == report.reviewYear) }
             let target = matching.first { $0.kind == .target && ($0.year == nil || $0.year == report.planYear) }
