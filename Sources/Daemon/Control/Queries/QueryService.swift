@@ -79,8 +79,9 @@ final class QueryService: @unchecked Sendable {
         do {
             return .response(try QueryCommands(store: store, deadline: deadline).answer(request.body))
         } catch let error where deadline.isExpired || (error as? DatabaseError)?.resultCode == .SQLITE_INTERRUPT {
+            let narrow = request.body.command == .track ? "narrow it (--region, --level, --from, --to) or " : ""
             return .response(.failure(.refused, """
-                \(command) took longer than the query time limit of \(timeoutMilliseconds) ms ([control] query_timeout_ms in reportd.toml) and was stopped: narrow it (--region, --level, --from, --to) or raise the limit
+                \(command) took longer than the query time limit of \(timeoutMilliseconds) ms ([control] query_timeout_ms in reportd.toml) and was stopped: \(narrow)raise the limit
                 """))
         } catch {
             return .response(.failure(.internal, "\(command) failed: \(error)"))
