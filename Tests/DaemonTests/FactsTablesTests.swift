@@ -9,7 +9,7 @@ import XCTest
 /// The facts rows of done reports, on the real State Council reports of Tests/Fixtures/real and
 /// a real SQLite store: what is written at done, what the migration fills, what is announced.
 final class FactsTablesTests: XCTestCase {
-    private static func parsed(_ year: Int) throws -> (id: String, file: String, bytes: [UInt8], document: ParsedDocument) {
+    static func parsed(_ year: Int) throws -> (id: String, file: String, bytes: [UInt8], document: ParsedDocument) {
         let file = "cn_national_\(year).gbk.txt"
         let input = Array(try Data(contentsOf: Repository.fixtures.appendingPathComponent("real/\(file)")))
         let document = try ReportParser().parse(bytes: input, fileName: file)
@@ -17,8 +17,8 @@ final class FactsTablesTests: XCTestCase {
     }
 
     /// Takes a report from accepted to done through the store's own transitions.
-    private func finish(_ report: (id: String, file: String, bytes: [UInt8], document: ParsedDocument), in store: StateStore,
-                        at time: String) throws -> [PublishedEvent] {
+    static func finish(_ report: (id: String, file: String, bytes: [UInt8], document: ParsedDocument), in store: StateStore,
+                       at time: String) throws -> [PublishedEvent] {
         _ = try store.accept(id: report.id, file: report.file, size: report.bytes.count, time: time)
         _ = try store.recordParsed(id: report.id, file: report.file, document: report.bytes,
                                    headline: DocumentHeadline(title: report.document.title, region: report.document.region,
@@ -31,7 +31,7 @@ final class FactsTablesTests: XCTestCase {
     func testADoneReportHasOneRowPerFigureWithTheParagraphAndOffsetsOfItsSentence() throws {
         let store = try StateStore(path: try makeTemporaryDirectory(self).appendingPathComponent("state.sqlite").path)
         let report = try Self.parsed(2015)
-        _ = try finish(report, in: store, at: "2015-03-05T00:00:00.000Z")
+        _ = try Self.finish(report, in: store, at: "2015-03-05T00:00:00.000Z")
         try store.database.read { db in
             let head = try XCTUnwrap(try Row.fetchOne(db, sql: "SELECT * FROM report_facts WHERE report_id = ?", arguments: [report.id]))
             XCTAssertEqual(head["region_name"] as String?, "全国")
@@ -78,9 +78,9 @@ final class FactsTablesTests: XCTestCase {
 
     func testTheReportThatReviewsAYearAnnouncesItsTargetsInTheTransactionThatMakesItDone() throws {
         let store = try StateStore(path: try makeTemporaryDirectory(self).appendingPathComponent("state.sqlite").path)
-        let first = try finish(try Self.parsed(2014), in: store, at: "2014-03-05T00:00:00.000Z")
+        let first = try Self.finish(try Self.parsed(2014), in: store, at: "2014-03-05T00:00:00.000Z")
         XCTAssertEqual(first.map(\.topic), [.indexed, .done], "nothing of 2014's targets is known before the 2015 report")
-        let second = try finish(try Self.parsed(2015), in: store, at: "2015-03-05T00:00:00.000Z")
+        let second = try Self.finish(try Self.parsed(2015), in: store, at: "2015-03-05T00:00:00.000Z")
         let resolved = try second.filter { $0.topic == .targetResolved }.map {
             try FeedEnvelope.decode(frames: $0.frames).data.decode(TargetRow.self)
         }
