@@ -13,8 +13,13 @@ final class QueryServiceTests: XCTestCase {
         private let arrived = DispatchSemaphore(value: 0)
         private var replies: [(client: [UInt8], response: ControlResponse)] = []
 
+        /// As the control socket sends it: a response, or one encoded by the query thread.
         func add(_ client: [UInt8], _ reply: ControlReply) {
-            guard case .response(let response) = reply else { return }
+            let response: ControlResponse
+            switch reply {
+            case .response(let given): response = given
+            case .encoded(let body): response = (try? WireJSON.decode(ControlResponse.self, from: body)) ?? .failure(.internal, "undecodable reply")
+            }
             lock.withLock { replies.append((client, response)) }
             arrived.signal()
         }

@@ -5,14 +5,14 @@ import ReportProtocol
 /// `reportctl get ID --cite`: every figure of a report with its sentence and paragraph, from the
 /// facts rows (no document is decoded).
 extension QueryCommands {
-    func cite(_ idOrPrefix: String) throws -> ControlResponse {
+    func cite(_ idOrPrefix: String) throws -> ControlReply {
         let record: ReportRecord
         switch try store.resolve(idOrPrefix) {
-        case .refused(let refusal): return refusal
+        case .refused(let refusal): return .response(refusal)
         case .found(let found): record = found
         }
         guard record.state == .done else {
-            return .failure(.refused, "report \(record.id) is \(record.state.rawValue); its figures are cited once it is done")
+            return .failing(.refused, "report \(record.id) is \(record.state.rawValue); its figures are cited once it is done")
         }
         let view = try store.database.read { db in
             let head = try Row.fetchOne(db, sql: "SELECT title, region FROM reports WHERE id = ?", arguments: [record.id])
@@ -27,6 +27,6 @@ extension QueryCommands {
             }
             return CiteView(reportId: record.id, file: record.file, title: head?["title"], region: head?["region"], figures: figures)
         }
-        return .success(try JSONValue(encoding: view))
+        return try .encoding(view)
     }
 }

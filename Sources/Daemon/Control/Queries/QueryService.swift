@@ -77,7 +77,7 @@ final class QueryService: @unchecked Sendable {
     private func answer(_ request: ControlServer.Request, deadline: QueryDeadline) -> ControlReply {
         let command = request.body.command.rawValue
         do {
-            return .response(try QueryCommands(store: store, deadline: deadline).answer(request.body))
+            return try QueryCommands(store: store, deadline: deadline).answer(request.body)
         } catch let error where deadline.isExpired || (error as? DatabaseError)?.resultCode == .SQLITE_INTERRUPT {
             let narrow = request.body.command == .track ? "narrow it (--region, --level, --from, --to) or " : ""
             return .response(.failure(.refused, """

@@ -6,9 +6,9 @@ import ReportProtocol
 /// `reportctl track INDICATOR`: the indicator's targets against their outcomes, a row per region
 /// and year, paired and judged by `ReportAnalysis` on the facts rows the filters select.
 extension QueryCommands {
-    func track(_ request: ControlRequest) throws -> ControlResponse {
+    func track(_ request: ControlRequest) throws -> ControlReply {
         let asked = (request.indicator ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !asked.isEmpty else { return .failure(.invalid, "track needs an indicator name, e.g. 国内生产总值") }
+        guard !asked.isEmpty else { return .failing(.invalid, "track needs an indicator name, e.g. 国内生产总值") }
         let key = IndicatorKey.of(asked)
         var conditions: [String] = []
         var arguments: StatementArguments = []
@@ -41,6 +41,6 @@ extension QueryCommands {
         }
         try deadline.check()
         let sorted = rows.map(TargetRow.init).sorted { ($0.region, $0.year) < ($1.region, $1.year) }
-        return .success(try JSONValue(encoding: TrackView(indicator: key, rows: sorted)))
+        return try .encoding(TrackView(indicator: key, rows: sorted))
     }
 }
