@@ -18,9 +18,10 @@ SWIFT_TEST_FLAGS ?= --no-parallel
 BENCH_FLAGS ?=
 BENCH_TEXT_FLAGS ?=
 BENCH_WEB_FLAGS ?=
+BENCH_ANALYSIS_FLAGS ?=
 FUZZ_SECONDS ?= 60
 
-.PHONY: help deps release debug run test eval heldout chaos fuzz bench bench-text bench-text-build bench-micro install uninstall clean
+.PHONY: help deps release debug run test eval heldout chaos fuzz bench bench-text bench-text-build bench-analysis bench-micro install uninstall clean
 
 help:
 	@echo "make run        build (release) and run reportd in the foreground on ./var, the web view on http://127.0.0.1:8080/"
@@ -31,6 +32,7 @@ help:
 	@echo "make fuzz       libFuzzer on the decoders, the normaliser and the parser (FUZZ_SECONDS=$(FUZZ_SECONDS) each)"
 	@echo "make bench      build (release), measure issue 7's targets then issue 5's: two tables, 3 runs each (BENCH_FLAGS='--runs 1 --backlog 1000')"
 	@echo "make bench-text issue 5's table alone: segmenter (beside Python jieba), index, queries, summarizer (BENCH_TEXT_FLAGS='--runs 1')"
+	@echo "make bench-analysis issue 15's table alone: track, series, compare p99 on 100,000 reports; ingestion with queries (BENCH_ANALYSIS_FLAGS='--runs 1 --reports 10000')"
 	@echo "make bench-micro  the text-work micro-benchmarks in Benchmarks/ (parser, segmenter, index, summarizer)"
 	@echo "make release    build the release binaries (as yourself, before sudo make install)"
 	@echo "make install    install binaries, Config/ into $(SYSCONFDIR), the systemd unit and user (PREFIX=$(PREFIX))"
@@ -82,10 +84,16 @@ fuzz: deps
 # BENCH_TEXT_FLAGS scale them down.
 # Then issue 16's: reportd-web's page render p99 on a 10,000-report store (bench/web_bench.py;
 # BENCH_WEB_FLAGS='--reports 1000 --requests 50' scales it down).
+# Then issue 15's: track, series and compare p99 on 100,000 stored reports, and ingestion with a
+# query every 50 ms against ingestion alone (bench/analysis_bench.py; bench-analysis alone).
 bench: release bench-text-build
 	$(PYTHON) bench/e2e_bench.py --build-dir .build/release $(BENCH_FLAGS)
 	$(BENCH_TEXT)
 	$(PYTHON) bench/web_bench.py --build-dir .build/release $(BENCH_WEB_FLAGS)
+	$(PYTHON) bench/analysis_bench.py --build-dir .build/release $(BENCH_ANALYSIS_FLAGS)
+
+bench-analysis: release
+	$(PYTHON) bench/analysis_bench.py --build-dir .build/release $(BENCH_ANALYSIS_FLAGS)
 
 # Issue 5's figures from the micro-benchmarks in Benchmarks/, several runs, Python jieba measured beside.
 BENCH_TEXT = $(PYTHON) bench/text_bench.py --build-dir Benchmarks/.build/release $(BENCH_TEXT_FLAGS)

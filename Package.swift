@@ -72,7 +72,7 @@ let package = Package(
 
         // The daemon: watcher, store, broker, supervisor, publisher, control.
         .target(name: "Daemon", dependencies: [
-            "ZMQ", "ReportProtocol", "ReportLogging",
+            "ZMQ", "ReportProtocol", "ReportLogging", "ReportAnalysis",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -132,7 +132,7 @@ let package = Package(
         .testTarget(name: "ReportIndexingTests", dependencies: ["ReportIndexing", "TestSupport"]),
         .testTarget(name: "ReportSummarizingTests", dependencies: ["ReportSummarizing", "TestSupport"]),
         .testTarget(name: "ReportAnalysisTests", dependencies: ["ReportAnalysis", "ReportParsing", "TestSupport"]),
-        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "ReportParsing", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "WebPagesTests", dependencies: ["WebPages", "ReportProtocol"]),
         .testTarget(name: "WebServerTests", dependencies: ["reportd-web"]),
         .testTarget(name: "EndToEndTests", dependencies: [

@@ -30,6 +30,11 @@ public enum ControlCommand: String, Codable, Sendable {
     /// How often a phrase (`query`) occurs across the indexed reports, grouped `by` year, region
     /// or level; forwarded to the `search` service (`TrendRequest`, `TrendResponse`).
     case trend
+    /// One indicator's targets against outcomes, a row per region and year (`indicator`, and
+    /// `region`, `level`, `from_year`, `to_year` to narrow it).
+    case track
+    /// One region's headline figures year by year (`region`, and `indicator` to keep one).
+    case series
 }
 
 public struct ControlRequest: Codable, Sendable, Equatable {
@@ -52,11 +57,23 @@ public struct ControlRequest: Codable, Sendable, Equatable {
     public var receivedSince: String?
     /// `trend`: how to group the reports (`year`, `region`, `level`; default `year`).
     public var by: String?
+    /// `track`: only regions of this level (national, province, city, district, county).
+    public var level: String?
+    /// `track`: only target years from `from_year` to `to_year`, inclusive.
+    public var fromYear: Int?
+    public var toYear: Int?
+    /// `get`: every figure with its sentence and paragraph (`CiteView`) instead of the whole report.
+    public var cite: Bool?
 
     public init(command: ControlCommand, reportId: String? = nil, query: String? = nil, limit: Int? = nil,
                 since: Int64? = nil, topic: String? = nil, file: String? = nil, region: String? = nil,
                 year: Int? = nil, section: String? = nil, indicator: String? = nil, state: String? = nil,
-                receivedSince: String? = nil, by: String? = nil) {
+                receivedSince: String? = nil, level: String? = nil, fromYear: Int? = nil, toYear: Int? = nil,
+                cite: Bool? = nil, by: String? = nil) {
+        self.level = level
+        self.fromYear = fromYear
+        self.toYear = toYear
+        self.cite = cite
         self.by = by
         self.state = state
         self.receivedSince = receivedSince

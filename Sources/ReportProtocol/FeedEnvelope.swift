@@ -8,6 +8,9 @@ public enum FeedTopic: String, Codable, Sendable, CaseIterable {
     case summarized = "report.summarized"
     case done = "report.done"
     case failed = "report.failed"
+    /// A report became done and settled an earlier target of its region (or set a target whose
+    /// review was already stored): one event per pair, its data a `TargetRow`.
+    case targetResolved = "target.resolved"
 }
 
 /// One feed event. On the wire it is two frames: the topic, then this envelope as JSON.

@@ -80,6 +80,8 @@ public enum InboxModel {
             row.region = event.data["region"]?.stringValue
         case .failed:
             row.failure = (event.data["stage"]?.stringValue ?? "?", event.data["reason"]?.stringValue ?? "")
+        // An analysis event about the report's figures, not a step of its way through the pipeline.
+        case .targetResolved: break
         }
         rows[event.reportId] = row
     }

@@ -19,7 +19,7 @@ struct ReportCtl: ParsableCommand {
         subcommands: [
             SubscribeCommand.self, SearchCommand.self, GetCommand.self, ListCommand.self,
             StatusCommand.self, SubmitCommand.self, RetryCommand.self,
-            ReindexCommand.self, CompareCommand.self, TrendCommand.self, MetricsCommand.self, KeygenCommand.self,
+            ReindexCommand.self, CompareCommand.self, TrackCommand.self, SeriesCommand.self, TrendCommand.self, MetricsCommand.self, KeygenCommand.self,
         ]
     )
 }

@@ -3,7 +3,7 @@ import Logging
 
 /// Reads reportd.toml into `ConfigLayers`, rejecting unknown keys and wrong types with the key's name.
 enum ConfigFileReader {
-    static let rootKeys = ["plugins_dir", "daemon", "watcher", "jobs", "shutdown", "feed", "security", "metrics", "web"]
+    static let rootKeys = ["plugins_dir", "daemon", "watcher", "jobs", "shutdown", "feed", "control", "security", "metrics", "web"]
 
     static func read(file: String, currentDirectory: URL) throws(ConfigError) -> ConfigLayers {
         let url = file.hasPrefix("/") ? URL(fileURLWithPath: file) : currentDirectory.appendingPathComponent(file)
@@ -51,6 +51,10 @@ enum ConfigFileReader {
             if let value = try feed.int("high_water_mark", atLeast: 0) { layers.settings.feedHighWaterMark = value }
             if let value = try feed.int("replay_page_bytes", atLeast: 1024) { layers.settings.replayPageBytes = value }
             try feed.rejectUnknownKeys(known: ["endpoint", "history", "high_water_mark", "replay_page_bytes"])
+        }
+        if var control = try root.section("control") {
+            if let value = try control.int("query_timeout_ms", atLeast: 10) { layers.settings.queryTimeoutMilliseconds = value }
+            try control.rejectUnknownKeys(known: ["query_timeout_ms"])
         }
         if var security = try root.section("security") {
             if let value = try security.bool("curve") { layers.settings.security.curve = value }

@@ -27,6 +27,9 @@ public struct DaemonConfig: Sendable, Equatable {
     var maxMessageBytesSetting: Int?
     /// How many bytes of envelopes one `replay` reply carries (one larger envelope goes alone).
     var replayPageBytes: Int
+    /// `[control] query_timeout_ms`: how long one `get`, `compare`, `track` or `series` may run
+    /// on the query thread before it is interrupted and answered with an error.
+    var queryTimeoutMilliseconds: Int
     /// How many times a job is tried before its report fails.
     var maxAttempts: Int
     /// A job running longer than this is given up on and its worker replaced.
@@ -67,6 +70,7 @@ public struct DaemonConfig: Sendable, Equatable {
         self.maxFileBytes = 64 * 1024 * 1024
         self.maxMessageBytesSetting = nil
         self.replayPageBytes = 4 << 20
+        self.queryTimeoutMilliseconds = 5000
         self.maxAttempts = 3
         self.jobTimeoutSeconds = 120
         self.retryBackoffMilliseconds = 500

@@ -2,7 +2,9 @@ import Foundation
 import ReportProtocol
 
 /// Answers `reportctl`: each command reads the store, the broker or the supervisor and replies,
-/// except `search` and `trend`, which become jobs for a worker serving `search` and are answered later.
+/// except `search` and `trend`, which become jobs for a worker serving `search`, and the commands
+/// that read across the store (`get`, `compare`, `track`, `series`), which the query thread
+/// answers: both are answered later.
 struct ControlCommands {
     let pipeline: Pipeline
     let broker: Broker
@@ -16,6 +18,9 @@ struct ControlCommands {
     /// `feed.replay_page_bytes`: the envelopes one `replay` reply carries at most (one larger envelope goes alone).
     let replayPageBytes: Int
 
+    /// The thread that answers the commands reading across the store, off the loop.
+    let queries: QueryService
+
     /// Whether the daemon is shutting down: work for a worker is refused then.
     let isStopping: () -> Bool
 
@@ -24,13 +29,14 @@ struct ControlCommands {
         do {
             switch request.body.command {
             case .status: return .response(.success(try JSONValue(encoding: status())))
-            case .get: return .response(try get(request.body.reportId ?? ""))
+            case .get, .compare, .track, .series:
+                queries.submit(request)
+                return nil
             case .replay: return .encoded(try replay(request.body))
             case .submit: return .response(try submit(name: request.body.file ?? "", bytes: request.payload))
             case .retry: return .response(try retry(request.body.reportId ?? ""))
             case .search: return search(request).map(ControlReply.response)
             case .reindex: return .response(.success(try JSONValue(encoding: reindex())))
-            case .compare: return .response(try compare(request.body.indicator ?? ""))
             case .list: return .response(try list(request.body))
             case .metrics: return .response(.success(.string(metricsText())))
             case .trend: return trend(request).map(ControlReply.response)
@@ -58,42 +64,6 @@ struct ControlCommands {
                                              failed: failed, duplicates: try pipeline.store.counter("duplicates")),
                           lastSeq: try pipeline.store.lastSeq(), uptimeSeconds: Date().timeIntervalSince(startedAt),
                           version: ReportdVersion.current, feed: pipeline.publisher.view)
-    }
-
-    /// The one report an id or id prefix (at least 8 hex digits) names, or the reason there is none.
-    private func resolve(_ idOrPrefix: String) throws -> Resolution {
-        guard idOrPrefix.count >= 8, idOrPrefix.count <= 64, idOrPrefix.allSatisfy(\.isHexDigit) else {
-            return .refused(.failure(.invalid, "a report id is 8 to 64 hex digits, got `\(idOrPrefix.sanitizedForLog)`"))
-        }
-        let matches = try pipeline.store.reports(idPrefix: idOrPrefix.lowercased())
-        guard let record = matches.first else { return .refused(.failure(.notFound, "no report with id \(idOrPrefix)")) }
-        guard matches.count == 1 else { return .refused(.failure(.invalid, "\(idOrPrefix) matches several reports; give more digits")) }
-        return .found(record)
-    }
-
-    private enum Resolution {
-        case found(ReportRecord)
-        case refused(ControlResponse)
-    }
-
-    private func get(_ idOrPrefix: String) throws -> ControlResponse {
-        switch try resolve(idOrPrefix) {
-        case .refused(let refusal): return refusal
-        case .found(let record): return .success(try JSONValue(encoding: view(of: record)))
-        }
-    }
-
-    private func view(of record: ReportRecord) throws -> ReportView {
-        let results = try pipeline.store.results(id: record.id)
-        let events = try pipeline.store.events(reportId: record.id).map { try WireJSON.decode(FeedEnvelope.self, from: $0.envelope) }
-        return ReportView(
-            reportId: record.id, file: record.file,
-            state: events.last?.topic.rawValue.replacingOccurrences(of: "report.", with: "") ?? record.state.rawValue,
-            attempts: record.attempts, error: record.error, receivedAt: record.receivedAt,
-            document: try results.document.map { try WireJSON.decode(ParsedDocument.self, from: $0) },
-            index: try results.index.map { try WireJSON.decode(IndexResult.self, from: $0) },
-            summary: try results.summary.map { try WireJSON.decode(SummaryResult.self, from: $0) },
-            events: events)
     }
 
     /// A page of stored envelopes, spliced into the reply as stored rather than decoded and
@@ -140,13 +110,13 @@ struct ControlCommands {
 
     private func retry(_ idOrPrefix: String) throws -> ControlResponse {
         let record: ReportRecord
-        switch try resolve(idOrPrefix) {
+        switch try pipeline.store.resolve(idOrPrefix) {
         case .refused(let refusal): return refusal
         case .found(let found): record = found
         }
         switch try pipeline.retry(reportId: record.id) {
         case .requeued:
-            return .success(try JSONValue(encoding: view(of: try pipeline.store.report(id: record.id) ?? record)))
+            return .success(try JSONValue(encoding: pipeline.store.view(of: try pipeline.store.report(id: record.id) ?? record)))
         case .unknown:
             return .failure(.notFound, "no report with id \(idOrPrefix)")
         case .notFailed(let state):

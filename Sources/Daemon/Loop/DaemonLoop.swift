@@ -10,6 +10,8 @@ enum LoopCommand {
     case reload(DaemonConfig)
     /// A scrape of /metrics wants the gauges refreshed.
     case refreshMetrics(MetricsRefresh)
+    /// The query thread's answer to a control client, for the loop to send on its socket.
+    case answerClient(client: [UInt8], reply: ControlReply)
 }
 
 /// The daemon's one event loop. It owns every socket, the store and the child processes,
@@ -32,6 +34,7 @@ final class DaemonLoop: @unchecked Sendable {
     private let supervisor: Supervisor
     private let watcher: InboxWatcher
     private let commandsAnswerer: ControlCommands
+    private let queries: QueryService
     private let notifier: SystemdNotifier
     private let observability: DaemonObservability
     private var stopDeadline: Date? {
@@ -52,7 +55,8 @@ final class DaemonLoop: @unchecked Sendable {
         try layout.create(logger: logger)
         context = try Context()
         security = try DaemonSecurity(configuration: configuration, context: context, logger: logger)
-        let store = try StateStore(path: configuration.layout.store.path)
+        let storePath = configuration.layout.store.path
+        let store = try StateStore(path: storePath)
         broker = try Broker(context: context, endpoint: configuration.workerEndpoint,
                             heartbeatMilliseconds: configuration.heartbeatMilliseconds,
                             liveness: configuration.liveness, logger: logger, security: security.sockets)
@@ -80,10 +84,15 @@ final class DaemonLoop: @unchecked Sendable {
         self.observability = observability
         let stopping = StopFlag()
         self.stopping = stopping
+        let mailbox = self.commands
+        let queries = try QueryService(storePath: storePath, timeoutMilliseconds: configuration.queryTimeoutMilliseconds,
+                                   logger: logger) { client, reply in mailbox.post(.answerClient(client: client, reply: reply)) }
+        self.queries = queries
         commandsAnswerer = ControlCommands(pipeline: pipeline, broker: broker, supervisor: supervisor,
                                            inbox: configuration.inbox, startedAt: Date(), metricsText: observability.text,
                                            ignorePatterns: configuration.ignorePatterns,
-                                           replayPageBytes: configuration.replayPageBytes, isStopping: { stopping.isSet })
+                                           replayPageBytes: configuration.replayPageBytes, queries: queries,
+                                           isStopping: { stopping.isSet })
     }
 
     /// Runs the loop on a thread of its own and returns when it has shut down.
@@ -109,6 +118,7 @@ final class DaemonLoop: @unchecked Sendable {
         }
         supervisor.start()
         observability.start()
+        queries.start()
         notifier.ready()
         // The operator's cue (and `make run`'s): everything above is bound and running.
         FileHandle.standardOutput.write(Data("ready: drop reports into \(configuration.inbox.path)\n".utf8))
@@ -255,6 +265,8 @@ final class DaemonLoop: @unchecked Sendable {
         case .refreshMetrics(let refresh):
             observability.collector.refresh()
             refresh.finish()
+        case .answerClient(let client, let reply):
+            control.reply(to: client, reply)
         }
     }
 
@@ -270,6 +282,7 @@ final class DaemonLoop: @unchecked Sendable {
             ("feed.endpoint", fresh.feedEndpoint != configuration.feedEndpoint),
             ("feed.high_water_mark", fresh.feedHighWaterMark != configuration.feedHighWaterMark),
             ("feed.replay_page_bytes", fresh.replayPageBytes != configuration.replayPageBytes),
+            ("control.query_timeout_ms", fresh.queryTimeoutMilliseconds != configuration.queryTimeoutMilliseconds),
             ("daemon.max_message_bytes", fresh.maxMessageBytes != configuration.maxMessageBytes),
             ("daemon.control_endpoint", fresh.controlEndpoint != configuration.controlEndpoint),
             ("daemon.worker_endpoint", fresh.workerEndpoint != configuration.workerEndpoint),
@@ -328,6 +341,7 @@ final class DaemonLoop: @unchecked Sendable {
 
     private func shutDown() {
         observability.stop()
+        queries.stop()
         broker.sayGoodbye()
         // What is left of the shutdown deadline, so the whole stop stays within it (and a moment).
         let left = max(1, (stopDeadline ?? Date()).timeIntervalSinceNow)

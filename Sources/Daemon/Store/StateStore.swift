@@ -23,6 +23,18 @@ final class StateStore {
         try StoreSchema.migrator().migrate(database)
     }
 
+    /// A read-only connection to the store another `StateStore` writes: the query thread's
+    /// (`QueryService`). WAL lets it read a committed snapshot while the loop writes.
+    init(readingFrom path: String) throws {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(5)
+        database = try DatabaseQueue(path: path, configuration: configuration)
+    }
+
+    /// Stops the statement running on this connection (from any thread): a query past its time limit.
+    func interrupt() { database.interrupt() }
+
     // MARK: Reading
 
     // The hot single-statement reads (a few per report) run outside `read`: one SELECT sees one

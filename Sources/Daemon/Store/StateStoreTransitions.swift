@@ -85,6 +85,7 @@ extension StateStore {
             """), arguments: [time, id])
         guard let done else { return [] }
         return [try appendEvent(db, .done, id: id, file: file, time: time, data: try overview(done, finishedAt: time))]
+            + (try TargetResolution.reportBecameDone(db, id: id, file: file, time: time))
     }
 
     /// Every stage's result is in.

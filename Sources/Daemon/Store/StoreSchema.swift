@@ -87,6 +87,11 @@ enum StoreSchema {
             // this index it would walk every row of the table (with its documents) to sort them.
             try db.execute(sql: "CREATE INDEX reports_received ON reports(received_at)")
         }
+        migrator.registerMigration("v8 facts") { db in
+            // Issue 15's normalised facts (FactsTables.swift), filled for the reports already done.
+            try FactsTables.create(db)
+            try FactsTables.backfill(db)
+        }
         return migrator
     }
 }

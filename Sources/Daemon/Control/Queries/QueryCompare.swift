@@ -4,13 +4,14 @@ import ReportProtocol
 
 /// `reportctl compare INDICATOR`: one indicator across every stored report, from the parsed
 /// documents' indicators: what each region achieved in the year it reviews, and what it aims for next.
-extension ControlCommands {
-    func compare(_ indicator: String) throws -> ControlResponse {
+extension QueryCommands {
+    func compare(_ indicator: String) throws -> ControlReply {
         let name = indicator.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty else { return .failure(.invalid, "compare needs an indicator name, e.g. 地区生产总值") }
+        guard !name.isEmpty else { return .failing(.invalid, "compare needs an indicator name, e.g. 地区生产总值") }
         var rows: [CompareRow] = []
         var without = 0
-        for report in try pipeline.store.indicatorSheets() {
+        for report in try store.indicatorSheets() {
+            try deadline.check()
             let matching = IndicatorMatch.pick(name, from: report.indicators)
             let actual = matching.first { $0.kind == .actual && ($0.year == nil || $0.year == report.reviewYear) }
             let target = matching.first { $0.kind == .target && ($0.year == nil || $0.year == report.planYear) }
@@ -22,7 +23,7 @@ extension ControlCommands {
                                    year: report.reviewYear ?? report.planYear.map { $0 - 1 }, actual: actual, target: target))
         }
         rows.sort { ($0.region ?? "\u{10FFFF}", $0.year ?? 0, $0.file) < ($1.region ?? "\u{10FFFF}", $1.year ?? 0, $1.file) }
-        return .success(try JSONValue(encoding: CompareView(indicator: name, rows: rows, reportsWithout: without)))
+        return try .encoding(CompareView(indicator: name, rows: rows, reportsWithout: without))
     }
 }
 

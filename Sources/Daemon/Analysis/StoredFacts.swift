@@ -1,0 +1,69 @@
+import GRDB
+import ReportAnalysis
+import ReportProtocol
+
+/// Which stored reports a cross-report answer reads: those of the regions it is about, found
+/// through `report_facts`' region indexes, with the near-duplicates linked to them (a copy whose
+/// header the parser could not read has no region of its own, yet belongs to the group).
+enum StoredFacts {
+    /// The reports that may share `region` (its code, name or full name), with their copies;
+    /// `RegionRef.isSameRegion` in the analysis decides among them.
+    static func reports(sharing region: RegionRef, in db: Database) throws -> [ReportFacts] {
+        try withCopies(db, FactsRows.load(db, where: "region_code = ? OR region_name = ? OR region_full = ?",
+                                          arguments: [region.code, region.name, region.fullName]))
+    }
+
+    /// The reports that may share `region` and plan or review one of `years`, with their copies:
+    /// all a report of those years can settle (`TargetResolution`).
+    static func reports(sharing region: RegionRef, years: [Int], in db: Database) throws -> [ReportFacts] {
+        let list = databaseQuestionMarks(count: years.count)
+        var arguments: StatementArguments = [region.code, region.name, region.fullName]
+        arguments += StatementArguments(years + years)
+        return try withCopies(db, FactsRows.load(db, where: """
+            (region_code = ? OR region_name = ? OR region_full = ?) AND (plan_year IN (\(list)) OR review_year IN (\(list)))
+            """, arguments: arguments))
+    }
+
+    /// The reports a region named by a user (a code, a name or a full name) may be: the distinct
+    /// regions stored under it.
+    static func regions(named text: String, in db: Database) throws -> [RegionRef] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT DISTINCT region_code, region_name, region_full, region_level FROM report_facts
+            WHERE region_code = ?1 OR region_name = ?1 OR region_full = ?1
+            """, arguments: [text])
+        var regions: [RegionRef] = []
+        for row in rows {
+            let region = RegionRef(code: row["region_code"], name: row["region_name"], fullName: row["region_full"], level: row["region_level"])
+            if !regions.contains(where: { $0.isSameRegion(as: region) }) { regions.append(region) }
+        }
+        return regions
+    }
+
+    private static let slice = 500
+
+    /// Adds the reports linked to these by `near_duplicate_of`, either way, until none is missing.
+    static func withCopies(_ db: Database, _ reports: [ReportFacts]) throws -> [ReportFacts] {
+        var all = reports
+        var known = Set(reports.map(\.reportId))
+        var frontier = reports
+        while !frontier.isEmpty {
+            let ids = frontier.map(\.reportId)
+            let originals = Array(Set(frontier.compactMap(\.nearDuplicateOf).filter { !known.contains($0) }))
+            var linked: [ReportFacts] = []
+            // In slices: SQLite takes at most 32,766 parameters, and a whole store's ids are more.
+            for slice in stride(from: 0, to: ids.count, by: slice) {
+                let part = Array(ids[slice..<min(slice + Self.slice, ids.count)])
+                linked += try FactsRows.load(db, where: "near_duplicate_of IN (\(databaseQuestionMarks(count: part.count)))",
+                                             arguments: StatementArguments(part))
+            }
+            for slice in stride(from: 0, to: originals.count, by: slice) {
+                let part = Array(originals[slice..<min(slice + Self.slice, originals.count)])
+                linked += try FactsRows.load(db, where: "report_id IN (\(databaseQuestionMarks(count: part.count)))",
+                                             arguments: StatementArguments(part))
+            }
+            frontier = linked.filter { known.insert($0.reportId).inserted }
+            all += frontier
+        }
+        return all
+    }
+}

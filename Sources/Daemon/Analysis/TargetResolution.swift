@@ -1,0 +1,43 @@
+import Foundation
+import GRDB
+import ReportAnalysis
+import ReportProtocol
+
+/// What happens to the analysis when a report becomes done, inside the transaction that marks it
+/// done: its facts rows are written, and each earlier target it settles (or each target it sets
+/// whose review was already stored) becomes a `target.resolved` event, stored with the rest of
+/// the feed history so it replays like them. One call from the done transition.
+enum TargetResolution {
+    static func reportBecameDone(_ db: Database, id: String, file: String, time: String) throws -> [PublishedEvent] {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT received_at, near_duplicate, document FROM reports WHERE id = ?"),
+                                         arguments: [id]),
+              let bytes = row["document"] as Data?,
+              // Checked when it was stored (ResultCheck); one that no longer decodes (an older parser's,
+              // left by a store upgraded mid-report) still finishes, without facts.
+              let document = try? WireJSON.decode(ParsedDocument.self, from: Array(bytes)) else { return [] }
+        let nearDuplicate = try (row["near_duplicate"] as Data?).map { try WireJSON.decode(NearDuplicate.self, from: Array($0)) }
+        try FactsRows.write(db, reportId: id, receivedAt: row["received_at"], document: document, nearDuplicateOf: nearDuplicate?.reportId)
+        let arrived = FactsRows.reportFacts(of: document, reportId: id, receivedAt: .distantPast, nearDuplicateOf: nil)
+        guard try hasCounterpart(arrived, in: db) else { return [] }
+        let years = [arrived.reviewYear, arrived.planYear].compactMap { $0 }
+        let related = try StoredFacts.reports(sharing: arrived.region, years: years, in: db)
+        return try ResolvedTargets.settled(by: id, among: related).map { outcome in
+            try StateStore.appendEvent(db, .targetResolved, id: id, file: file, time: time, data: TargetRow(outcome))
+        }
+    }
+
+    /// Whether a stored report of the region plans the year this one reviews or reviews the year it
+    /// plans: without one there is no pair to settle. Index seeks only: most reports settle nothing,
+    /// and a store of copies (the benchmarks' thousands of one district's report) must not be walked
+    /// at each done.
+    static func hasCounterpart(_ report: ReportFacts, in db: Database) throws -> Bool {
+        guard report.region.name != nil || report.region.code != nil,
+              report.reviewYear != nil || report.planYear != nil else { return false }
+        return try Bool.fetchOne(db.cachedStatement(sql: """
+            SELECT EXISTS (SELECT 1 FROM report_facts WHERE region_name = ?1 AND plan_year = ?3 AND report_id != ?5)
+                OR EXISTS (SELECT 1 FROM report_facts WHERE region_name = ?1 AND review_year = ?4 AND report_id != ?5)
+                OR EXISTS (SELECT 1 FROM report_facts WHERE region_code = ?2 AND plan_year = ?3 AND report_id != ?5)
+                OR EXISTS (SELECT 1 FROM report_facts WHERE region_code = ?2 AND review_year = ?4 AND report_id != ?5)
+            """), arguments: [report.region.name, report.region.code, report.reviewYear, report.planYear, report.reportId]) ?? false
+    }
+}

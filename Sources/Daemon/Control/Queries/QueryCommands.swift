@@ -1,0 +1,37 @@
+import Foundation
+import ReportProtocol
+
+/// The commands the query thread answers, on its read-only store. One file per command.
+struct QueryCommands {
+    let store: StateStore
+    let deadline: QueryDeadline
+
+    func answer(_ request: ControlRequest) throws -> ControlReply {
+        switch request.command {
+        case .get: return request.cite == true ? try cite(request.reportId ?? "") : try get(request.reportId ?? "")
+        case .compare: return try compare(request.indicator ?? "")
+        case .track: return try track(request)
+        case .series: return try series(region: request.region ?? "", indicator: request.indicator)
+        default: return .failing(.internal, "\(request.command.rawValue) is not a query")
+        }
+    }
+
+    private func get(_ idOrPrefix: String) throws -> ControlReply {
+        switch try store.resolve(idOrPrefix) {
+        case .refused(let refusal): return .response(refusal)
+        case .found(let record): return try .encoding(store.view(of: record))
+        }
+    }
+}
+
+extension ControlReply {
+    /// A success whose view is encoded once, straight into the reply's bytes: through `JSONValue`
+    /// it would be encoded, decoded and encoded again.
+    static func encoding(_ view: some Encodable) throws -> ControlReply {
+        .encoded(Array(#"{"data":"#.utf8) + (try WireJSON.encode(view)) + Array(#","ok":true}"#.utf8))
+    }
+
+    static func failing(_ code: ControlErrorCode, _ error: String) -> ControlReply {
+        .response(.failure(code, error))
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import GRDB
+import ReportAnalysis
+import ReportProtocol
+
+/// Writing and reading one report's rows of `report_facts` and `indicator_facts`.
+enum FactsRows {
+    /// Replaces the report's facts with those of `document`.
+    static func write(_ db: Database, reportId: String, receivedAt: String, document: ParsedDocument,
+                      nearDuplicateOf: String?) throws {
+        let facts = reportFacts(of: document, reportId: reportId, receivedAt: Date(rfc3339: receivedAt) ?? Date(),
+                                nearDuplicateOf: nearDuplicateOf)
+        try db.cachedStatement(sql: "DELETE FROM indicator_facts WHERE report_id = ?").execute(arguments: [reportId])
+        try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO report_facts(report_id, received_at, region_code, region_name, region_full, region_level,
+                review_year, plan_year, near_duplicate_of, metadata_fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [reportId, receivedAt, facts.region.code, facts.region.name, facts.region.fullName,
+                                     facts.region.level, facts.reviewYear, facts.planYear, nearDuplicateOf,
+                                     facts.metadataFieldCount])
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO indicator_facts(report_id, ordinal, name, key, kind, year, value, value_high, value_qualifier, unit,
+                growth_pct, growth_pct_high, qualifier, direction, estimated, not_stated, source, headline, paragraph,
+                char_start, char_end, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (ordinal, f) in facts.indicators.enumerated() {
+            let span = f.paragraph.flatMap { scalarSpan(of: f.evidence, in: document.paragraphs[$0]) }
+            try insert.execute(arguments: [
+                reportId, ordinal, f.name, f.key, f.kind.rawValue, f.year, f.value, f.valueHigh, f.valueQualifier?.rawValue,
+                f.unit, f.growthPct, f.growthPctHigh, f.qualifier?.rawValue, f.direction?.rawValue, f.estimated, f.notStated,
+                f.source, f.headline, f.paragraph, span?.start, span?.end, f.evidence,
+            ])
+        }
+    }
+
+    /// The analysis' facts of a parsed report, with the region code the parser's gazetteer gave
+    /// (`ReportFacts(document:)` leaves codes to the store).
+    static func reportFacts(of document: ParsedDocument, reportId: String, receivedAt: Date, nearDuplicateOf: String?) -> ReportFacts {
+        var facts = ReportFacts(document: document, reportId: reportId, receivedAt: receivedAt, nearDuplicateOf: nearDuplicateOf)
+        if facts.region != .national, facts.region.name != nil { facts.region.code = document.regionCode }
+        return facts
+    }
+
+    /// Where the evidence stands in its paragraph, in Unicode scalars; nil when the parser joined
+    /// two sentences into one evidence and it stands nowhere whole.
+    static func scalarSpan(of evidence: String, in paragraph: String) -> (start: Int, end: Int)? {
+        guard !evidence.isEmpty, let range = paragraph.range(of: evidence) else { return nil }
+        let start = paragraph.unicodeScalars.distance(from: paragraph.unicodeScalars.startIndex, to: range.lowerBound)
+        return (start, start + evidence.unicodeScalars.count)
+    }
+
+    // MARK: Reading
+
+    static let reportColumns = """
+        SELECT report_id, received_at, region_code, region_name, region_full, region_level, review_year, plan_year,
+               near_duplicate_of, metadata_fields FROM report_facts
+        """
+
+    /// The facts of the reports whose rows `sql` (a WHERE over `report_facts`) selects, with their figures.
+    static func load(_ db: Database, where condition: String, arguments: StatementArguments) throws -> [ReportFacts] {
+        var reports = try Row.fetchAll(db, sql: "\(reportColumns) WHERE \(condition)", arguments: arguments).map(report)
+        try attachIndicators(db, to: &reports)
+        return reports
+    }
+
+    static func report(_ row: Row) -> ReportFacts {
+        ReportFacts(reportId: row["report_id"], receivedAt: Date(rfc3339: row["received_at"]) ?? .distantPast,
+                    region: RegionRef(code: row["region_code"], name: row["region_name"], fullName: row["region_full"],
+                                      level: row["region_level"]),
+                    reviewYear: row["review_year"], planYear: row["plan_year"], nearDuplicateOf: row["near_duplicate_of"],
+                    metadataFieldCount: row["metadata_fields"], indicators: [])
+    }
+
+    /// Every figure of each report, in document order: completeness (which copy is canonical)
+    /// counts all of them, so none is left out.
+    static func attachIndicators(_ db: Database, to reports: inout [ReportFacts]) throws {
+        let statement = try db.cachedStatement(sql: """
+            SELECT name, kind, year, value, value_high, value_qualifier, unit, growth_pct, growth_pct_high, qualifier,
+                   direction, estimated, not_stated, source, headline, paragraph, evidence
+            FROM indicator_facts WHERE report_id = ? ORDER BY ordinal
+            """)
+        for index in reports.indices {
+            reports[index].indicators = try Row.fetchAll(statement, arguments: [reports[index].reportId]).map(indicator)
+        }
+    }
+
+    static func indicator(_ row: Row) -> IndicatorFact {
+        IndicatorFact(name: row["name"], kind: Indicator.Kind(rawValue: row["kind"]) ?? .actual, year: row["year"],
+                      value: row["value"], valueHigh: row["value_high"],
+                      valueQualifier: (row["value_qualifier"] as String?).flatMap(Indicator.Qualifier.init(rawValue:)),
+                      unit: row["unit"], growthPct: row["growth_pct"], growthPctHigh: row["growth_pct_high"],
+                      qualifier: (row["qualifier"] as String?).flatMap(Indicator.Qualifier.init(rawValue:)),
+                      estimated: row["estimated"], notStated: row["not_stated"],
+                      direction: (row["direction"] as String?).flatMap(Indicator.Direction.init(rawValue:)),
+                      source: row["source"], headline: row["headline"], paragraph: row["paragraph"], evidence: row["evidence"])
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import ReportProtocol
+import ZMQ
+
+/// `reportctl track INDICATOR`: did each region reach the target it set, year by year.
+struct TrackCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "track", abstract: "Targets against outcomes for one indicator: a row per region and year.")
+
+    @OptionGroup var daemon: DaemonOptions
+    @Argument(help: "The indicator, e.g. 国内生产总值 or 城镇新增就业.") var indicator: String
+    @Option(help: "Only this region: a name (广东省), a full name or a code (440000).") var region: String?
+    @Option(help: "Only regions of this level: national, province, city, district, county.") var level: String?
+    @Option(help: "Only targets for this year or later.") var from: Int?
+    @Option(help: "Only targets for this year or earlier.") var to: Int?
+    @Flag(help: "Print the rows as JSON.") var json = false
+    @Flag(help: "Print the rows as CSV (RFC 4180).") var csv = false
+
+    func validate() throws {
+        guard !(json && csv) else { throw ValidationError("--json and --csv exclude each other") }
+        guard !indicator.allSatisfy(\.isWhitespace) else { throw ValidationError("the indicator is empty") }
+    }
+
+    func run() throws {
+        let context = try Context()
+        let view = try daemon.controlClient(context: context).call(
+            ControlRequest(command: .track, region: region, indicator: indicator, level: level, fromYear: from, toYear: to),
+            as: TrackView.self)
+        if json { return try Output.json(view) }
+        try (csv ? AnalysisText.csv(view.rows) : AnalysisText.track(view)).forEach(Output.line)
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import GRDB
+import ReportParsing
+import ReportProtocol
+import TestSupport
+import XCTest
+@testable import Daemon
+
+/// The facts rows of done reports, on the real State Council reports of Tests/Fixtures/real and
+/// a real SQLite store: what is written at done, what the migration fills, what is announced.
+final class FactsTablesTests: XCTestCase {
+    static func parsed(_ year: Int) throws -> (id: String, file: String, bytes: [UInt8], document: ParsedDocument) {
+        let file = "cn_national_\(year).gbk.txt"
+        let input = Array(try Data(contentsOf: Repository.fixtures.appendingPathComponent("real/\(file)")))
+        let document = try ReportParser().parse(bytes: input, fileName: file)
+        return (ContentHash.of(input), file, try WireJSON.encode(document), document)
+    }
+
+    /// Takes a report from accepted to done through the store's own transitions.
+    static func finish(_ report: (id: String, file: String, bytes: [UInt8], document: ParsedDocument), in store: StateStore,
+                       at time: String) throws -> [PublishedEvent] {
+        _ = try store.accept(id: report.id, file: report.file, size: report.bytes.count, time: time)
+        _ = try store.recordParsed(id: report.id, file: report.file, document: report.bytes,
+                                   headline: DocumentHeadline(title: report.document.title, region: report.document.region,
+                                                              planYear: report.document.planYear, indicators: report.document.indicators.count),
+                                   fingerprint: TextFingerprint(paragraphs: report.document.paragraphs), nearDuplicate: nil, time: time)
+        _ = try store.recordSummary(id: report.id, file: report.file, result: Array("{}".utf8), keywords: 0, time: time)
+        return try store.recordIndexed(id: report.id, file: report.file, result: Array("{}".utf8), time: time)
+    }
+
+    func testADoneReportHasOneRowPerFigureWithTheParagraphAndOffsetsOfItsSentence() throws {
+        let store = try StateStore(path: try makeTemporaryDirectory(self).appendingPathComponent("state.sqlite").path)
+        let report = try Self.parsed(2015)
+        _ = try Self.finish(report, in: store, at: "2015-03-05T00:00:00.000Z")
+        try store.database.read { db in
+            let head = try XCTUnwrap(try Row.fetchOne(db, sql: "SELECT * FROM report_facts WHERE report_id = ?", arguments: [report.id]))
+            XCTAssertEqual(head["region_name"] as String?, "全国")
+            XCTAssertEqual(head["region_level"] as String?, "national")
+            XCTAssertEqual(head["review_year"] as Int?, 2014)
+            XCTAssertEqual(head["plan_year"] as Int?, 2015)
+            XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM indicator_facts WHERE report_id = ?", arguments: [report.id]),
+                           report.document.indicators.count)
+            // 国内生产总值增长7%左右: the GDP target, under its pairing key.
+            let gdp = try XCTUnwrap(try Row.fetchOne(db, sql: """
+                SELECT * FROM indicator_facts WHERE report_id = ? AND key = '地区生产总值' AND kind = 'target' ORDER BY ordinal
+                """, arguments: [report.id]))
+            XCTAssertEqual(gdp["growth_pct"] as Double?, 7)
+            XCTAssertEqual(gdp["qualifier"] as String?, "about")
+            XCTAssertEqual(gdp["not_stated"] as Bool?, false)
+            let paragraph = report.document.paragraphs[try XCTUnwrap(gdp["paragraph"] as Int?)]
+            let scalars = Array(paragraph.unicodeScalars)
+            let start = try XCTUnwrap(gdp["char_start"] as Int?), end = try XCTUnwrap(gdp["char_end"] as Int?)
+            XCTAssertEqual(String(String.UnicodeScalarView(scalars[start..<end])), gdp["evidence"] as String?)
+        }
+    }
+
+    func testTheMigrationFillsTheFactsOfReportsDoneBeforeIt() throws {
+        let path = try makeTemporaryDirectory(self).appendingPathComponent("state.sqlite").path
+        let report = try Self.parsed(2014)
+        try makeOldStore(at: path, upTo: "v7 reports by arrival") { db in
+            try db.execute(sql: """
+                INSERT INTO reports(id, file, size, state, received_at, finished_at, document)
+                VALUES (?, ?, ?, 'done', '2014-03-05T00:00:00.000Z', '2014-03-05T00:00:01.000Z', ?)
+                """, arguments: [report.id, report.file, report.bytes.count, Data(report.bytes)])
+            // Not done: its facts come when it is.
+            try db.execute(sql: """
+                INSERT INTO reports(id, file, size, state, received_at, document)
+                VALUES ('unfinished', 'b.txt', 1, 'parsed', '2014-03-06T00:00:00.000Z', ?)
+                """, arguments: [Data(report.bytes)])
+        }
+        let store = try StateStore(path: path)
+        try store.database.read { db in
+            XCTAssertEqual(try String.fetchAll(db, sql: "SELECT report_id FROM report_facts"), [report.id])
+            XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT plan_year FROM report_facts"), 2014)
+            XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM indicator_facts"), report.document.indicators.count)
+        }
+    }
+
+    func testTheReportThatReviewsAYearAnnouncesItsTargetsInTheTransactionThatMakesItDone() throws {
+        let store = try StateStore(path: try makeTemporaryDirectory(self).appendingPathComponent("state.sqlite").path)
+        let first = try Self.finish(try Self.parsed(2014), in: store, at: "2014-03-05T00:00:00.000Z")
+        XCTAssertEqual(first.map(\.topic), [.indexed, .done], "nothing of 2014's targets is known before the 2015 report")
+        let second = try Self.finish(try Self.parsed(2015), in: store, at: "2015-03-05T00:00:00.000Z")
+        let resolved = try second.filter { $0.topic == .targetResolved }.map {
+            try FeedEnvelope.decode(frames: $0.frames).data.decode(TargetRow.self)
+        }
+        let gdp = try XCTUnwrap(resolved.first { $0.indicator == "地区生产总值" })
+        XCTAssertEqual(gdp.year, 2014)
+        XCTAssertEqual(gdp.region, "全国")
+        XCTAssertEqual(gdp.target?.growthPct, 7.5)
+        XCTAssertEqual(gdp.actual?.growthPct, 7.4)
+        XCTAssertEqual(gdp.verdict, "met")
+        XCTAssertEqual(gdp.difference, -0.1)
+        XCTAssertTrue(resolved.allSatisfy { $0.year == 2014 }, "the 2015 report settles 2014's targets only")
+        XCTAssertEqual(try store.events(since: 0, limit: 100, topicPrefix: "target.").count, resolved.count,
+                       "each announcement is stored for replay")
+    }
+}
