@@ -17,8 +17,8 @@ struct DocumentTerms {
     private(set) var paragraphs: [(text: SegmentedText, occurrences: [Occurrence])] = []
 
     init(_ paragraphs: [String], filter: TermFilter) {
-        // Sized from the text (a 45 KB report has about 2,500 distinct words and 1,500 candidate
-        // terms): growing both tables step by step was 2% of a summarizer job.
+        // Sized from the text (a 45 KB sample variant has about 1,500 candidate terms): growing
+        // both tables step by step was 2% of a summarizer job (perf, 2026-12-06).
         let bytes = paragraphs.reduce(0) { $0 + $1.utf8.count }
         var termOfWord = [Int32: Int32](minimumCapacity: bytes / 16)
         var idOfTerm = [TermKey: Int32](minimumCapacity: bytes / 24)

@@ -40,8 +40,9 @@ struct WordTable: Sendable {
 
     /// The slots of the one-character entries of the CJK Unified Ideographs block, by scalar
     /// (`firstIdeograph` + index), filled by `assignLogProbabilities`: every position of a Han run
-    /// starts its walk with one of them. Found by hashing, they were one probe in three of the
-    /// route search, each in another cache line of the 16 MB table; this array is 336 KB.
+    /// starts its walk with one of them. Found by hashing, each is in another cache line of the
+    /// 16 MB table; this array is 336 KB (not measured apart from the rest of its commit,
+    /// docs/PERFORMANCE.md "Plugins' CPU per report").
     private var ideographSlots: [Slot] = []
     private static let firstIdeograph: UInt32 = 0x4E00
     private static let ideographCount: UInt32 = 0xA000 - 0x4E00
