@@ -76,7 +76,7 @@ extension CorpusDaemon {
     func view(_ sample: String) throws -> ReportView {
         let reply = try daemon.control().request(.init(command: .get, reportId: reportIds[sample]))
         guard reply.ok, let view = try reply.data?.decode(ReportView.self) else {
-            throw ControlClientError(message: "no report for \(sample): \(reply.error ?? "")")
+            throw FixtureFailure(message: "no report for \(sample): \(reply.error ?? "")")
         }
         return view
     }
@@ -87,7 +87,7 @@ extension Reportctl {
     func trend(_ arguments: [String]) throws -> TrendResponse {
         let run = try run(["trend"] + arguments + ["--json"])
         guard run.status == 0 else {
-            throw ControlClientError(message: "reportctl trend \(arguments) exited \(String(describing: run.status)): \(run.errorOutput)")
+            throw FixtureFailure(message: "reportctl trend \(arguments) exited \(String(describing: run.status)): \(run.errorOutput)")
         }
         return try WireJSON.decode(TrendResponse.self, from: Array(run.output.utf8))
     }
