@@ -31,6 +31,15 @@ final class ResolvedTargetsTests: XCTestCase {
         XCTAssertEqual(ResolvedTargets.settled(by: "gd2026.docx", among: [target2025, review2025, copy]), [])
     }
 
+    /// The copy was received later but finished first: it announced the pair, so the original
+    /// finishing after it must not announce it again.
+    func testTheOriginalFinishingAfterItsCopySettlesNothingAgain() {
+        let copy = Build.report("gd2026.docx", Build.guangdong, review: 2025, plan: 2026, day: 366,
+                                nearDuplicateOf: "gd2026", [Build.gdpActual(2025, 3.9)])
+        XCTAssertEqual(ResolvedTargets.settled(by: "gd2026.docx", among: [target2025, copy]).map(\.verdict), [.missed(by: 1.1)])
+        XCTAssertEqual(ResolvedTargets.settled(by: "gd2026", among: [target2025, copy, review2025]), [])
+    }
+
     func testAnUnknownReportSettlesNothing() {
         XCTAssertEqual(ResolvedTargets.settled(by: "nope", among: [target2025, review2025]), [])
     }
