@@ -172,7 +172,10 @@ def time_get(context, endpoint, report_ids, requests, rng):
     return timings[1:], sizes[1:]
 
 
-def measure(host, port, report_ids, requests, rng):
+PAGES = ["inbox", "report", "search", "track"]
+
+
+def measure(host, port, report_ids, requests, rng, names):
     quote = urllib.parse.quote
     pages = {
         "inbox": lambda: "/",
@@ -180,6 +183,7 @@ def measure(host, port, report_ids, requests, rng):
         "search": lambda: "/search?q=" + quote(rng.choice(TERMS)),
         "track": lambda: "/track?indicator=" + quote(rng.choice(INDICATORS)),
     }
+    pages = {name: make for name, make in pages.items() if name in names}
     connection = http.client.HTTPConnection(host, port, timeout=60)
     for path in (make() for make in pages.values()):
         timed_get(connection, path)  # warm-up: first connections to the daemon, first allocations
@@ -199,6 +203,8 @@ def main():
     parser.add_argument("--requests", type=int, default=200, help="requests per page (default 200)")
     parser.add_argument("--no-reindex", action="store_true", help="search only the five indexed seeds (faster)")
     parser.add_argument("--timeout", type=float, default=3600, help="seconds for reindexing to finish")
+    parser.add_argument("--pages", default=",".join(PAGES),
+                        help="the pages to time, comma-separated (default all: %(default)s; a build before the track page: leave track out)")
     parser.add_argument("--json", metavar="FILE", help="also write every timing to FILE")
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
     arguments = parser.parse_args()
@@ -229,7 +235,7 @@ def main():
         listed = control(context, daemon.control, {"command": "list", "state": "done", "limit": arguments.reports})
         report_ids = [row["report_id"] for row in listed["reports"]] or ["00000000"]
         web, host, port = start_web(arguments, daemon, directory)
-        figures = measure(host, port, report_ids, arguments.requests, random.Random(16))
+        figures = measure(host, port, report_ids, arguments.requests, random.Random(16), arguments.pages.split(","))
         get_timings, get_sizes = time_get(context, daemon.control, report_ids, arguments.requests, random.Random(16))
         everything = [value for values in figures.values() for value in values]
         rows = [(f"page render p99, all pages, {reports:,} reports (ms)", [percentile(everything, 0.99)], Target("<", 100))]
