@@ -1,10 +1,10 @@
 import ReportProtocol
 
 /// Where each extracted figure stands in the text: the decision logic behind the report page's
-/// highlights, apart from any HTML. Offsets count Unicode scalars of one paragraph: comparing
-/// `Character`s (grapheme clusters, compared by canonical equivalence) made locating a report's
-/// figures the larger part of the report page's 142 ms p99 (bench/web_bench.py); a scalar is
-/// an integer compare, and in report text one scalar is one character.
+/// highlights, apart from any HTML. Offsets count Unicode scalars of one paragraph: each figure's
+/// sentence is searched for through the whole text, and comparing `Character`s (grapheme
+/// clusters, by canonical equivalence) costs far more than a scalar's integer compare; in report
+/// text one scalar is one character. (Not timed apart: see docs/PERFORMANCE.md, "The web view".)
 public struct FigureLocator {
     /// One highlighted stretch of a paragraph and the indicators (indexes into the document's
     /// list) it stands for; the first of them names the highlight's anchor.
