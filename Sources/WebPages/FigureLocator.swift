@@ -1,10 +1,7 @@
 import ReportProtocol
 
 /// Where each extracted figure stands in the text: the decision logic behind the report page's
-/// highlights, apart from any HTML. Offsets count Unicode scalars of one paragraph: each figure's
-/// sentence is searched for through the whole text, and comparing `Character`s (grapheme
-/// clusters, by canonical equivalence) costs far more than a scalar's integer compare; in report
-/// text one scalar is one character. (Not timed apart: see docs/PERFORMANCE.md, "The web view".)
+/// highlights, apart from any HTML. Offsets count `Character`s of one paragraph.
 public struct FigureLocator {
     /// One highlighted stretch of a paragraph and the indicators (indexes into the document's
     /// list) it stands for; the first of them names the highlight's anchor.
@@ -20,13 +17,12 @@ public struct FigureLocator {
     public private(set) var anchorOf: [Int: Int] = [:]
 
     public init(paragraphs: [String], indicators: [Indicator]) {
-        let texts = paragraphs.map { Array($0.unicodeScalars) }
+        let texts = paragraphs.map { Array($0) }
         for (index, indicator) in indicators.enumerated() {
-            let evidence = Array(indicator.evidence.unicodeScalars)
+            let evidence = Array(indicator.evidence)
             guard !evidence.isEmpty,
-                  let (paragraph, start) = texts.indices.lazy.compactMap({ paragraph in
-                      Self.find(evidence, in: texts[paragraph]).map { (paragraph, $0) }
-                  }).first else { continue }
+                  let paragraph = texts.firstIndex(where: { Self.find(evidence, in: $0) != nil }),
+                  let start = Self.find(evidence, in: texts[paragraph]) else { continue }
             let figure = Self.figure(of: indicator, in: evidence)
             place(Mark(paragraph: paragraph, range: (start + figure.lowerBound)..<(start + figure.upperBound),
                        indicators: [index]))
@@ -50,8 +46,8 @@ public struct FigureLocator {
     /// The figure inside its sentence: from the first number after the indicator's name through
     /// its unit, and on through the growth rate when the sentence states one; the whole sentence
     /// when no number follows the name.
-    static func figure(of indicator: Indicator, in evidence: [Unicode.Scalar]) -> Range<Int> {
-        let name = Array(indicator.name.unicodeScalars)
+    static func figure(of indicator: Indicator, in evidence: [Character]) -> Range<Int> {
+        let name = Array(indicator.name)
         let from = find(name, in: evidence).map { $0 + name.count } ?? 0
         guard let first = evidence[from...].firstIndex(where: \.isASCIIDigitLike) else { return 0..<evidence.count }
         var end = numberEnd(in: evidence, from: first)
@@ -63,16 +59,16 @@ public struct FigureLocator {
         return first..<end
     }
 
-    private static func numberEnd(in text: [Unicode.Scalar], from start: Int) -> Int {
+    private static func numberEnd(in text: [Character], from start: Int) -> Int {
         var end = start
         while end < text.count, text[end].isASCIIDigitLike || text[end] == "." || text[end] == "," { end += 1 }
         return end
     }
 
     /// Past the unit (亿元, 万人) or a percent sign directly after the number.
-    private static func suffixEnd(in text: [Unicode.Scalar], at end: Int, unit: String?) -> Int {
+    private static func suffixEnd(in text: [Character], at end: Int, unit: String?) -> Int {
         if let unit, !unit.isEmpty {
-            let unitCharacters = Array(unit.unicodeScalars)
+            let unitCharacters = Array(unit)
             if end + unitCharacters.count <= text.count, Array(text[end..<end + unitCharacters.count]) == unitCharacters {
                 return end + unitCharacters.count
             }
@@ -82,24 +78,22 @@ public struct FigureLocator {
     }
 
     /// The offset of the first occurrence of `needle` in `haystack`.
-    static func find(_ needle: [Unicode.Scalar], in haystack: some RandomAccessCollection<Unicode.Scalar>) -> Int? {
+    static func find(_ needle: [Character], in haystack: [Character]) -> Int? {
         guard !needle.isEmpty, needle.count <= haystack.count else { return nil }
         let first = needle[0]
-        var offset = 0
-        var index = haystack.startIndex
-        let last = haystack.index(haystack.endIndex, offsetBy: -needle.count)
-        while index <= last {
-            if haystack[index] == first, haystack[index..<haystack.index(index, offsetBy: needle.count)].elementsEqual(needle) { return offset }
-            index = haystack.index(after: index)
-            offset += 1
+        var index = 0
+        while index <= haystack.count - needle.count {
+            if haystack[index] == first, haystack[index..<index + needle.count].elementsEqual(needle) { return index }
+            index += 1
         }
         return nil
     }
 }
 
-extension Unicode.Scalar {
+extension Character {
     /// 0–9 in ASCII or full width, as figures are written in the reports.
     var isASCIIDigitLike: Bool {
-        ("0"..."9").contains(self) || ("０"..."９").contains(self)
+        guard let scalar = unicodeScalars.first, unicodeScalars.count == 1 else { return false }
+        return ("0"..."9").contains(scalar) || ("０"..."９").contains(scalar)
     }
 }

@@ -3,14 +3,9 @@
 /// an attribute value keeps `<script>`, `onerror=` and `javascript:` as visible text.
 public enum HTML {
     public static func escape(_ text: some StringProtocol) -> String {
-        escape(text.unicodeScalars)
-    }
-
-    /// The same for a stretch of scalars (the report page cuts its paragraphs by scalar offsets).
-    public static func escape(_ scalars: some Collection<Unicode.Scalar>) -> String {
         var result = ""
-        result.reserveCapacity(scalars.count + 16)
-        for scalar in scalars {
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
             switch scalar {
             case "&": result += "&amp;"
             case "<": result += "&lt;"

@@ -3,17 +3,16 @@
 /// with the tags of whatever covers it.
 enum TextMarkup {
     static func paragraph(_ text: String, marks: [FigureLocator.Mark], terms: [String]) -> String {
-        // Unicode scalars, as FigureLocator counts its offsets.
-        let characters = Array(text.unicodeScalars)
+        let characters = Array(text)
         var figureAt = [Int?](repeating: nil, count: characters.count)
         for mark in marks {
             for offset in mark.range where offset < characters.count { figureAt[offset] = mark.indicators[0] }
         }
         var termAt = [Bool](repeating: false, count: characters.count)
         for term in terms {
-            let needle = Array(term.unicodeScalars)
+            let needle = Array(term)
             var from = 0
-            while from < characters.count, let found = FigureLocator.find(needle, in: characters[from...]) {
+            while from < characters.count, let found = FigureLocator.find(needle, in: Array(characters[from...])) {
                 for offset in (from + found)..<(from + found + needle.count) { termAt[offset] = true }
                 from += found + needle.count
             }
@@ -24,7 +23,7 @@ enum TextMarkup {
         while start < characters.count {
             var end = start + 1
             while end < characters.count, figureAt[end] == figureAt[start], termAt[end] == termAt[start] { end += 1 }
-            var piece = HTML.escape(characters[start..<end])
+            var piece = HTML.escape(String(characters[start..<end]))
             if termAt[start] { piece = "<mark class=\"term\">\(piece)</mark>" }
             if let figure = figureAt[start] {
                 // The anchor goes on the first stretch of a figure only: ids are unique.
