@@ -95,7 +95,7 @@ let package = Package(
         ]),
 
         // The web view: pages as HTML and SVG from control-protocol views (no I/O), and the server that serves them.
-        .target(name: "WebPages", dependencies: ["ReportProtocol", "ReportAnalysis"]),
+        .target(name: "WebPages", dependencies: ["ReportProtocol"]),
         .executableTarget(name: "reportd-web", dependencies: [
             "WebPages", "ReportClient", "ReportProtocol", "ZMQ",
             .product(name: "Hummingbird", package: "hummingbird"),

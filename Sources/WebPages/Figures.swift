@@ -32,6 +32,24 @@ public enum Figures {
 
     public static func qualifier(_ indicator: Indicator) -> String { word(indicator.qualifier) }
 
+    /// A `track` figure as `reportctl track` prints it: 5%左右, 6.5%–7%, 1000万人以上, 持平, 未设定,
+    /// the actual's 3.9% or 67.7万亿元; (预计) when the report estimated it.
+    public static func figure(_ figure: FigureView) -> String {
+        if figure.notStated { return "未设定" }
+        var text = ""
+        if let growth = figure.growthPct {
+            text = number(growth) + "%" + (figure.growthPctHigh.map { "–" + number($0) + "%" } ?? "") + word(figure.qualifier)
+        } else if let value = figure.value {
+            text = number(value) + (figure.valueHigh.map { "–" + number($0) } ?? "") + (figure.unit ?? "")
+                + word(figure.valueQualifier ?? figure.qualifier)
+        } else if figure.qualifier == .same {
+            text = "持平"
+        } else if let direction = figure.direction {
+            text = direction == .up ? "增长" : direction == .down ? "下降" : "同步"
+        }
+        return text + (figure.estimated ? " (预计)" : "")
+    }
+
     /// 左右, 以上, 以内; nothing for 持平 (said by `growth`) and ranges (said by their two ends).
     static func word(_ qualifier: Indicator.Qualifier?) -> String {
         switch qualifier {

@@ -3,13 +3,13 @@
 /// Content-Security-Policy can forbid every inline script and style.
 public enum Layout {
     public enum Section: String, CaseIterable, Sendable {
-        case inbox, search, compare, report
+        case inbox, search, track, report
 
         var path: String {
             switch self {
             case .inbox: "/"
             case .search: "/search"
-            case .compare: "/compare"
+            case .track: "/track"
             case .report: "/"
             }
         }
@@ -18,7 +18,7 @@ public enum Layout {
             switch self {
             case .inbox: ("收件箱", "Inbox")
             case .search: ("搜索", "Search")
-            case .compare: ("对比", "Compare")
+            case .track: ("目标与实际", "Track")
             case .report: ("报告", "Report")
             }
         }

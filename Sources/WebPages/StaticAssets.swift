@@ -54,6 +54,9 @@ public enum StaticAssets {
     li.result { margin-bottom: 1rem; }
     .hit-title { font-weight: 600; }
     .snippet { margin: .2rem 0; overflow-wrap: anywhere; }
+    td.verdict { white-space: nowrap; }
+    td.verdict.met { color: var(--ok); }
+    td.verdict.missed { color: var(--bad); font-weight: 600; }
     figure.chart { margin: 0; overflow-x: auto; }
     figure.chart svg { max-width: 100%; height: auto; }
     @media (max-width: 720px) {

@@ -8,7 +8,7 @@ import ZMQ
 struct WebCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reportd-web",
-        abstract: "Serve a live web view of reportd's reports: inbox, report pages, search, compare.",
+        abstract: "Serve a live web view of reportd's reports: inbox, report pages, search, targets against outcomes.",
         discussion: "A client of the daemon like reportctl: it holds no state and can be restarted at will.")
 
     @Option(help: ArgumentHelp("reportd's config file: [web] listen, and where the daemon's sockets are.", valueName: "file"))

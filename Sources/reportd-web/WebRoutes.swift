@@ -13,9 +13,15 @@ enum WebRoutes {
             await report(id: context.parameters.get("id") ?? "", query: FormQuery(request.uri.query), daemon)
         }
         router.get("/search") { request, _ in await search(FormQuery(request.uri.query), daemon) }
-        router.get("/compare") { request, _ in await compare(FormQuery(request.uri.query), daemon, as: .page) }
-        router.get("/compare.csv") { request, _ in await compare(FormQuery(request.uri.query), daemon, as: .csv) }
-        router.get("/compare.svg") { request, _ in await compare(FormQuery(request.uri.query), daemon, as: .svg) }
+        router.get("/track") { request, _ in await track(TrackPage.Form(FormQuery(request.uri.query)), daemon, as: .page) }
+        router.get("/track.csv") { request, _ in await track(TrackPage.Form(FormQuery(request.uri.query)), daemon, as: .csv) }
+        router.get("/track.svg") { request, _ in await track(TrackPage.Form(FormQuery(request.uri.query)), daemon, as: .svg) }
+        // The compare page became the track page (one pairing rule, the daemon's): old links keep working.
+        for (old, new) in [("/compare", "/track"), ("/compare.csv", "/track.csv"), ("/compare.svg", "/track.svg")] {
+            router.get(RouterPath(old)) { request, _ in
+                Response(status: .movedPermanently, headers: [.location: HTML.link(new, TrackPage.Form(FormQuery(request.uri.query)).query)])
+            }
+        }
         router.get("/static/style.css") { _, _ in
             Responses.body(StaticAssets.styleSheet, type: "text/css; charset=utf-8")
         }
@@ -84,21 +90,24 @@ enum WebRoutes {
         }
     }
 
-    enum CompareFormat { case page, csv, svg }
+    enum TrackFormat { case page, csv, svg }
 
-    static func compare(_ query: FormQuery, _ daemon: DaemonGateway, as format: CompareFormat) async -> Response {
-        let indicator = query["indicator"] ?? ComparePage.suggestions[0]
-        let measure = query["measure"].flatMap(CompareSeries.Measure.init(rawValue:))
+    static func track(_ form: TrackPage.Form, _ daemon: DaemonGateway, as format: TrackFormat) async -> Response {
         do {
-            let view = try await daemon.call(ControlRequest(command: .compare, indicator: indicator), as: CompareView.self)
+            let view = try await daemon.call(form.request, as: TrackView.self)
             switch format {
-            case .page: return Responses.html(ComparePage.render(indicator: indicator, measure: measure, view: view))
-            case .csv: return Responses.body(CompareCSV.render(view), type: "text/csv; charset=utf-8", download: "compare.csv")
-            case .svg: return Responses.body(CompareChart.svg(CompareSeries(view, measure: measure)), type: "image/svg+xml; charset=utf-8",
-                                             download: "compare.svg")
+            case .page: return Responses.html(TrackPage.render(form: form, view: view))
+            case .csv: return Responses.body(TrackCSV.render(view), type: "text/csv; charset=utf-8", download: "track.csv")
+            case .svg: return Responses.body(TrackChart.svg(TrackSeries(view, measure: form.measure)), type: "image/svg+xml; charset=utf-8",
+                                             download: "track.svg")
             }
+        } catch ControlClientError.daemonRefused(_, let reason, let code) where format == .page && code != .internal {
+            // Said beside the form, to fix it there: an unknown indicator or region, or a query past
+            // the daemon's time limit (refused, 503: narrow it by region, level or years).
+            return Responses.html(TrackPage.render(form: form, view: nil, problem: reason),
+                                  status: code == .refused ? .serviceUnavailable : code == .notFound ? .notFound : .badRequest)
         } catch {
-            return Responses.failure(error, section: .compare)
+            return Responses.failure(error, section: .track)
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import ReportProtocol
+import TestSupport
 import XCTest
 
 /// reportd-web against a real daemon holding the five samples, looked at in headless Chromium:
@@ -68,30 +69,54 @@ final class WebViewEndToEndTests: CorpusDaemonTestCase {
         try chromium.screenshot(web.url("/search?q=%E5%86%AC%E5%A5%A5"), name: "search", height: 1100)
     }
 
-    func testCompareDrawsTheChartAndOffersItAsCSVAndSVG() throws {
+    /// The State Council's 2014 and 2015 reports join the samples: 2014's 7.5%左右 against the 7.4%
+    /// of 2015's review is `met`, as the daemon's `track` decides; the page draws and tabulates it.
+    func testTrackShowsTheDaemonsVerdictsAsAChartATableAndDownloads() throws {
+        let corpus = try XCTUnwrap(Self.corpus)
         let (web, chromium) = (try web(), try HeadlessChromium())
-        let query = "indicator=%E5%9C%B0%E5%8C%BA%E7%94%9F%E4%BA%A7%E6%80%BB%E5%80%BC"
-        let dom = try chromium.dumpDOM(web.url("/compare?\(query)"))
+        var ids: [String] = []
+        for year in [2014, 2015] {
+            let name = "cn_national_\(year).gbk.txt"
+            let bytes = Array(try Data(contentsOf: RepositoryPaths.fixtures.appendingPathComponent("real/\(name)")))
+            try corpus.daemon.dropByRename(bytes, as: name)
+            ids.append(ContentHash.of(bytes))
+        }
+        _ = try corpus.daemon.awaitReports(ids)
+        let query = "indicator=%E5%9B%BD%E5%86%85%E7%94%9F%E4%BA%A7%E6%80%BB%E5%80%BC"  // 国内生产总值, GDP's national name
+        let dom = try chromium.dumpDOM(web.url("/track?\(query)"))
         XCTAssertTrue(dom.contains("<svg"), dom)
-        XCTAssertTrue(dom.contains("门头沟区 2022"), "the chart has no line for 门头沟")
-        XCTAssertTrue(dom.contains("<circle class=\"target\""), "no target drawn")
-        XCTAssertTrue(dom.contains("class=\"actual"), "no actual drawn")
-        XCTAssertTrue(dom.contains("<td>275亿元</td>"), "the table lacks 门头沟's 275亿元")
+        XCTAssertTrue(dom.contains("全国 2014"), "the chart has no line for the national 2014 target")
+        XCTAssertTrue(dom.contains("<path class=\"actual met\""), "the met actual is not drawn as a met mark")
+        XCTAssertTrue(dom.contains("<td class=\"verdict met\">▲ 达标 met</td>"), "no met verdict cell")
+        XCTAssertTrue(dom.contains("门头沟区"), "the districts' rows are missing")
+        // 2014's target links to its paragraph in the 2014 report, as the report page anchors it.
+        XCTAssertTrue(dom.contains("href=\"/reports/\(ids[0])#p-"), "the target does not link to its paragraph")
 
-        let csv = try web.get("/compare.csv?\(query)")
+        let csv = try web.get("/track.csv?\(query)")
         XCTAssertEqual(csv.status, 200)
         XCTAssertEqual(csv.headers["content-type"], "text/csv; charset=utf-8")
-        XCTAssertTrue(csv.body.contains("门头沟区,2022,275亿元,+1.5%,2023"), csv.body)
-        let svg = try web.get("/compare.svg?\(query)")
+        XCTAssertTrue(csv.body.contains("全国,2014,地区生产总值,7.5%左右,7.4%,met,"), csv.body)
+        let svg = try web.get("/track.svg?\(query)")
         XCTAssertEqual(svg.status, 200)
         XCTAssertTrue(svg.body.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""), svg.body)
-        XCTAssertEqual(svg.headers["content-disposition"], "attachment; filename=\"compare.svg\"")
-        try chromium.screenshot(web.url("/compare?\(query)"), name: "compare", height: 1100)
+        XCTAssertEqual(svg.headers["content-disposition"], "attachment; filename=\"track.svg\"")
+        try chromium.screenshot(web.url("/track?\(query)"), name: "track", height: 1300)
+        try chromium.screenshot(web.url("/track?\(query)"), name: "track-phone", width: 390, height: 1400)
+    }
+
+    /// The compare page became the track page: an old link (followed as a browser follows the
+    /// redirect) lands on the same indicator there.
+    func testOldCompareLinksRedirectToTrack() throws {
+        let web = try web()
+        let response = try web.get("/compare.csv?indicator=%E5%9C%B0%E5%8C%BA%E7%94%9F%E4%BA%A7%E6%80%BB%E5%80%BC")
+        XCTAssertEqual(response.status, 200)
+        XCTAssertEqual(response.headers["content-disposition"], "attachment; filename=\"track.csv\"")
+        XCTAssertTrue(response.body.hasPrefix("region,year,indicator,target,actual,verdict,gap,"), response.body)
     }
 
     func testEveryPageCarriesAStrictContentSecurityPolicy() throws {
         let web = try web()
-        for path in ["/", "/search?q=x", "/compare", "/reports/00000000", "/static/live.js"] {
+        for path in ["/", "/search?q=x", "/track", "/reports/00000000", "/static/live.js"] {
             let response = try web.get(path)
             let policy = try XCTUnwrap(response.headers["content-security-policy"], "\(path) has no CSP")
             XCTAssertTrue(policy.contains("default-src 'none'") && policy.contains("script-src 'self'"), "\(path): \(policy)")

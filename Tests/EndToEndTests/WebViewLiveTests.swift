@@ -38,7 +38,7 @@ final class WebViewLiveTests: XCTestCase {
         let daemon = try DaemonProcess()
         defer { daemon.stop() }
         let web = try WebViewProcess(daemon: daemon, timeout: 1, test: self)
-        for path in ["/", "/search?q=x", "/compare", "/reports/0123abcd"] {
+        for path in ["/", "/search?q=x", "/track", "/reports/0123abcd"] {
             let page = try web.get(path)
             XCTAssertEqual(page.status, 503, path)
             XCTAssertTrue(page.body.contains("The daemon did not answer"), "\(path): \(page.body)")

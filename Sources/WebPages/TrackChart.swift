@@ -1,11 +1,12 @@
 import Foundation
 
-/// The compare chart as a standalone SVG document, drawn on the server: one line per report,
-/// actuals as filled marks (▲ met, ▼ missed, ■ no target to judge by), targets as hollow circles,
-/// open-ended targets (以上, 以内) as a bar running off that way. Shapes alone tell every kind
+/// The track chart as a standalone SVG document, drawn on the server: one line per region and
+/// target year, actuals as filled marks (▲ met, ▼ missed, ■ not judged: no target stated),
+/// targets as hollow circles, ranges as a bar between their ends and open-ended targets (以上,
+/// 以内) as a bar running off that way; a target still waiting for its actual has no mark beside it. Shapes alone tell every kind
 /// apart, so it reads in black and white; colour only repeats what the shape says.
 /// Only presentation attributes, no `style`: the pages' Content-Security-Policy forbids inline styles.
-public enum CompareChart {
+public enum TrackChart {
     static let width = 760.0
     static let labelWidth = 150.0
     static let rightMargin = 24.0
@@ -16,7 +17,7 @@ public enum CompareChart {
     static let missedColour = "#b3261e"
     static let ink = "#222222"
 
-    public static func svg(_ series: CompareSeries) -> String {
+    public static func svg(_ series: TrackSeries) -> String {
         let height = top + rowHeight * Double(max(series.lines.count, 1)) + bottom
         let scale = Scale(series)
         var parts: [String] = [
@@ -37,7 +38,7 @@ public enum CompareChart {
         return parts.joined(separator: "\n")
     }
 
-    static func title(_ series: CompareSeries) -> String {
+    static func title(_ series: TrackSeries) -> String {
         let measure = series.measure == .growth ? "增长 growth (%)" : "数值 value (\(series.unit))"
         return "\(series.indicator) · \(measure)"
     }
@@ -48,7 +49,7 @@ public enum CompareChart {
         let high: Double
         let step: Double
 
-        init(_ series: CompareSeries) {
+        init(_ series: TrackSeries) {
             let values = series.lines.flatMap { [$0.actual, $0.target?.value, $0.target?.high] }.compactMap { $0 }
             var low = min(0, values.min() ?? 0)
             var high = max(values.max() ?? 1, low + 1)
@@ -76,7 +77,7 @@ public enum CompareChart {
         }
 
         func x(_ value: Double) -> Double {
-            CompareChart.labelWidth + (value - low) / (high - low) * (CompareChart.width - CompareChart.labelWidth - CompareChart.rightMargin)
+            TrackChart.labelWidth + (value - low) / (high - low) * (TrackChart.width - TrackChart.labelWidth - TrackChart.rightMargin)
         }
 
         var ticks: [Double] {
@@ -95,15 +96,14 @@ public enum CompareChart {
         return "<g class=\"axis\">" + parts.joined() + "</g>"
     }
 
-    static func row(_ line: CompareSeries.Line, y: Double, scale: Scale, unit: String) -> String {
+    static func row(_ line: TrackSeries.Line, y: Double, scale: Scale, unit: String) -> String {
         var parts = ["<g class=\"line\">",
                      "<text x=\"\(n(labelWidth - 8))\" y=\"\(n(y + 4))\" text-anchor=\"end\" fill=\"\(ink)\">\(HTML.escape(line.label))</text>",
                      "<line x1=\"\(n(labelWidth))\" y1=\"\(n(y))\" x2=\"\(n(width - rightMargin))\" y2=\"\(n(y))\" stroke=\"#eeeeee\"/>"]
         if let target = line.target {
             let x = scale.x(target.value)
-            let year = line.targetYear.map { "\($0) " } ?? ""
             let high = target.high == target.value ? "" : "–\(Figures.number(target.high))"
-            let description = "目标 target \(year)\(Figures.number(target.value))\(high)\(unit)"
+            let description = "目标 target \(line.year) \(Figures.number(target.value))\(high)\(unit)"
             switch target {
             case .point: break
             case .atLeast: parts.append(rangeBar(from: x, to: width - rightMargin, y: y))
@@ -113,9 +113,8 @@ public enum CompareChart {
             parts.append("<circle class=\"target\" cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"6\" fill=\"#ffffff\" stroke=\"\(ink)\" stroke-width=\"2\"><title>\(HTML.escape(description))</title></circle>")
         }
         if let actual = line.actual {
-            let year = line.actualYear.map { "\($0) " } ?? ""
-            let description = "实际 actual \(year)\(Figures.number(actual))\(unit) · \(outcomeLabel(line.outcome))"
-            parts.append(actualMark(x: scale.x(actual), y: y, outcome: line.outcome, description: description))
+            let description = "实际 actual \(line.year) \(Figures.number(actual))\(unit) · \(verdictLabel(line.verdict))"
+            parts.append(actualMark(x: scale.x(actual), y: y, verdict: line.verdict, description: description))
         }
         parts.append("</g>")
         return parts.joined()
@@ -125,30 +124,34 @@ public enum CompareChart {
         "<line class=\"target-range\" x1=\"\(n(start))\" y1=\"\(n(y))\" x2=\"\(n(end))\" y2=\"\(n(y))\" stroke=\"#888888\" stroke-width=\"5\" stroke-linecap=\"butt\"/>"
     }
 
-    static func actualMark(x: Double, y: Double, outcome: CompareSeries.Outcome, description: String) -> String {
+    static func actualMark(x: Double, y: Double, verdict: TrackSeries.Verdict, description: String) -> String {
         let title = "<title>\(HTML.escape(description))</title>"
-        switch outcome {
+        switch verdict {
         case .met:
             return "<path class=\"actual met\" d=\"M\(n(x)) \(n(y - 7)) L\(n(x + 7)) \(n(y + 6)) L\(n(x - 7)) \(n(y + 6)) Z\" fill=\"\(metColour)\" stroke=\"\(ink)\">\(title)</path>"
         case .missed:
             return "<path class=\"actual missed\" d=\"M\(n(x)) \(n(y + 7)) L\(n(x + 7)) \(n(y - 6)) L\(n(x - 7)) \(n(y - 6)) Z\" fill=\"\(missedColour)\" stroke=\"\(ink)\">\(title)</path>"
-        case .unknown:
+        case .notStated, .pending, .noActual, .other:
             return "<rect class=\"actual\" x=\"\(n(x - 5))\" y=\"\(n(y - 5))\" width=\"10\" height=\"10\" fill=\"\(ink)\">\(title)</rect>"
         }
     }
 
-    static func outcomeLabel(_ outcome: CompareSeries.Outcome) -> String {
-        switch outcome {
+    /// The verdict in words, Chinese first: the chart's titles and the table's verdict cells.
+    public static func verdictLabel(_ verdict: TrackSeries.Verdict) -> String {
+        switch verdict {
         case .met: "达标 met"
         case .missed: "未达标 missed"
-        case .unknown: "无对应目标 no target to compare"
+        case .notStated: "未设定目标 not stated"
+        case .pending: "待定 pending"
+        case .noActual: "无实际数 no actual"
+        case .other: "未判定 not judged"
         }
     }
 
     static func legend() -> String {
         let y = 42.0
         return """
-        <g class="legend" font-size="12"><path d="M14 \(n(y - 7)) L21 \(n(y + 6)) L7 \(n(y + 6)) Z" fill="\(metColour)" stroke="\(ink)"/><text x="26" y="\(n(y + 4))" fill="\(ink)">实际·达标 met</text><path d="M124 \(n(y + 7)) L131 \(n(y - 6)) L117 \(n(y - 6)) Z" fill="\(missedColour)" stroke="\(ink)"/><text x="136" y="\(n(y + 4))" fill="\(ink)">实际·未达标 missed</text><rect x="262" y="\(n(y - 5))" width="10" height="10" fill="\(ink)"/><text x="278" y="\(n(y + 4))" fill="\(ink)">实际 actual</text><circle cx="368" cy="\(n(y))" r="6" fill="#ffffff" stroke="\(ink)" stroke-width="2"/><text x="380" y="\(n(y + 4))" fill="\(ink)">目标 target</text><line x1="470" y1="\(n(y))" x2="500" y2="\(n(y))" stroke="#888888" stroke-width="5"/><circle cx="470" cy="\(n(y))" r="6" fill="#ffffff" stroke="\(ink)" stroke-width="2"/><text x="506" y="\(n(y + 4))" fill="\(ink)">目标区间 以上/以内 open-ended target</text></g>
+        <g class="legend" font-size="12"><path d="M14 \(n(y - 7)) L21 \(n(y + 6)) L7 \(n(y + 6)) Z" fill="\(metColour)" stroke="\(ink)"/><text x="26" y="\(n(y + 4))" fill="\(ink)">实际·达标 met</text><path d="M124 \(n(y + 7)) L131 \(n(y - 6)) L117 \(n(y - 6)) Z" fill="\(missedColour)" stroke="\(ink)"/><text x="136" y="\(n(y + 4))" fill="\(ink)">实际·未达标 missed</text><rect x="262" y="\(n(y - 5))" width="10" height="10" fill="\(ink)"/><text x="278" y="\(n(y + 4))" fill="\(ink)">实际·未判定 not judged</text><circle cx="422" cy="\(n(y))" r="6" fill="#ffffff" stroke="\(ink)" stroke-width="2"/><text x="434" y="\(n(y + 4))" fill="\(ink)">目标 target</text><line x1="516" y1="\(n(y))" x2="546" y2="\(n(y))" stroke="#888888" stroke-width="5"/><circle cx="516" cy="\(n(y))" r="6" fill="#ffffff" stroke="\(ink)" stroke-width="2"/><text x="552" y="\(n(y + 4))" fill="\(ink)">目标区间 range, 以上/以内 open-ended</text></g>
         """
     }
 
