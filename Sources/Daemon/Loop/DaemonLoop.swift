@@ -315,7 +315,7 @@ final class DaemonLoop: @unchecked Sendable {
         configuration.shutdownDeadlineSeconds = fresh.shutdownDeadlineSeconds
         configuration.maxFileBytes = fresh.maxFileBytes
         applyLogLevel(fresh.logLevel)
-        logger.info("configuration reloaded: daemon.log_level, plugins, jobs.max_attempts, jobs.timeout_seconds, jobs.retry_backoff_ms, feed.history, shutdown.deadline_seconds, watcher.max_file_bytes")
+        logger.info("configuration reloaded; these take effect now (others need a restart): daemon.log_level, plugins, jobs.max_attempts, jobs.timeout_seconds, jobs.retry_backoff_ms, feed.history, shutdown.deadline_seconds, watcher.max_file_bytes")
         notifier.ready()
     }
 
