@@ -10,11 +10,9 @@ struct SeriesCommand: ParsableCommand {
     @OptionGroup var daemon: DaemonOptions
     @Argument(help: "The region: a name (广东省), a full name or a code (440000); 全国 for the State Council's reports.") var region: String
     @Argument(help: "Only this indicator, e.g. 地区生产总值.") var indicator: String?
-    @Flag(help: "Print the rows as JSON.") var json = false
-    @Flag(help: "Print the rows as CSV (RFC 4180).") var csv = false
+    @OptionGroup var format: RowsFormat
 
     func validate() throws {
-        guard !(json && csv) else { throw ValidationError("--json and --csv exclude each other") }
         guard !region.allSatisfy(\.isWhitespace) else { throw ValidationError("the region is empty") }
     }
 
@@ -22,7 +20,6 @@ struct SeriesCommand: ParsableCommand {
         let context = try Context()
         let view = try daemon.controlClient(context: context).call(
             ControlRequest(command: .series, region: region, indicator: indicator), as: SeriesView.self)
-        if json { return try Output.json(view) }
-        try (csv ? AnalysisText.csv(view.rows) : AnalysisText.series(view)).forEach(Output.line)
+        try format.print(view, csv: { AnalysisText.csv($0.rows) }, table: AnalysisText.series)
     }
 }

@@ -13,11 +13,9 @@ struct TrackCommand: ParsableCommand {
     @Option(help: "Only regions of this level: national, province, city, district, county.") var level: String?
     @Option(help: "Only targets for this year or later.") var from: Int?
     @Option(help: "Only targets for this year or earlier.") var to: Int?
-    @Flag(help: "Print the rows as JSON.") var json = false
-    @Flag(help: "Print the rows as CSV (RFC 4180).") var csv = false
+    @OptionGroup var format: RowsFormat
 
     func validate() throws {
-        guard !(json && csv) else { throw ValidationError("--json and --csv exclude each other") }
         guard !indicator.allSatisfy(\.isWhitespace) else { throw ValidationError("the indicator is empty") }
     }
 
@@ -26,7 +24,6 @@ struct TrackCommand: ParsableCommand {
         let view = try daemon.controlClient(context: context).call(
             ControlRequest(command: .track, region: region, indicator: indicator, level: level, fromYear: from, toYear: to),
             as: TrackView.self)
-        if json { return try Output.json(view) }
-        try (csv ? AnalysisText.csv(view.rows) : AnalysisText.track(view)).forEach(Output.line)
+        try format.print(view, csv: { AnalysisText.csv($0.rows) }, table: AnalysisText.track)
     }
 }

@@ -17,11 +17,9 @@ struct TrendCommand: ParsableCommand {
     @OptionGroup var daemon: DaemonOptions
     @Argument(help: "The phrase, e.g. 新质生产力.") var phrase: String
     @Option(help: "Group the reports by year (the year a report plans for), region or level.") var by: TrendGrouping = .year
-    @Flag(help: "Print the trend as JSON.") var json = false
-    @Flag(help: "Print the trend as CSV (RFC 4180).") var csv = false
+    @OptionGroup var format: RowsFormat
 
     func validate() throws {
-        guard !(json && csv) else { throw ValidationError("--json and --csv exclude each other") }
         guard !phrase.allSatisfy(\.isWhitespace) else { throw ValidationError("the phrase is empty") }
     }
 
@@ -29,8 +27,7 @@ struct TrendCommand: ParsableCommand {
         let context = try Context()
         let response = try daemon.controlClient(context: context)
             .call(ControlRequest(command: .trend, query: phrase, by: by.rawValue), as: TrendResponse.self)
-        if json { return try Output.json(response) }
-        try (csv ? TrendText.csv(response) : TrendText.table(response)).forEach(Output.line)
+        try format.print(response, csv: TrendText.csv, table: TrendText.table)
     }
 }
 

@@ -70,25 +70,3 @@ final class TrendEndToEndTests: CorpusDaemonTestCase {
         }
     }
 }
-
-extension CorpusDaemon {
-    /// Everything stored for a sample, through `get`.
-    func view(_ sample: String) throws -> ReportView {
-        let reply = try daemon.control().request(.init(command: .get, reportId: reportIds[sample]))
-        guard reply.ok, let view = try reply.data?.decode(ReportView.self) else {
-            throw FixtureFailure(message: "no report for \(sample): \(reply.error ?? "")")
-        }
-        return view
-    }
-}
-
-extension Reportctl {
-    /// `reportctl trend … --json`, decoded; a failed run is an error carrying its stderr.
-    func trend(_ arguments: [String]) throws -> TrendResponse {
-        let run = try run(["trend"] + arguments + ["--json"])
-        guard run.status == 0 else {
-            throw FixtureFailure(message: "reportctl trend \(arguments) exited \(String(describing: run.status)): \(run.errorOutput)")
-        }
-        return try WireJSON.decode(TrendResponse.self, from: Array(run.output.utf8))
-    }
-}

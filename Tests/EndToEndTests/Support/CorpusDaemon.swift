@@ -37,25 +37,34 @@ final class CorpusDaemon {
         Set(flatText.filter { $0.value.contains(term) }.map { reportIds[$0.key]! })
     }
 
+    /// Everything stored for a sample, through `get`.
+    func view(_ sample: String) throws -> ReportView {
+        let reply = try daemon.control().request(.init(command: .get, reportId: reportIds[sample]))
+        guard reply.ok, let view = try reply.data?.decode(ReportView.self) else {
+            throw FixtureFailure(message: "no report for \(sample): \(reply.error ?? "")")
+        }
+        return view
+    }
+
     /// The stored parsed document of a sample, through `get`.
     func document(_ sample: String) throws -> ParsedDocument {
-        let reply = try daemon.control().request(.init(command: .get, reportId: reportIds[sample]))
-        guard reply.ok, let view = try reply.data?.decode(ReportView.self), let document = view.document else {
-            throw FixtureFailure(message: "no document for \(sample): \(reply.error ?? "")")
-        }
+        guard let document = try view(sample).document else { throw FixtureFailure(message: "no document for \(sample)") }
         return document
     }
 }
 
 extension Reportctl {
-    /// `reportctl search … --json`, decoded; a failed run is an error carrying its stderr.
-    func search(_ arguments: [String]) throws -> SearchResponse {
-        let run = try run(["search"] + arguments + ["--json"])
+    /// `reportctl COMMAND … --json`, decoded; a failed run is an error carrying its stderr.
+    func json<Answer: Decodable>(_ command: String, _ arguments: [String], as answer: Answer.Type) throws -> Answer {
+        let run = try run([command] + arguments + ["--json"])
         guard run.status == 0 else {
-            throw FixtureFailure(message: "reportctl search \(arguments) exited \(String(describing: run.status)): \(run.errorOutput)")
+            throw FixtureFailure(message: "reportctl \(command) \(arguments) exited \(String(describing: run.status)): \(run.errorOutput)")
         }
-        return try WireJSON.decode(SearchResponse.self, from: Array(run.output.utf8))
+        return try WireJSON.decode(Answer.self, from: Array(run.output.utf8))
     }
+
+    func search(_ arguments: [String]) throws -> SearchResponse { try json("search", arguments, as: SearchResponse.self) }
+    func trend(_ arguments: [String]) throws -> TrendResponse { try json("trend", arguments, as: TrendResponse.self) }
 }
 
 /// Test cases that share one daemon with the five samples done, started by the first test
