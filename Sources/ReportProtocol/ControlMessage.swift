@@ -55,6 +55,8 @@ public struct ControlRequest: Codable, Sendable, Equatable {
     public var state: String?
     /// `list`: only reports received at or after this RFC 3339 UTC time.
     public var receivedSince: String?
+    /// `list`: only these reports (full ids), e.g. the ones `submit --wait` waits for.
+    public var reportIds: [String]?
     /// `trend`: how to group the reports (`year`, `region`, `level`; default `year`).
     public var by: String?
     /// `track`: only regions of this level (national, province, city, district, county).
@@ -69,7 +71,8 @@ public struct ControlRequest: Codable, Sendable, Equatable {
                 since: Int64? = nil, topic: String? = nil, file: String? = nil, region: String? = nil,
                 year: Int? = nil, section: String? = nil, indicator: String? = nil, state: String? = nil,
                 receivedSince: String? = nil, level: String? = nil, fromYear: Int? = nil, toYear: Int? = nil,
-                cite: Bool? = nil, by: String? = nil) {
+                cite: Bool? = nil, by: String? = nil, reportIds: [String]? = nil) {
+        self.reportIds = reportIds
         self.level = level
         self.fromYear = fromYear
         self.toYear = toYear

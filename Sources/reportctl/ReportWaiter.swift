@@ -2,9 +2,11 @@ import Foundation
 import ReportClient
 import ReportProtocol
 
-/// Waits until submitted reports are done or failed by asking the daemon for each with `get`.
-/// Asking, rather than following the feed, also answers a file whose bytes were already known
-/// (the daemon files it as a duplicate and publishes nothing new) and cannot miss an event.
+/// Waits until submitted reports are done or failed by asking the daemon where they stand: one
+/// `list` of the reports still awaited per round (their states, no documents), then one `get` of
+/// each report that ended, for its headline and final event. Asking, rather than following the
+/// feed, also answers a file whose bytes were already known (the daemon files it as a duplicate
+/// and publishes nothing new) and cannot miss an event.
 struct ReportWaiter {
     let client: ControlClient
     let timeoutSeconds: Double
@@ -19,9 +21,10 @@ struct ReportWaiter {
         var waiting = Set(outcomes.indices.filter { outcomes[$0].reportId != nil })
         let deadline = ContinuousClock.now + .milliseconds(Int(timeoutSeconds * 1000))
         while !waiting.isEmpty {
+            let ended = try endedReports(among: Set(waiting.compactMap { outcomes[$0].reportId }))
             for index in waiting.sorted() {
-                guard let id = outcomes[index].reportId, let report = try finished(id) else { continue }
-                outcomes[index].record(report)
+                guard let id = outcomes[index].reportId, ended.contains(id) else { continue }
+                outcomes[index].record(try client.call(ControlRequest(command: .get, reportId: id), as: ReportView.self))
                 waiting.remove(index)
                 try announce(outcomes[index])
             }
@@ -35,15 +38,11 @@ struct ReportWaiter {
         return outcomes
     }
 
-    /// The report if it has ended; nil while it is on its way or not yet recorded (a file just
+    /// Which of `ids` have ended. One not listed is on its way or not yet recorded (a file just
     /// written into the inbox is taken after its settle time).
-    private func finished(_ id: String) throws -> ReportView? {
-        do {
-            let report = try client.call(ControlRequest(command: .get, reportId: id), as: ReportView.self)
-            return report.state == "done" || report.state == "failed" ? report : nil
-        } catch ControlClientError.daemonRefused(_, _, .notFound) {
-            return nil
-        }
+    private func endedReports(among ids: Set<String>) throws -> Set<String> {
+        let list = try client.call(ControlRequest(command: .list, reportIds: ids.sorted()), as: ReportListView.self)
+        return Set(list.reports.filter { $0.state == "done" || $0.state == "failed" }.map(\.reportId))
     }
 }
 

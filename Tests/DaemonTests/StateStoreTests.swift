@@ -23,6 +23,17 @@ final class StateStoreTests: XCTestCase {
     private let headline = DocumentHeadline(title: nil, region: nil, planYear: nil, indicators: 0)
     private let fingerprint = TextFingerprint(paragraphs: ["实现地区生产总值213亿元，增长4%。"])
 
+    func testAListOfNamedReportsHasExactlyThoseThatAreStored() throws {
+        let store = try openStore()
+        let ids = ["a", "b", "c"].map { String(repeating: $0, count: 64) }
+        for (index, id) in ids.enumerated() { _ = try store.accept(id: id, file: "\(index).txt", size: 10, time: "2026-01-0\(index + 1)T00:00:00Z") }
+        var filter = StateStore.ReportListFilter(limit: 10)
+        filter.ids = [ids[0], ids[2], String(repeating: "f", count: 64)]
+        let list = try store.reportList(filter)
+        XCTAssertEqual(list.reports.map(\.reportId), [ids[2], ids[0]], "newest first, the unknown id left out")
+        XCTAssertEqual(list.total, 2)
+    }
+
     func testAcceptingKnownContentTwiceRecordsItOnce() throws {
         let store = try openStore()
         let first = try XCTUnwrap(try store.accept(id: id, file: "a.txt", size: 10, time: "t"))

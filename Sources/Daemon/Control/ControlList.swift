@@ -19,6 +19,12 @@ extension ControlCommands {
             // Stored times are all in Timestamp's one form, so text order is time order.
             filter.receivedSince = Timestamp.rfc3339(date)
         }
+        if let ids = request.reportIds {
+            // SQLite's default limit of bound parameters is 32,766; a page of a list is 10,000 at most.
+            guard ids.count <= 10_000 else { return .failure(.invalid, "at most 10,000 `report_ids` at once, not \(ids.count)") }
+            filter.ids = ids
+            filter.limit = max(ids.count, 1)
+        }
         return .success(try JSONValue(encoding: pipeline.store.reportList(filter)))
     }
 }

@@ -7,6 +7,8 @@ extension StateStore {
         var state: ReportState?
         /// RFC 3339 UTC, compared as text: every stored `received_at` has the one form `Timestamp` writes.
         var receivedSince: String?
+        /// Only these reports.
+        var ids: [String]?
         var limit: Int
     }
 
@@ -20,6 +22,10 @@ extension StateStore {
         if let since = filter.receivedSince {
             conditions.append("received_at >= ?")
             _ = arguments.append(contentsOf: [since])
+        }
+        if let ids = filter.ids {
+            conditions.append("id IN (\(Array(repeating: "?", count: ids.count).joined(separator: ", ")))")
+            _ = arguments.append(contentsOf: StatementArguments(ids))
         }
         let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         return try database.read { db in
