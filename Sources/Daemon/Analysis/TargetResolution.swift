@@ -16,8 +16,8 @@ enum TargetResolution {
               // left by a store upgraded mid-report) still finishes, without facts.
               let document = try? WireJSON.decode(ParsedDocument.self, from: Array(bytes)) else { return [] }
         let nearDuplicate = try (row["near_duplicate"] as Data?).map { try WireJSON.decode(NearDuplicate.self, from: Array($0)) }
-        try FactsRows.write(db, reportId: id, receivedAt: row["received_at"], document: document, nearDuplicateOf: nearDuplicate?.reportId)
-        let arrived = FactsRows.reportFacts(of: document, reportId: id, receivedAt: .distantPast, nearDuplicateOf: nil)
+        let arrived = try FactsRows.write(db, reportId: id, receivedAt: row["received_at"], document: document,
+                                          nearDuplicateOf: nearDuplicate?.reportId)
         guard try hasCounterpart(arrived, in: db) else { return [] }
         let years = [arrived.reviewYear, arrived.planYear].compactMap { $0 }
         let related = try StoredFacts.reports(sharing: arrived.region, years: years, in: db)

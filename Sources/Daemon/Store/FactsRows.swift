@@ -6,8 +6,10 @@ import ReportProtocol
 /// Writing and reading one report's rows of `report_facts` and `indicator_facts`.
 enum FactsRows {
     /// Replaces the report's facts with those of `document`.
+    /// Returns the facts it wrote, so the caller need not read the document again.
+    @discardableResult
     static func write(_ db: Database, reportId: String, receivedAt: String, document: ParsedDocument,
-                      nearDuplicateOf: String?) throws {
+                      nearDuplicateOf: String?) throws -> ReportFacts {
         let facts = reportFacts(of: document, reportId: reportId, receivedAt: Date(rfc3339: receivedAt) ?? Date(),
                                 nearDuplicateOf: nearDuplicateOf)
         try db.cachedStatement(sql: "DELETE FROM indicator_facts WHERE report_id = ?").execute(arguments: [reportId])
@@ -30,6 +32,7 @@ enum FactsRows {
                 f.source, f.headline, f.paragraph, span?.start, span?.end, f.evidence,
             ])
         }
+        return facts
     }
 
     /// The analysis' facts of a parsed report, with the region code the parser's gazetteer gave
@@ -43,8 +46,9 @@ enum FactsRows {
     /// Where the evidence stands in its paragraph, in Unicode scalars; nil when the parser joined
     /// two sentences into one evidence and it stands nowhere whole.
     static func scalarSpan(of evidence: String, in paragraph: String) -> (start: Int, end: Int)? {
-        guard !evidence.isEmpty, let range = paragraph.range(of: evidence) else { return nil }
-        let start = paragraph.unicodeScalars.distance(from: paragraph.unicodeScalars.startIndex, to: range.lowerBound)
+        guard !evidence.isEmpty, let offset = paragraph.utf8Offset(of: evidence) else { return nil }
+        // Scalars before the match: every UTF-8 byte that is not a continuation byte starts one.
+        let start = paragraph.utf8.prefix(offset).reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
         return (start, start + evidence.unicodeScalars.count)
     }
 
