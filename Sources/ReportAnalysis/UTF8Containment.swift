@@ -11,9 +11,18 @@ extension String {
         var text = self, needle = part
         return text.withUTF8 { haystack in
             needle.withUTF8 { pattern in
-                guard let base = haystack.baseAddress, let start = pattern.baseAddress,
-                      let hit = memmem(base, haystack.count, start, pattern.count) else { return nil }
-                return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+                guard let base = haystack.baseAddress, let first = pattern.first, pattern.count <= haystack.count else { return nil }
+                // memchr finds candidates for the first byte, memcmp checks the rest (glibc's memmem
+                // is a GNU extension Swift's Glibc module does not declare).
+                let last = haystack.count - pattern.count
+                var start = 0
+                while start <= last {
+                    guard let hit = memchr(base + start, Int32(first), last - start + 1) else { return nil }
+                    let position = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+                    if memcmp(base + position, pattern.baseAddress!, pattern.count) == 0 { return position }
+                    start = position + 1
+                }
+                return nil
             }
         }
     }
