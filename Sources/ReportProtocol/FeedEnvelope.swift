@@ -52,23 +52,3 @@ public struct FeedEnvelope: Codable, Sendable, Equatable {
         return envelope
     }
 }
-
-extension Date {
-    /// RFC 3339 with milliseconds in UTC, as every envelope carries it.
-    public var rfc3339: String {
-        RFC3339.formatter.string(from: self)
-    }
-
-    public init?(rfc3339 text: String) {
-        guard let date = RFC3339.formatter.date(from: text) else { return nil }
-        self = date
-    }
-}
-
-private enum RFC3339 {
-    nonisolated(unsafe) static let formatter: ISO8601DateFormatter = {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter
-    }()
-}
