@@ -54,6 +54,37 @@ final class FactsTablesTests: XCTestCase {
         }
     }
 
+    func testFactsHeldFromTheParseWriteTheSameRowsAsTheStoredDocumentGives() throws {
+        let report = try Self.parsed(2016)
+        func rows(holdingFacts: Bool) throws -> [[String: DatabaseValue]] {
+            let store = try StateStore(path: try makeTemporaryDirectory(self).appendingPathComponent("state.sqlite").path)
+            let time = "2016-03-05T00:00:00.000Z"
+            _ = try store.accept(id: report.id, file: report.file, size: report.bytes.count, time: time)
+            let held = DocumentFacts(report.document)
+            let writes: [StoreWrite] = [
+                .parsed(id: report.id, file: report.file, document: report.bytes, headline: DocumentHeadline(report.document),
+                        fingerprint: TextFingerprint(paragraphs: report.document.paragraphs), facts: held),
+                .stage(.summarize, id: report.id, file: report.file, result: Array("{}".utf8), output: .summary(keywords: 0)),
+                .stage(.index, id: report.id, file: report.file, result: Array("{}".utf8), output: .index),
+            ]
+            let outcomes = try store.commit(writes, time: time, nearDuplicate: { _, _ in nil }, parsedStored: { _, _, _ in },
+                                            facts: { _ in holdingFacts ? held : nil })
+            guard case .stored(let events) = try XCTUnwrap(outcomes.last) else {
+                XCTFail("the index write was refused: \(outcomes)")
+                return []
+            }
+            XCTAssertEqual(events.first?.topic, .indexed)
+            XCTAssertTrue(events.contains { $0.topic == .done }, "the last write makes the report done")
+            return try store.database.read { db in
+                try Row.fetchAll(db, sql: "SELECT * FROM report_facts").map { Dictionary(uniqueKeysWithValues: $0.map { ($0, $1) }) }
+                    + Row.fetchAll(db, sql: "SELECT * FROM indicator_facts ORDER BY ordinal").map { Dictionary(uniqueKeysWithValues: $0.map { ($0, $1) }) }
+            }
+        }
+        let held = try rows(holdingFacts: true)
+        XCTAssertEqual(held.count, 1 + report.document.indicators.count)
+        XCTAssertEqual(held, try rows(holdingFacts: false))
+    }
+
     func testTheMigrationFillsTheFactsOfReportsDoneBeforeIt() throws {
         let path = try makeTemporaryDirectory(self).appendingPathComponent("state.sqlite").path
         let report = try Self.parsed(2014)

@@ -80,7 +80,7 @@ final class PipelineMachineTests: XCTestCase {
         let parse = try job(dispatch(&machine, at: t0), ServiceName.parser)
         let effects = machine.handle(.result(jobId: parse.jobId, worker: parserWorker, body: parsedBody, now: t0))
         let write = try XCTUnwrap(writes(effects).first)
-        guard case .parsed(let id, _, _, let headline, _) = write else { return XCTFail("expected the parsed write, got \(write)") }
+        guard case .parsed(let id, _, _, let headline, _, _) = write else { return XCTFail("expected the parsed write, got \(write)") }
         XCTAssertEqual(id, "r1")
         XCTAssertEqual(headline.title, "2024年政府工作报告")
         XCTAssertTrue(dispatch(&machine, at: t0).isEmpty, "no later stage before the document is stored")

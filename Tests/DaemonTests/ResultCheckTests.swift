@@ -22,19 +22,33 @@ final class ResultCheckTests: XCTestCase {
         Array(try JSONSerialization.data(withJSONObject: object))
     }
 
+    /// What the parse stage keeps of a parser's answer beside its bytes.
+    private func parsed(_ body: [UInt8]) throws -> (paragraphs: [String], headline: DocumentHeadline, facts: DocumentFacts) {
+        guard case .document(let paragraphs, let headline, let facts) = try Stage.parse.check(body) else {
+            throw UnexpectedOutput()
+        }
+        return (paragraphs, headline, facts)
+    }
+
+    private struct UnexpectedOutput: Error {}
+
     func testAParsedDocumentGivesItsParagraphs() throws {
-        XCTAssertEqual(try ResultCheck.parsedDocument(WireJSON.encode(document())).paragraphs, ["一、回顾", "全区地区生产总值增长5%。"])
+        XCTAssertEqual(try parsed(WireJSON.encode(document())).paragraphs, ["一、回顾", "全区地区生产总值增长5%。"])
     }
 
     func testAParsedDocumentGivesTheHeadlineOfItsDoneEvent() throws {
         var withYear = document()
         withYear.planYear = 2023
         withYear.indicators = [Indicator(name: "地区生产总值", kind: .actual, evidence: "增长5%。"), Indicator(name: "税收", kind: .target, evidence: "增长3%。")]
-        XCTAssertEqual(try ResultCheck.parsedDocument(WireJSON.encode(withYear)).headline,
+        XCTAssertEqual(try parsed(WireJSON.encode(withYear)).headline,
                        DocumentHeadline(title: "2023年政府工作报告", region: "延庆区", planYear: 2023, indicators: 2))
+        let facts = try parsed(WireJSON.encode(withYear)).facts
+        XCTAssertEqual(facts.report.indicators.map(\.name), ["地区生产总值", "税收"], "the facts tables' rows come from the same check")
+        XCTAssertEqual(facts.report.region.name, "延庆区")
+        XCTAssertEqual(facts.spans.count, 2)
         var untitled = try object(withYear)
         untitled["title"] = nil
-        XCTAssertEqual(try ResultCheck.parsedDocument(bytes(untitled)).headline,
+        XCTAssertEqual(try parsed(bytes(untitled)).headline,
                        DocumentHeadline(title: nil, region: "延庆区", planYear: 2023, indicators: 2),
                        "a missing optional field is null in the headline")
         var textualYear = untitled

@@ -112,7 +112,8 @@ final class StateStoreTests: XCTestCase {
         let store = try openStore()
         _ = try store.accept(id: id, file: "a.txt", size: 10, time: "t")
         let noNearDuplicate: (String, TextFingerprint) -> NearDuplicate? = { _, _ in nil }
-        _ = try store.commit([.attempts(id: id, count: 2)], time: "t", nearDuplicate: noNearDuplicate, parsedStored: { _, _, _ in })
+        _ = try store.commit([.attempts(id: id, count: 2)], time: "t", nearDuplicate: noNearDuplicate, parsedStored: { _, _, _ in },
+                             facts: { _ in nil })
         XCTAssertEqual(try openStore().report(id: id)?.attempts, 2)
     }
 

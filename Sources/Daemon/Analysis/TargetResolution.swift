@@ -8,15 +8,14 @@ import ReportProtocol
 /// whose review was already stored) becomes a `target.resolved` event, stored with the rest of
 /// the feed history so it replays like them. One call from the done transition.
 enum TargetResolution {
-    static func reportBecameDone(_ db: Database, id: String, file: String, time: String) throws -> [PublishedEvent] {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT received_at, near_duplicate, document FROM reports WHERE id = ?"),
-                                         arguments: [id]),
-              let bytes = row["document"] as Data?,
-              // Checked when it was stored (ResultCheck); one that no longer decodes (an older parser's,
-              // left by a store upgraded mid-report) still finishes, without facts.
-              let document = try? WireJSON.decode(ParsedDocument.self, from: Array(bytes)) else { return [] }
-        let nearDuplicate = try (row["near_duplicate"] as Data?).map { try WireJSON.decode(NearDuplicate.self, from: Array($0)) }
-        let arrived = try FactsRows.write(db, reportId: id, receivedAt: row["received_at"], document: document,
+    /// `done` is the row the done transition returned (its `received_at` and `near_duplicate`);
+    /// `facts` are the document's as the pipeline worked them out, nil when it no longer holds them
+    /// (a report resumed after a restart), and then the stored document is read.
+    static func reportBecameDone(_ db: Database, id: String, file: String, time: String, done: Row,
+                                 facts: DocumentFacts?) throws -> [PublishedEvent] {
+        guard let facts = try facts ?? storedFacts(db, id: id) else { return [] }
+        let nearDuplicate = try (done["near_duplicate"] as Data?).map { try WireJSON.decode(NearDuplicate.self, from: Array($0)) }
+        let arrived = try FactsRows.write(db, reportId: id, receivedAt: done["received_at"], facts: facts,
                                           nearDuplicateOf: nearDuplicate?.reportId)
         guard try hasCounterpart(arrived, in: db) else { return [] }
         let years = [arrived.reviewYear, arrived.planYear].compactMap { $0 }
@@ -24,6 +23,14 @@ enum TargetResolution {
         return try ResolvedTargets.settled(by: id, among: related).map { outcome in
             try StateStore.appendEvent(db, .targetResolved, id: id, file: file, time: time, data: TargetRow(outcome))
         }
+    }
+
+    private static func storedFacts(_ db: Database, id: String) throws -> DocumentFacts? {
+        guard let bytes = try Data.fetchOne(db.cachedStatement(sql: "SELECT document FROM reports WHERE id = ?"), arguments: [id]),
+              // Checked when it was stored (ResultCheck); one that no longer decodes (an older parser's,
+              // left by a store upgraded mid-report) still finishes, without facts.
+              let document = try? WireJSON.decode(ParsedDocument.self, from: Array(bytes)) else { return nil }
+        return DocumentFacts(document)
     }
 
     /// Whether a stored report of the region plans the year this one reviews or reviews the year it

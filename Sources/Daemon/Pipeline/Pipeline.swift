@@ -84,14 +84,17 @@ final class Pipeline {
                                                 if let fingerprints { throw fingerprints }
                                                 return try nearDuplicates.closest(to: fingerprint, excluding: id)
                                             },
-                                            parsedStored: remember)
+                                            parsedStored: remember,
+                                            facts: { [recentDocuments] id in recentDocuments.facts(of: id) })
             } catch {
                 outcomes = writes.map { _ in .refused(error) }
             }
             for (write, outcome) in zip(writes, outcomes) {
                 switch outcome {
                 case .stored(let events):
-                    if case .parsed(let id, _, let document, _, _) = write, !events.isEmpty { recentDocuments.keep(document, for: id) }
+                    if case .parsed(let id, _, let document, _, _, let facts) = write, !events.isEmpty {
+                        recentDocuments.keep(document, facts: facts, for: id)
+                    }
                     handle(.stored(write, events, now: now))
                 case .refused(let error):
                     handle(.refused(write, reason: "\(error)", now: now))

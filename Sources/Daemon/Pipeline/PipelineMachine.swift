@@ -129,9 +129,9 @@ struct PipelineMachine {
             }
             progress.storing.insert(stage.service)
             reports[id] = progress
-            if case .document(let paragraphs, let headline) = output {
+            if case .document(let paragraphs, let headline, let facts) = output {
                 return [.write(.parsed(id: id, file: file, document: body, headline: headline,
-                                       fingerprint: TextFingerprint(paragraphs: paragraphs)))]
+                                       fingerprint: TextFingerprint(paragraphs: paragraphs), facts: facts))]
             }
             return [.write(.stage(stage, id: id, file: file, result: body, output: output))]
         }
@@ -141,7 +141,7 @@ struct PipelineMachine {
 
     private mutating func stored(_ write: StoreWrite, events: [PublishedEvent], now: Date) -> [PipelineEffect] {
         switch write {
-        case .parsed(let id, _, _, _, _), .stage(_, let id, _, _, _):
+        case .parsed(let id, _, _, _, _, _), .stage(_, let id, _, _, _):
             let service = if case .stage(let stage, _, _, _, _) = write { stage.service } else { Stage.parse.service }
             reports[id]?.storing.remove(service)
             // Nothing stored: the report ended meanwhile, or the stage was already in.
@@ -170,7 +170,7 @@ struct PipelineMachine {
 
     private mutating func refused(_ write: StoreWrite, reason: String, now: Date) -> [PipelineEffect] {
         switch write {
-        case .parsed(let id, let file, _, _, _), .stage(_, let id, let file, _, _):
+        case .parsed(let id, let file, _, _, _, _), .stage(_, let id, let file, _, _):
             let service = if case .stage(let stage, _, _, _, _) = write { stage.service } else { Stage.parse.service }
             reports[id]?.storing.remove(service)
             // Counted as an attempt: a result the store refuses every time (too large, a broken

@@ -27,7 +27,7 @@ extension Pipeline {
             logger.warning("re-indexing \(file.sanitizedForLog) failed: \(reason)")
         case .storeRefused(let write, let reason):
             switch write {
-            case .parsed(let id, let file, _, _, _), .stage(_, let id, let file, _, _):
+            case .parsed(let id, let file, _, _, _, _), .stage(_, let id, let file, _, _):
                 let service = if case .stage(let stage, _, _, _, _) = write { stage.service } else { Stage.parse.service }
                 logger.error("the store refused the \(service) result of \(id.prefix(12)) (\(file.sanitizedForLog)): \(reason)",
                              metadata: .report(id, file: file, stage: service))

@@ -8,14 +8,11 @@ import ReportProtocol
 /// 50 KB report's document, so checking every nested field costs less than Foundation's
 /// `JSONDecoder` spent on the top level alone. The daemon keeps storing and forwarding the
 /// bytes the worker sent; of a parsed document it keeps only the paragraphs (for the
-/// near-duplicate fingerprint) and the headline fields `report.done` carries.
+/// near-duplicate fingerprint), the headline fields `report.done` carries and its facts.
 enum ResultCheck {
-    /// Checks a parser result and returns its paragraphs (for the fingerprint) and its headline
-    /// (stored for `report.done`, so finishing a report reads no JSON back out of the store).
-    static func parsedDocument(_ body: [UInt8]) throws -> (paragraphs: [String], headline: DocumentHeadline) {
-        let document = try check(ParsedDocument.self, body, from: ServiceName.parser)
-        return (document.paragraphs, DocumentHeadline(title: document.title, region: document.region,
-                                                      planYear: document.planYear, indicators: document.indicators.count))
+    /// Checks a parser result and returns it decoded.
+    static func parsedDocument(_ body: [UInt8]) throws -> ParsedDocument {
+        try check(ParsedDocument.self, body, from: ServiceName.parser)
     }
 
     /// Checks a summarizer result and returns how many keywords it has.

@@ -19,8 +19,9 @@ struct Stage: Hashable, Sendable {
     /// report is done when every stage is in.
     static let parse = Stage(service: ServiceName.parser, needs: [], column: "document", topic: .parsed,
                              check: { body in
-                                 let parsed = try ResultCheck.parsedDocument(body)
-                                 return .document(paragraphs: parsed.paragraphs, headline: parsed.headline)
+                                 let document = try ResultCheck.parsedDocument(body)
+                                 return .document(paragraphs: document.paragraphs, headline: DocumentHeadline(document),
+                                                  facts: DocumentFacts(document))
                              })
     static let index = Stage(service: ServiceName.indexer, needs: [ServiceName.parser], column: "index_result", topic: .indexed,
                              check: { try ResultCheck.index($0, from: ServiceName.indexer); return .index })

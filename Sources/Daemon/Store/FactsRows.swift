@@ -5,13 +5,12 @@ import ReportProtocol
 
 /// Writing and reading one report's rows of `report_facts` and `indicator_facts`.
 enum FactsRows {
-    /// Replaces the report's facts with those of `document`.
+    /// Replaces the report's facts with those of its document.
     /// Returns the facts it wrote, so the caller need not read the document again.
     @discardableResult
-    static func write(_ db: Database, reportId: String, receivedAt: String, document: ParsedDocument,
+    static func write(_ db: Database, reportId: String, receivedAt: String, facts document: DocumentFacts,
                       nearDuplicateOf: String?) throws -> ReportFacts {
-        let facts = reportFacts(of: document, reportId: reportId, receivedAt: Date(rfc3339: receivedAt) ?? Date(),
-                                nearDuplicateOf: nearDuplicateOf)
+        let facts = document.of(reportId: reportId, receivedAt: receivedAt, nearDuplicateOf: nearDuplicateOf)
         try db.cachedStatement(sql: "DELETE FROM indicator_facts WHERE report_id = ?").execute(arguments: [reportId])
         try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO report_facts(report_id, received_at, region_code, region_name, region_full, region_level,
@@ -24,8 +23,7 @@ enum FactsRows {
                 growth_pct, growth_pct_high, qualifier, direction, estimated, not_stated, source, headline, paragraph,
                 char_start, char_end, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        for (ordinal, f) in facts.indicators.enumerated() {
-            let span = f.paragraph.flatMap { scalarSpan(of: f.evidence, in: document.paragraphs[$0]) }
+        for (ordinal, (f, span)) in zip(facts.indicators, document.spans).enumerated() {
             try insert.execute(arguments: [
                 reportId, ordinal, f.name, f.key, f.kind.rawValue, f.year, f.value, f.valueHigh, f.valueQualifier?.rawValue,
                 f.unit, f.growthPct, f.growthPctHigh, f.qualifier?.rawValue, f.direction?.rawValue, f.estimated, f.notStated,
@@ -33,23 +31,6 @@ enum FactsRows {
             ])
         }
         return facts
-    }
-
-    /// The analysis' facts of a parsed report, with the region code the parser's gazetteer gave
-    /// (`ReportFacts(document:)` leaves codes to the store).
-    static func reportFacts(of document: ParsedDocument, reportId: String, receivedAt: Date, nearDuplicateOf: String?) -> ReportFacts {
-        var facts = ReportFacts(document: document, reportId: reportId, receivedAt: receivedAt, nearDuplicateOf: nearDuplicateOf)
-        if facts.region != .national, facts.region.name != nil { facts.region.code = document.regionCode }
-        return facts
-    }
-
-    /// Where the evidence stands in its paragraph, in Unicode scalars; nil when the parser joined
-    /// two sentences into one evidence and it stands nowhere whole.
-    static func scalarSpan(of evidence: String, in paragraph: String) -> (start: Int, end: Int)? {
-        guard !evidence.isEmpty, let offset = paragraph.utf8Offset(of: evidence) else { return nil }
-        // Scalars before the match: every UTF-8 byte that is not a continuation byte starts one.
-        let start = paragraph.utf8.prefix(offset).reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
-        return (start, start + evidence.unicodeScalars.count)
     }
 
     // MARK: Reading

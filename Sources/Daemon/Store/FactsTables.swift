@@ -76,7 +76,7 @@ enum FactsTables {
         while let row = try rows.next() {
             guard let document = try? WireJSON.decode(ParsedDocument.self, from: Array(row["document"] as Data)) else { continue }
             let nearDuplicate = (row["near_duplicate"] as Data?).flatMap { try? WireJSON.decode(NearDuplicate.self, from: Array($0)) }
-            try FactsRows.write(db, reportId: row["id"], receivedAt: row["received_at"], document: document,
+            try FactsRows.write(db, reportId: row["id"], receivedAt: row["received_at"], facts: DocumentFacts(document),
                                 nearDuplicateOf: nearDuplicate?.reportId)
         }
     }

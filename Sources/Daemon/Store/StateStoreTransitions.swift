@@ -57,7 +57,7 @@ extension StateStore {
     /// transaction marks it done. A late or repeated result (the report failed meanwhile, or the
     /// stage is in) changes nothing. The conditions come from the stage graph (`Stage.all`).
     static func recordStage(_ db: Database, _ stage: Stage, id: String, file: String, result: [UInt8], output: StageOutput,
-                            time: String) throws -> [PublishedEvent] {
+                            time: String, facts: (String) -> DocumentFacts? = { _ in nil }) throws -> [PublishedEvent] {
         var sets = ["\(stage.column) = ?"]
         var arguments: [DatabaseValueConvertible?] = [Data(result)]
         if case .summary(let keywords) = output {
@@ -70,13 +70,14 @@ extension StateStore {
             """).execute(arguments: StatementArguments(arguments + [id]))
         guard db.changesCount == 1 else { return [] }
         return [try appendEvent(db, stage.topic, id: id, file: file, time: time, rawData: result)]
-            + (try finishIfComplete(db, id: id, file: file, time: time))
+            + (try finishIfComplete(db, id: id, file: file, time: time, facts: facts))
     }
 
     /// Marks a `parsed` report done when every stage's column is filled, and returns what announces
     /// it. Whatever else belongs to the moment a report is done (more rows, more envelopes after
     /// `report.done`) goes here, in the same transaction.
-    private static func finishIfComplete(_ db: Database, id: String, file: String, time: String) throws -> [PublishedEvent] {
+    private static func finishIfComplete(_ db: Database, id: String, file: String, time: String,
+                                         facts: (String) -> DocumentFacts?) throws -> [PublishedEvent] {
         // The headline comes back from the same statement.
         let done = try Row.fetchOne(db.cachedStatement(sql: """
             UPDATE reports SET state = 'done', finished_at = ?
@@ -85,7 +86,7 @@ extension StateStore {
             """), arguments: [time, id])
         guard let done else { return [] }
         return [try appendEvent(db, .done, id: id, file: file, time: time, data: try overview(done, finishedAt: time))]
-            + (try TargetResolution.reportBecameDone(db, id: id, file: file, time: time))
+            + (try TargetResolution.reportBecameDone(db, id: id, file: file, time: time, done: done, facts: facts(id)))
     }
 
     /// Every stage's result is in.

@@ -42,3 +42,9 @@ struct DocumentHeadline: Sendable, Equatable {
     var planYear: Int?
     var indicators: Int
 }
+
+extension DocumentHeadline {
+    init(_ document: ParsedDocument) {
+        self.init(title: document.title, region: document.region, planYear: document.planYear, indicators: document.indicators.count)
+    }
+}
