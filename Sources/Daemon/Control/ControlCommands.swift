@@ -116,7 +116,7 @@ struct ControlCommands {
         }
         switch try pipeline.retry(reportId: record.id) {
         case .requeued:
-            return .success(try JSONValue(encoding: pipeline.store.view(of: try pipeline.store.report(id: record.id) ?? record)))
+            return .success(try WireJSON.decode(JSONValue.self, from: pipeline.store.encodedView(of: try pipeline.store.report(id: record.id) ?? record)))
         case .unknown:
             return .failure(.notFound, "no report with id \(idOrPrefix)")
         case .notFailed(let state):

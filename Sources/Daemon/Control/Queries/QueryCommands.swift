@@ -19,7 +19,7 @@ struct QueryCommands {
     private func get(_ idOrPrefix: String) throws -> ControlReply {
         switch try store.resolve(idOrPrefix) {
         case .refused(let refusal): return .response(refusal)
-        case .found(let record): return try .encoding(store.view(of: record))
+        case .found(let record): return .wrapping(try store.encodedView(of: record))
         }
     }
 }
@@ -28,7 +28,12 @@ extension ControlReply {
     /// A success whose view is encoded once, straight into the reply's bytes: through `JSONValue`
     /// it would be encoded, decoded and encoded again.
     static func encoding(_ view: some Encodable) throws -> ControlReply {
-        .encoded(Array(#"{"data":"#.utf8) + (try WireJSON.encode(view)) + Array(#","ok":true}"#.utf8))
+        .wrapping(try WireJSON.encode(view))
+    }
+
+    /// A success whose view is already wire JSON.
+    static func wrapping(_ json: [UInt8]) -> ControlReply {
+        .encoded(Array(#"{"data":"#.utf8) + json + Array(#","ok":true}"#.utf8))
     }
 
     static func failing(_ code: ControlErrorCode, _ error: String) -> ControlReply {
