@@ -50,7 +50,7 @@ let package = Package(
         .target(name: "ReportProtocol"),
 
         // Targets against outcomes and duplicate groups across reports: decisions only, no I/O.
-        .target(name: "ReportAnalysis", dependencies: ["ReportProtocol"]),
+        .target(name: "ReportAnalysis", dependencies: ["ChineseText", "ReportProtocol"]),
 
         // Decoding, normalisation, sentences and word segmentation of Chinese text.
         .systemLibrary(name: "COpenCC", path: "Sources/COpenCC", providers: [.apt(["libopencc-dev"])]),
@@ -72,7 +72,7 @@ let package = Package(
 
         // The daemon: watcher, store, broker, supervisor, publisher, control.
         .target(name: "Daemon", dependencies: [
-            "ZMQ", "ReportProtocol", "ReportLogging", "ReportAnalysis",
+            "ZMQ", "ReportProtocol", "ReportLogging", "ReportAnalysis", "ChineseText",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

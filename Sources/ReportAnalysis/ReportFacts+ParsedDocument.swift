@@ -1,3 +1,4 @@
+import ChineseText
 import Foundation
 import ReportProtocol
 
@@ -18,7 +19,7 @@ extension ReportFacts {
     static func region(of d: ParsedDocument) -> RegionRef {
         // Only the Premier reports for the State Council (我代表国务院，向大会报告政府工作); the
         // parser reads regions below the nation only, so this is decided here, in the opening.
-        if d.region == RegionRef.national.name || d.paragraphs.prefix(20).contains(where: { $0.containsUTF8("代表国务院") }) {
+        if d.region == RegionRef.national.name || d.paragraphs.prefix(20).contains(where: { $0.containsBytes(of: "代表国务院") }) {
             return .national
         }
         return RegionRef(name: d.region, fullName: d.regionFull, level: d.regionLevel)
@@ -27,10 +28,10 @@ extension ReportFacts {
     /// The first paragraph holding the evidence, or its first sentence: the parser joins a
     /// level and a rate read from two sentences, or two paragraphs, into one evidence string.
     static func paragraph(of evidence: String, in paragraphs: [String]) -> Int? {
-        if let whole = paragraphs.firstIndex(where: { $0.containsUTF8(evidence) }) { return whole }
+        if let whole = paragraphs.firstIndex(where: { $0.containsBytes(of: evidence) }) { return whole }
         let end = evidence.firstIndex { "。！？；".contains($0) }.map { evidence.index(after: $0) } ?? evidence.endIndex
         let first = String(evidence[..<end])
-        return first.isEmpty ? nil : paragraphs.firstIndex { $0.containsUTF8(first) }
+        return first.isEmpty ? nil : paragraphs.firstIndex { $0.containsBytes(of: first) }
     }
 }
 

@@ -1,3 +1,4 @@
+import ChineseText
 import Foundation
 
 /// A report's text as the index stores it: one row per report, its non-blank paragraphs joined

@@ -1,3 +1,4 @@
+import ChineseText
 import Foundation
 
 /// One query term, found in a single paragraph's UTF-8 bytes exactly where FTS5 would match it.

@@ -6,22 +6,11 @@ extension String {
         utf8Offset(of: needle) != nil
     }
 
-    /// The UTF-8 offset of the first occurrence of `needle`. A plain byte loop: the standard
+    /// The UTF-8 offset of the first occurrence of `needle` (`ByteSearch`): the standard
     /// library's generic `firstRange(of:)` cost more than Foundation's search.
     public func utf8Offset(of needle: String) -> Int? {
         var haystack = self
         var needle = needle
-        return haystack.withUTF8 { text in
-            needle.withUTF8 { word in
-                guard let first = word.first else { return 0 }
-                guard text.count >= word.count else { return nil }
-                for start in 0...(text.count - word.count) where text[start] == first {
-                    var k = 1
-                    while k < word.count, text[start + k] == word[k] { k += 1 }
-                    if k == word.count { return start }
-                }
-                return nil
-            }
-        }
+        return haystack.withUTF8 { text in needle.withUTF8 { ByteSearch.firstOffset(of: $0, in: text) } }
     }
 }

@@ -1,3 +1,4 @@
+import ChineseText
 import Foundation
 import ReportAnalysis
 import ReportProtocol
