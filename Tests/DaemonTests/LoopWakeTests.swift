@@ -6,24 +6,23 @@ import XCTest
 /// The loop sleeps until its earliest timed duty or until input; these check that every part
 /// names its next deadline and that a plugin's exit is input.
 final class LoopWakeTests: XCTestCase {
-    func testTheEarliestDeadlineOfBothClocksBecomesARoundedUpPollTimeout() {
-        let now = Date()
-        let instant = ContinuousClock.now
-        var deadline = LoopDeadline(now: now, instant: instant)
+    func testTheEarliestDeadlineBecomesARoundedUpPollTimeout() {
+        let now = ContinuousClock.now
+        var deadline = LoopDeadline()
         XCTAssertEqual(deadline.pollTimeout(from: now), -1, "nothing timed: wait for input only")
         deadline.include(now + 2)
-        deadline.include(nil as Date?)
-        deadline.include(instant + .milliseconds(1500))
+        deadline.include(nil)
+        deadline.include(now + .milliseconds(1500))
         XCTAssertEqual(deadline.pollTimeout(from: now), 1500)
         deadline.include(now + 0.0201)
         XCTAssertEqual(deadline.pollTimeout(from: now), 21, "rounded up, so the wake-up is never early")
-        deadline.include(instant - .seconds(1))
+        deadline.include(now - .seconds(1))
         XCTAssertEqual(deadline.pollTimeout(from: now), 0, "overdue: do not sleep")
     }
 
     func testTheDispatcherNamesRetryJobAndControlRequestDeadlines() {
         var dispatcher = Dispatcher(jobTimeout: 120)
-        let now = Date()
+        let now = ContinuousClock.now
         XCTAssertNil(dispatcher.nextDeadline(controlPatience: 8))
 
         var retry = WorkItem(service: "parser", origin: .report(id: "a", file: "a.txt"), queuedAt: now)

@@ -3,7 +3,7 @@ import XCTest
 @testable import Daemon
 
 final class MetricsTests: XCTestCase {
-    private func job(_ service: String, startedSecondsAgo seconds: Double, now: Date) -> RunningJob {
+    private func job(_ service: String, startedSecondsAgo seconds: Double, now: ContinuousClock.Instant) -> RunningJob {
         RunningJob(jobId: "j", item: WorkItem(service: service, origin: .report(id: "r", file: "f"), queuedAt: now - seconds - 5),
                    worker: [1], deadline: now + 60, startedAt: now - seconds)
     }
@@ -12,7 +12,7 @@ final class MetricsTests: XCTestCase {
 
     func testEveryMetricOfTheCatalogIsRenderedWithItsHelpAndType() {
         let metrics = DaemonMetrics(version: "9.9.9")
-        let now = Date()
+        let now = ContinuousClock.now
         metrics.published(.done)
         metrics.duplicate()
         metrics.reportFailed(stage: "parser", cause: .gaveUp)
@@ -69,7 +69,7 @@ final class MetricsTests: XCTestCase {
 
     func testLostAndTimedOutJobsAreCountedButNotTimed() {
         let metrics = DaemonMetrics()
-        let now = Date()
+        let now = ContinuousClock.now
         metrics.jobEnded(job("indexer", startedSecondsAgo: 200, now: now), outcome: .timedOut, now: now)
         metrics.jobEnded(job("indexer", startedSecondsAgo: 1, now: now), outcome: .lost, now: now)
         let rendered = text(metrics)

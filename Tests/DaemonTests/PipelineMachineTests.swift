@@ -6,7 +6,7 @@ import XCTest
 /// The pipeline's decisions, one transition per test, without a socket, a clock or a disk: the
 /// tests play the loop (assign workers, answer jobs) and the store (say what each write did).
 final class PipelineMachineTests: XCTestCase {
-    private let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+    private let t0 = ContinuousClock.now
     private let parserWorker: [UInt8] = [1]
     private let indexerWorker: [UInt8] = [2]
     private let summarizerWorker: [UInt8] = [3]
@@ -17,7 +17,7 @@ final class PipelineMachineTests: XCTestCase {
                         dispatcher: Dispatcher(jobTimeout: 60, runToken: "test"))
     }
 
-    private func idle(_ workers: [(identity: [UInt8], service: String)], since: Date? = nil) -> IdleWorkers {
+    private func idle(_ workers: [(identity: [UInt8], service: String)], since: ContinuousClock.Instant? = nil) -> IdleWorkers {
         IdleWorkers(workers.map { .init(identity: $0.identity, services: [$0.service], idleSince: since ?? t0) })
     }
 
@@ -27,7 +27,7 @@ final class PipelineMachineTests: XCTestCase {
     }
 
     /// Assigns queued work to every kind of worker and returns the jobs to send.
-    private func dispatch(_ machine: inout PipelineMachine, at now: Date) -> [RunningJob] {
+    private func dispatch(_ machine: inout PipelineMachine, at now: ContinuousClock.Instant) -> [RunningJob] {
         var workers = everyWorker
         return machine.dispatch(to: &workers, now: now).compactMap { effect in
             if case .send(let job) = effect { job } else { nil }
@@ -129,7 +129,7 @@ final class PipelineMachineTests: XCTestCase {
             counted += writes(last).compactMap { if case .attempts(_, let count) = $0 { count } else { nil } }
             guard let due = machine.dispatcher.nextDeadline(controlPatience: 8) else { break }
             XCTAssertTrue(dispatch(&machine, at: due - 0.01).isEmpty, "not before its back-off ends")
-            waits.append(due.timeIntervalSince(now))
+            waits.append(due.seconds(since: now))
             now = due
         }
         XCTAssertEqual(waits, [1, 2], "the back-off doubles from jobs.retry_backoff_ms")

@@ -184,7 +184,7 @@ final class ZAPHandlerTests: XCTestCase {
 
     func testRefusalsOfOnePeerAreLoggedOncePerIntervalWithACountOfTheRest() {
         var log = RefusalLog(interval: 60)
-        let start = Date(timeIntervalSince1970: 1_000_000)
+        let start = ContinuousClock.now
         XCTAssertEqual(log.shouldLog(address: "10.0.0.2", key: "abc", now: start).log, true)
         XCTAssertEqual(log.shouldLog(address: "10.0.0.2", key: "abc", now: start + 1).log, false)
         XCTAssertEqual(log.shouldLog(address: "10.0.0.2", key: "abc", now: start + 59).log, false)

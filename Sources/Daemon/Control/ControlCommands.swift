@@ -6,6 +6,9 @@ import ReportProtocol
 /// that read across the store (`get`, `compare`, `track`, `series`), which the query thread
 /// answers: both are answered later.
 struct ControlCommands {
+    /// What `status`, `list`, `replay`, `retry` and `reindex` read: the loop's own store.
+    let store: StateStore
+    /// Where `search`, `trend`, `retry` and `reindex` hand their work.
     let pipeline: Pipeline
     let broker: Broker
     let supervisor: Supervisor
@@ -47,7 +50,7 @@ struct ControlCommands {
     }
 
     private func status() throws -> StatusView {
-        let counts = try pipeline.store.counts()
+        let counts = try store.counts()
         let workers = broker.connectedWorkers.sorted { ($0.hello.name, $0.identityText) < ($1.hello.name, $1.identityText) }
             .map { worker in
                 WorkerView(identity: worker.identityText, name: worker.hello.name, version: worker.hello.version,
@@ -61,8 +64,8 @@ struct ControlCommands {
         let inProgress = (counts[.accepted] ?? 0) + (counts[.parsed] ?? 0)
         return StatusView(workers: workers, plugins: plugins, queues: pipeline.dispatcher.queueDepths,
                           counts: CountsView(accepted: done + failed + inProgress, inProgress: inProgress, done: done,
-                                             failed: failed, duplicates: try pipeline.store.counter("duplicates")),
-                          lastSeq: try pipeline.store.lastSeq(), uptimeSeconds: Date().timeIntervalSince(startedAt),
+                                             failed: failed, duplicates: try store.counter("duplicates")),
+                          lastSeq: try store.lastSeq(), uptimeSeconds: Date().timeIntervalSince(startedAt),
                           version: ReportdVersion.current, feed: pipeline.publisher.view)
     }
 
@@ -71,14 +74,14 @@ struct ControlCommands {
     /// tells the client to ask again from the last seq it got.
     private func replay(_ request: ControlRequest) throws -> [UInt8] {
         let limit = min(max(request.limit ?? 1000, 1), 10_000)
-        let page = try pipeline.store.eventPage(since: request.since ?? 0, limit: limit, maxBytes: replayPageBytes,
+        let page = try store.eventPage(since: request.since ?? 0, limit: limit, maxBytes: replayPageBytes,
                                                 topicPrefix: request.topic)
         var reply = Array(#"{"data":{"events":["#.utf8)
         for (index, event) in page.events.enumerated() {
             if index > 0 { reply.append(UInt8(ascii: ",")) }
             reply += event.envelope
         }
-        reply += Array(#"],"last_seq":\#(try pipeline.store.lastSeq()),"more":\#(page.more)},"ok":true}"#.utf8)
+        reply += Array(#"],"last_seq":\#(try store.lastSeq()),"more":\#(page.more)},"ok":true}"#.utf8)
         return reply
     }
 
@@ -110,13 +113,13 @@ struct ControlCommands {
 
     private func retry(_ idOrPrefix: String) throws -> ControlResponse {
         let record: ReportRecord
-        switch try pipeline.store.resolve(idOrPrefix) {
+        switch try store.resolve(idOrPrefix) {
         case .refused(let refusal): return refusal
         case .found(let found): record = found
         }
         switch try pipeline.retry(reportId: record.id) {
         case .requeued:
-            return .success(try WireJSON.decode(JSONValue.self, from: pipeline.store.encodedView(of: try pipeline.store.report(id: record.id) ?? record)))
+            return .success(try WireJSON.decode(JSONValue.self, from: store.encodedView(of: try store.report(id: record.id) ?? record)))
         case .unknown:
             return .failure(.notFound, "no report with id \(idOrPrefix)")
         case .notFailed(let state):
@@ -134,7 +137,7 @@ struct ControlCommands {
         let query = SearchRequest(query: request.body.query ?? "", limit: min(max(request.body.limit ?? 20, 1), 1000),
                                   region: request.body.region, year: request.body.year, section: request.body.section)
         guard let input = try? WireJSON.encode(query) else { return .failure(.internal, "could not encode the query") }
-        pipeline.handle(.requested(service: ServiceName.search, client: request.client, input: input, now: Date()))
+        pipeline.handle(.requested(service: ServiceName.search, client: request.client, input: input, now: .now))
         return nil
     }
 }

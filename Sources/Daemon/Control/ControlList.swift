@@ -25,7 +25,7 @@ extension ControlCommands {
             filter.ids = ids
             filter.limit = max(ids.count, 1)
         }
-        return .success(try JSONValue(encoding: pipeline.store.reportList(filter)))
+        return .success(try JSONValue(encoding: store.reportList(filter)))
     }
 }
 

@@ -10,12 +10,12 @@ extension ControlCommands {
     func reindex() throws -> ReindexView {
         var queued: [String] = []
         var busy: [String] = []
-        for report in try pipeline.store.finishedReportsWithDocument() {
+        for report in try store.finishedReportsWithDocument() {
             if pipeline.dispatcher.isScheduled(reportId: report.id) {
                 busy.append(report.id)
                 continue
             }
-            pipeline.handle(.reindexRequested(id: report.id, file: report.file, now: Date()))
+            pipeline.handle(.reindexRequested(id: report.id, file: report.file, now: .now))
             queued.append(report.id)
         }
         pipeline.logger.info("reindex: queued \(queued.count) report(s) for the indexer, \(busy.count) busy")

@@ -23,7 +23,7 @@ extension ControlCommands {
         guard let input = try? WireJSON.encode(SearchServiceJob.trend(TrendRequest(phrase: phrase, by: grouping))) else {
             return .failure(.internal, "could not encode the trend request")
         }
-        pipeline.handle(.requested(service: ServiceName.search, client: request.client, input: input, now: Date()))
+        pipeline.handle(.requested(service: ServiceName.search, client: request.client, input: input, now: .now))
         return nil
     }
 }

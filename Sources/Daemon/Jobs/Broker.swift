@@ -11,7 +11,7 @@ final class Broker: WorkerPool {
     private let liveness: Int
     private let logger: Logger
     private var workers: [[UInt8]: ConnectedWorker] = [:]
-    private var lastBeatSent = Date.distantPast
+    private var lastBeatSent: ContinuousClock.Instant?
     /// Sent in WELCOME so workers log at the daemon's level.
     var logLevel: String?
 
@@ -54,7 +54,7 @@ final class Broker: WorkerPool {
     }
 
     /// Reads everything queued on the socket.
-    func receive(now: Date = Date()) -> [BrokerEvent] {
+    func receive(now: ContinuousClock.Instant = .now) -> [BrokerEvent] {
         var events: [BrokerEvent] = []
         while let frames = try? socket.receiveMultipart(dontWait: true) {
             guard frames.count >= 2 else { continue }
@@ -73,14 +73,14 @@ final class Broker: WorkerPool {
     }
 
     /// Sends heartbeats and retires workers that stayed silent for `liveness` intervals.
-    func checkLiveness(now: Date = Date()) -> [BrokerEvent] {
+    func checkLiveness(now: ContinuousClock.Instant = .now) -> [BrokerEvent] {
         var events: [BrokerEvent] = []
         let deadline = heartbeatInterval * Double(liveness)
-        for worker in workers.values where now.timeIntervalSince(worker.lastHeard) > deadline {
+        for worker in workers.values where now.seconds(since: worker.lastHeard) > deadline {
             workers[worker.identity] = nil
             events.append(.lost(worker, reason: .silent(seconds: deadline)))
         }
-        if now.timeIntervalSince(lastBeatSent) >= heartbeatInterval {
+        if lastBeatSent.map({ now.seconds(since: $0) >= heartbeatInterval }) ?? true {
             lastBeatSent = now
             for worker in workers.values {
                 if (try? socket.send(multipart: [worker.identity] + BrokerMessage.heartbeat.frames(), dontWait: true)) == nil {
@@ -94,9 +94,10 @@ final class Broker: WorkerPool {
 
     /// When `checkLiveness` next has work: the next heartbeat to send, or the moment the
     /// quietest worker has been silent too long. Nil with no worker connected.
-    var nextDeadline: Date? {
+    var nextDeadline: ContinuousClock.Instant? {
         guard let quietest = workers.values.lazy.map(\.lastHeard).min() else { return nil }
-        return min(lastBeatSent + heartbeatInterval, quietest + heartbeatInterval * Double(liveness))
+        let silentTooLong = quietest + heartbeatInterval * Double(liveness)
+        return lastBeatSent.map { min($0 + heartbeatInterval, silentTooLong) } ?? .now
     }
 
     /// Sends WELCOME again to every worker, after a reload changed `logLevel`.
@@ -130,7 +131,7 @@ final class Broker: WorkerPool {
         return gone
     }
 
-    private func handle(_ message: WorkerMessage, from identity: [UInt8], now: Date) throws -> [BrokerEvent] {
+    private func handle(_ message: WorkerMessage, from identity: [UInt8], now: ContinuousClock.Instant) throws -> [BrokerEvent] {
         if case .ready(let hello) = message {
             guard hello.protocolVersion == WorkerProtocol.version else {
                 refuse(identity, reason: "protocol \(hello.protocolVersion) is not \(WorkerProtocol.version)")
@@ -165,7 +166,7 @@ final class Broker: WorkerPool {
         }
     }
 
-    private func finishJob(_ worker: inout ConnectedWorker, now: Date) {
+    private func finishJob(_ worker: inout ConnectedWorker, now: ContinuousClock.Instant) {
         worker.state = .idle
         worker.currentJob = nil
         worker.jobsDone += 1

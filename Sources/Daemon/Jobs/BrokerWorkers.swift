@@ -9,13 +9,13 @@ struct ConnectedWorker {
     let hello: WorkerHello
     var state: State = .idle
     var currentJob: String?
-    var lastHeard: Date
+    var lastHeard: ContinuousClock.Instant
     var jobsDone = 0
     /// The process the supervisor started for this worker, proven by its READY's token; nil for
     /// a remote worker. The only pid the daemon ever signals for a worker.
     var processId: Int32?
     /// Round-robin order among idle workers: the one idle longest gets the next job.
-    var idleSince: Date
+    var idleSince: ContinuousClock.Instant
 
     var identityText: String { identity.map { String(format: "%02x", $0) }.joined() }
 }

@@ -14,12 +14,13 @@ struct WorkItem {
     let service: String
     let origin: Origin
     var attempt = 1
-    var notBefore = Date.distantPast
+    /// The end of a retry's back-off; nil for work that may go at once.
+    var notBefore: ContinuousClock.Instant?
     /// When it was first queued: a control request fails if no worker takes it in time, and the
     /// stage latency metric counts from it.
-    var queuedAt: Date
+    var queuedAt: ContinuousClock.Instant
 
-    init(service: String, origin: Origin, queuedAt: Date) {
+    init(service: String, origin: Origin, queuedAt: ContinuousClock.Instant) {
         self.service = service
         self.origin = origin
         self.queuedAt = queuedAt
@@ -35,6 +36,11 @@ struct WorkItem {
     }
 
     var reportId: String? { stageKey?.reportId }
+
+    /// Whether its back-off, if any, is over at `now`.
+    func isDue(at now: ContinuousClock.Instant) -> Bool {
+        notBefore.map { $0 <= now } ?? true
+    }
 }
 
 struct StageKey: Hashable {
@@ -47,7 +53,7 @@ struct RunningJob {
     let jobId: String
     var item: WorkItem
     let worker: [UInt8]
-    let deadline: Date
+    let deadline: ContinuousClock.Instant
     /// When it was sent, for the job duration histogram.
-    let startedAt: Date
+    let startedAt: ContinuousClock.Instant
 }

@@ -34,10 +34,10 @@ struct Dispatcher {
     var isIdle: Bool { running.isEmpty }
     var queuedCount: Int { queues.values.reduce(delayed.count) { $0 + $1.count } }
 
-    mutating func enqueue(_ item: WorkItem, now: Date) {
+    mutating func enqueue(_ item: WorkItem, now: ContinuousClock.Instant) {
         if let key = item.stageKey, !scheduled.insert(key).inserted { return }
         if item.stageKey == nil { queuedControlRequests += 1 }
-        if item.notBefore > now {
+        if !item.isDue(at: now) {
             delayed.append(item)
         } else {
             queues[item.service, default: []].append(item)
@@ -46,7 +46,7 @@ struct Dispatcher {
 
     /// Assigns as much queued work as there are idle workers; the jobs returned are running
     /// from `now`, and the loop sends them (or hands them back with `unsent`).
-    mutating func assign(to idle: inout IdleWorkers, now: Date) -> [RunningJob] {
+    mutating func assign(to idle: inout IdleWorkers, now: ContinuousClock.Instant) -> [RunningJob] {
         releaseDueRetries(now: now)
         var assigned: [RunningJob] = []
         for service in queues.keys.sorted(by: Self.dispatchOrder) {
@@ -89,7 +89,7 @@ struct Dispatcher {
     }
 
     /// Jobs past their deadline, removed from the running set.
-    mutating func expired(now: Date) -> [RunningJob] {
+    mutating func expired(now: ContinuousClock.Instant) -> [RunningJob] {
         let late = running.values.filter { $0.deadline < now }
         for job in late { finish(job) }
         return late
@@ -105,8 +105,8 @@ struct Dispatcher {
     /// When something here next needs the loop without any message arriving: a retry's back-off
     /// ends (if `retries` are still dispatched), a running job passes its deadline, or a control
     /// request has waited `patience`.
-    func nextDeadline(controlPatience patience: TimeInterval, retries: Bool = true) -> Date? {
-        var deadlines = [retries ? delayed.lazy.map(\.notBefore).min() : nil, running.values.lazy.map(\.deadline).min()]
+    func nextDeadline(controlPatience patience: TimeInterval, retries: Bool = true) -> ContinuousClock.Instant? {
+        var deadlines = [retries ? delayed.lazy.compactMap(\.notBefore).min() : nil, running.values.lazy.map(\.deadline).min()]
         if queuedControlRequests > 0 {
             let oldest = queues.values.compactMap { $0.first(where: { $0.stageKey == nil })?.queuedAt }.min()
             deadlines.append(oldest.map { $0 + patience })
@@ -115,13 +115,14 @@ struct Dispatcher {
     }
 
     /// Control requests no worker took within `timeout`, removed from their queues.
-    mutating func staleControlRequests(olderThan timeout: TimeInterval, now: Date) -> [WorkItem] {
+    mutating func staleControlRequests(olderThan timeout: TimeInterval, now: ContinuousClock.Instant) -> [WorkItem] {
         guard queuedControlRequests > 0 else { return [] }
+        let isStale = { (item: WorkItem) in item.stageKey == nil && now.seconds(since: item.queuedAt) > timeout }
         var stale: [WorkItem] = []
-        for (service, queue) in queues where queue.contains(where: { $0.stageKey == nil && now.timeIntervalSince($0.queuedAt) > timeout }) {
+        for (service, queue) in queues where queue.contains(where: isStale) {
             var kept = Deque<WorkItem>()
             for item in queue {
-                if item.stageKey == nil && now.timeIntervalSince(item.queuedAt) > timeout { stale.append(item) } else { kept.append(item) }
+                if isStale(item) { stale.append(item) } else { kept.append(item) }
             }
             queues[service] = kept
         }
@@ -158,12 +159,12 @@ struct Dispatcher {
         if let key = item.stageKey { scheduled.remove(key) }
     }
 
-    private mutating func releaseDueRetries(now: Date) {
-        guard delayed.contains(where: { $0.notBefore <= now }) else { return }
-        for item in delayed where item.notBefore <= now {
+    private mutating func releaseDueRetries(now: ContinuousClock.Instant) {
+        guard delayed.contains(where: { $0.isDue(at: now) }) else { return }
+        for item in delayed where item.isDue(at: now) {
             queues[item.service, default: []].prepend(item)
         }
-        delayed.removeAll { $0.notBefore <= now }
+        delayed.removeAll { $0.isDue(at: now) }
     }
 
     /// Control requests first (a person is waiting), then the deeper stages of the graph, so

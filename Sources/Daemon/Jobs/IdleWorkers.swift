@@ -6,7 +6,7 @@ struct IdleWorkers {
     struct Worker {
         let identity: [UInt8]
         let services: [String]
-        let idleSince: Date
+        let idleSince: ContinuousClock.Instant
     }
 
     private var workers: [Worker]

@@ -20,7 +20,10 @@ enum LoopCommand {
 /// sleeps until input arrives or the earliest timed duty is due (a settle wait, a retry's
 /// back-off, a heartbeat, a job's timeout), never on a fixed tick: a report's path through the
 /// daemon waits on no timer.
-final class DaemonLoop: @unchecked Sendable {
+///
+/// Not `Sendable`: built on the caller's thread, it is handed once to the thread that runs it
+/// (`LoopHandoff`), and other threads reach it only through `commands`.
+final class DaemonLoop {
     private(set) var configuration: DaemonConfig
     let logger: Logger
     let commands = Mailbox<LoopCommand>()
@@ -37,15 +40,16 @@ final class DaemonLoop: @unchecked Sendable {
     private let queries: QueryService
     private let notifier: SystemdNotifier
     private let observability: DaemonObservability
-    private var stopDeadline: Date? {
+    private var stopDeadline: ContinuousClock.Instant? {
         didSet { stopping.isSet = stopDeadline != nil }
     }
     private let stopping: StopFlag
-    private var lastWatchdog = Date.distantPast
-    private var lastHousekeeping = Date()
+    private var lastWatchdog: ContinuousClock.Instant?
+    private var lastHousekeeping = ContinuousClock.now
     private let childExits = ChildExitWatch()
-    /// When the timed duties are next due; they are skipped on wake-ups before it.
-    private var nextTimedDuty = Date.distantPast
+    /// When the timed duties are next due; they are skipped on wake-ups before it, and on every
+    /// wake-up when nothing is timed.
+    private var nextTimedDuty: ContinuousClock.Instant? = .now
 
     init(configuration: DaemonConfig, logger: Logger) throws {
         self.configuration = configuration
@@ -88,30 +92,15 @@ final class DaemonLoop: @unchecked Sendable {
         let queries = try QueryService(storePath: storePath, timeoutMilliseconds: configuration.queryTimeoutMilliseconds,
                                    logger: logger) { client, reply in mailbox.post(.answerClient(client: client, reply: reply)) }
         self.queries = queries
-        commandsAnswerer = ControlCommands(pipeline: pipeline, broker: broker, supervisor: supervisor,
+        commandsAnswerer = ControlCommands(store: store, pipeline: pipeline, broker: broker, supervisor: supervisor,
                                            inbox: configuration.inbox, startedAt: Date(), metricsText: observability.text,
                                            ignorePatterns: configuration.ignorePatterns,
                                            replayPageBytes: configuration.replayPageBytes, queries: queries,
                                            isStopping: { stopping.isSet })
     }
 
-    /// Runs the loop on a thread of its own and returns when it has shut down.
-    func runOnOwnThread() async throws {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, Error>) in
-            let thread = Thread {
-                do {
-                    try self.run()
-                    continuation.resume()
-                } catch {
-                    continuation.resume(throwing: error)
-                }
-            }
-            thread.name = "reportd-loop"
-            thread.start()
-        }
-    }
-
-    private func run() throws {
+    /// Runs until a stop request has been carried out; on the loop's own thread only.
+    func run() throws {
         try pipeline.resume()
         supervisor.processExited = { [unowned self] pid, exit in
             for worker in broker.drop(pid: pid) { handle(.lost(worker, reason: .processEnded("\(exit)"))) }
@@ -159,7 +148,7 @@ final class DaemonLoop: @unchecked Sendable {
     }
 
     /// Turns what the broker heard into the pipeline's events; who joined and who was lost is logged here.
-    private func handle(_ event: BrokerEvent, now: Date = Date()) {
+    private func handle(_ event: BrokerEvent, now: ContinuousClock.Instant = .now) {
         switch event {
         case .joined(let worker):
             if let pid = supervisor.workerAnnounced(token: worker.hello.token) { broker.bind(worker.identity, toProcess: pid) }
@@ -181,8 +170,8 @@ final class DaemonLoop: @unchecked Sendable {
     /// What follows every wake-up: the timed duties if they are due (or a child exited), new
     /// inbox files, then dispatch, so work enqueued by anything above goes out before sleeping.
     private func afterWake(inboxChanged: Bool, childExited: Bool) {
-        let now = Date()
-        let due = now >= nextTimedDuty
+        let now = ContinuousClock.now
+        let due = nextTimedDuty.map { now >= $0 } ?? false
         if due || childExited {
             // Reap first: a worker whose process ended is then lost for that reason, not as the
             // peer that the next heartbeat could not reach.
@@ -199,7 +188,7 @@ final class DaemonLoop: @unchecked Sendable {
         for (client, response) in pipeline.takeReplies() { control.reply(to: client, response) }
     }
 
-    private func performTimedDuties(now: Date) {
+    private func performTimedDuties(now: ContinuousClock.Instant) {
         for event in broker.checkLiveness(now: now) {
             handle(event, now: now)
             // Silent or unreachable: a frozen process would otherwise keep its plugin slot forever.
@@ -210,7 +199,7 @@ final class DaemonLoop: @unchecked Sendable {
             if let worker = broker.drop(identity) { replace(worker, because: "timed out on a job") }
         }
         keepSystemdInformed(now: now)
-        if now.timeIntervalSince(lastHousekeeping) > Self.housekeepingInterval {
+        if now.seconds(since: lastHousekeeping) > Self.housekeepingInterval {
             lastHousekeeping = now
             do { try pipeline.store.trimEvents(keep: configuration.feedHistory) } catch {
                 logger.warning("could not trim the event history: \(error)")
@@ -238,8 +227,8 @@ final class DaemonLoop: @unchecked Sendable {
         deadline.include(lastHousekeeping + Self.housekeepingInterval)
         deadline.include(stopDeadline)
         // Without pidfds a child's exit gives no input: look for it often enough.
-        if !childExits.isAvailable { deadline.include(Date() + 0.05) }
-        nextTimedDuty = deadline.earliest ?? .distantFuture
+        if !childExits.isAvailable { deadline.include(ContinuousClock.now + 0.05) }
+        nextTimedDuty = deadline.earliest
         return deadline
     }
 
@@ -257,7 +246,7 @@ final class DaemonLoop: @unchecked Sendable {
         switch command {
         case .stop:
             guard stopDeadline == nil else { return }
-            stopDeadline = Date() + TimeInterval(configuration.shutdownDeadlineSeconds)
+            stopDeadline = ContinuousClock.now + TimeInterval(configuration.shutdownDeadlineSeconds)
             notifier.stopping()
             logger.info("stopping: intake closed, \(pipeline.dispatcher.runningCount) job(s) in flight")
         case .reload(let fresh):
@@ -332,7 +321,7 @@ final class DaemonLoop: @unchecked Sendable {
     private var finishedStopping: Bool {
         guard let stopDeadline else { return false }
         if pipeline.dispatcher.isIdle { return true }
-        if Date() >= stopDeadline {
+        if ContinuousClock.now >= stopDeadline {
             logger.warning("shutdown deadline reached with \(pipeline.dispatcher.runningCount) job(s) in flight; they resume at next start")
             return true
         }
@@ -344,8 +333,8 @@ final class DaemonLoop: @unchecked Sendable {
         queries.stop()
         broker.sayGoodbye()
         // What is left of the shutdown deadline, so the whole stop stays within it (and a moment).
-        let left = max(1, (stopDeadline ?? Date()).timeIntervalSinceNow)
-        supervisor.stopAll(deadline: .milliseconds(Int(left * 1000)))
+        let left = max(.seconds(1), ContinuousClock.now.duration(to: stopDeadline ?? .now))
+        supervisor.stopAll(deadline: left)
         broker.socket.close()
         publisher.socket.close()
         control.socket.close()
@@ -353,13 +342,11 @@ final class DaemonLoop: @unchecked Sendable {
         logger.info("stopped")
     }
 
-    private var nextWatchdog: Date? {
-        notifier.watchdogInterval.map {
-            lastWatchdog + Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18
-        }
+    private var nextWatchdog: ContinuousClock.Instant? {
+        notifier.watchdogInterval.map { interval in lastWatchdog.map { $0 + interval } ?? .now }
     }
 
-    private func keepSystemdInformed(now: Date) {
+    private func keepSystemdInformed(now: ContinuousClock.Instant) {
         guard let due = nextWatchdog, now >= due else { return }
         lastWatchdog = now
         notifier.watchdog()

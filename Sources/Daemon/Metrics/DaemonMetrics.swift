@@ -60,15 +60,15 @@ final class DaemonMetrics: @unchecked Sendable {
         counter(MetricCatalog.duplicates, []).increment()
     }
 
-    func jobEnded(_ job: RunningJob, outcome: JobOutcome, now: Date = Date()) {
+    func jobEnded(_ job: RunningJob, outcome: JobOutcome, now: ContinuousClock.Instant = .now) {
         let service = job.item.service
         counter(MetricCatalog.jobs, [("service", service), ("outcome", outcome.rawValue)]).increment()
         // Lost and timed-out jobs have no answer to time.
         guard outcome == .answered || outcome == .failed || outcome == .refused else { return }
-        timer(MetricCatalog.jobDuration, [("service", service)], seconds: now.timeIntervalSince(job.startedAt))
+        timer(MetricCatalog.jobDuration, [("service", service)], seconds: now.seconds(since: job.startedAt))
         // A report's stage ends with an answer; a refused or failed one is retried or ends the report.
         if outcome == .answered, case .report = job.item.origin {
-            timer(MetricCatalog.stageLatency, [("stage", service)], seconds: now.timeIntervalSince(job.item.queuedAt))
+            timer(MetricCatalog.stageLatency, [("stage", service)], seconds: now.seconds(since: job.item.queuedAt))
         }
     }
 

@@ -30,11 +30,11 @@ final class MetricsCollector {
     }
 
     /// Sets the gauges to the state right now.
-    func refresh(now: Date = Date()) {
+    func refresh(now: ContinuousClock.Instant = .now) {
         metrics.update(snapshot(now: now))
     }
 
-    func snapshot(now: Date = Date()) -> MetricsSnapshot {
+    func snapshot(now: ContinuousClock.Instant = .now) -> MetricsSnapshot {
         var snapshot = MetricsSnapshot()
         let zeros = Dictionary(uniqueKeysWithValues: Self.knownServices.map { ($0, 0) })
         let dispatcher = pipeline.dispatcher

@@ -68,7 +68,7 @@ final class Pipeline {
     /// Commits the writes of this wake-up in one transaction, then tells the core what each did;
     /// what that decides (shelve, publish, retry, more writes) follows, so nothing is published
     /// before it is committed. Writes the outcomes ask for go in the next round.
-    func commit(now: Date = Date()) {
+    func commit(now: ContinuousClock.Instant = .now) {
         while !pendingWrites.isEmpty {
             let writes = pendingWrites
             pendingWrites = []
@@ -79,7 +79,7 @@ final class Pipeline {
             }
             let outcomes: [StoreOutcome]
             do {
-                outcomes = try store.commit(writes, time: Timestamp.rfc3339(now),
+                outcomes = try store.commit(writes, time: Timestamp.rfc3339(),
                                             nearDuplicate: { [nearDuplicates] id, fingerprint in
                                                 if let fingerprints { throw fingerprints }
                                                 return try nearDuplicates.closest(to: fingerprint, excluding: id)
@@ -115,7 +115,7 @@ final class Pipeline {
 
     /// Sends as much queued work as there are idle workers. A job whose input cannot be read, or
     /// whose worker vanished, goes back to the core, which frees its worker for the next round.
-    func dispatch(to workers: some WorkerPool, now: Date = Date()) {
+    func dispatch(to workers: some WorkerPool, now: ContinuousClock.Instant = .now) {
         var again = true
         while again {
             again = false

@@ -8,7 +8,7 @@ extension Pipeline {
     /// A file with other hard links (`ln` into the inbox) gets a copy of its own in the work
     /// area, hashed as it is copied: the other names can still be written, and the report must
     /// keep the bytes its id is the hash of. Other files are renamed in, as before.
-    func ingest(_ url: URL, now: Date = Date()) {
+    func ingest(_ url: URL, now: ContinuousClock.Instant = .now) {
         let name = url.lastPathComponent
         do {
             let input = try InputFile(url, label: name.sanitizedForLog)
@@ -27,7 +27,7 @@ extension Pipeline {
                 throw error
             }
             // Its own transaction, not the wake-up's group: the next file's duplicate check reads it.
-            guard let accepted = try store.accept(id: id, file: name, size: size, time: Timestamp.rfc3339(now)) else { return }
+            guard let accepted = try store.accept(id: id, file: name, size: size, time: Timestamp.rfc3339()) else { return }
             publisher.publish(accepted)
             logger.debug("accepted \(name.sanitizedForLog) as \(id.prefix(12))", metadata: .report(id, file: name, stage: "intake"))
             handle(.accepted(id: id, file: name, size: size, now: now))
@@ -50,7 +50,7 @@ extension Pipeline {
     }
 
     /// Picks up where a previous run stopped: files in the work area and unfinished reports.
-    func resume(now: Date = Date()) throws {
+    func resume(now: ContinuousClock.Instant = .now) throws {
         workArea.removeUnfinishedCopies()
         for id in workArea.reportIds() {
             guard let record = try store.report(id: id) else {
@@ -78,7 +78,7 @@ extension Pipeline {
 
     /// `reportctl retry`: a failed report goes back to the start. Its input comes back from
     /// exactly the name it got in failed/, and only if those bytes are still the report's.
-    func retry(reportId: String, now: Date = Date()) throws -> RetryOutcome {
+    func retry(reportId: String, now: ContinuousClock.Instant = .now) throws -> RetryOutcome {
         guard let record = try store.report(id: reportId) else { return .unknown }
         guard record.state == .failed else { return .notFailed(record.state) }
         if !FileManager.default.fileExists(atPath: workArea.url(for: reportId).path) {
@@ -92,7 +92,7 @@ extension Pipeline {
             // The reason file stays in failed/ as the record of the earlier failure.
             try workArea.take(shelved, as: reportId)
         }
-        guard let event = try store.requeue(id: reportId, time: Timestamp.rfc3339(now)) else { return .notFailed(record.state) }
+        guard let event = try store.requeue(id: reportId, time: Timestamp.rfc3339()) else { return .notFailed(record.state) }
         publisher.publish(event)
         handle(.accepted(id: reportId, file: record.file, size: record.size, now: now))
         return .requeued

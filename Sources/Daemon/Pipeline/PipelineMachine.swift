@@ -99,7 +99,7 @@ struct PipelineMachine {
     }
 
     /// Assigns queued work to the idle workers; the loop sends each job.
-    mutating func dispatch(to idle: inout IdleWorkers, now: Date) -> [PipelineEffect] {
+    mutating func dispatch(to idle: inout IdleWorkers, now: ContinuousClock.Instant) -> [PipelineEffect] {
         dispatcher.assign(to: &idle, now: now).map(PipelineEffect.send)
     }
 
@@ -139,7 +139,7 @@ struct PipelineMachine {
 
     // MARK: Store outcomes
 
-    private mutating func stored(_ write: StoreWrite, events: [PublishedEvent], now: Date) -> [PipelineEffect] {
+    private mutating func stored(_ write: StoreWrite, events: [PublishedEvent], now: ContinuousClock.Instant) -> [PipelineEffect] {
         switch write {
         case .parsed(let id, _, _, _, _, _), .stage(_, let id, _, _, _):
             let service = if case .stage(let stage, _, _, _, _) = write { stage.service } else { Stage.parse.service }
@@ -168,7 +168,7 @@ struct PipelineMachine {
         }
     }
 
-    private mutating func refused(_ write: StoreWrite, reason: String, now: Date) -> [PipelineEffect] {
+    private mutating func refused(_ write: StoreWrite, reason: String, now: ContinuousClock.Instant) -> [PipelineEffect] {
         switch write {
         case .parsed(let id, let file, _, _, _, _), .stage(_, let id, let file, _, _):
             let service = if case .stage(let stage, _, _, _, _) = write { stage.service } else { Stage.parse.service }
@@ -186,7 +186,7 @@ struct PipelineMachine {
 
     // MARK: Retries and failures
 
-    private mutating func setBack(_ item: WorkItem, failure: JobFailure, now: Date) -> [PipelineEffect] {
+    private mutating func setBack(_ item: WorkItem, failure: JobFailure, now: ContinuousClock.Instant) -> [PipelineEffect] {
         switch item.origin {
         case .control(let client, _):
             // A search the worker will not retry is one it cannot run (nothing to search for); a
@@ -233,7 +233,7 @@ struct PipelineMachine {
     }
 
     /// Queues every stage whose needs are in and that is neither in nor being written.
-    private mutating func enqueueReadyStages(of id: String, now: Date) {
+    private mutating func enqueueReadyStages(of id: String, now: ContinuousClock.Instant) {
         guard let progress = reports[id] else { return }
         for stage in Stage.ready(after: progress.stored) where !progress.storing.contains(stage.service) {
             var item = WorkItem(service: stage.service, origin: .report(id: id, file: progress.file), queuedAt: now)

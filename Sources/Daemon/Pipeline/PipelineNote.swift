@@ -2,7 +2,7 @@ import Foundation
 
 /// What happened, for the metrics and the log.
 enum PipelineNote {
-    case jobEnded(RunningJob, JobOutcome, now: Date)
+    case jobEnded(RunningJob, JobOutcome, now: ContinuousClock.Instant)
     /// An answer to a job that was given up on, answered already, or came from another worker.
     case ignoredAnswer(jobId: String)
     /// An answer for a stage the report no longer waits for (it ended, or the stage is in).

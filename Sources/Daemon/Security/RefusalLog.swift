@@ -5,7 +5,7 @@ import Foundation
 /// next line it gets says how many refusals were not logged in between.
 struct RefusalLog {
     let interval: TimeInterval
-    private var lastLogged: [String: Date] = [:]
+    private var lastLogged: [String: ContinuousClock.Instant] = [:]
     private var suppressed: [String: Int] = [:]
 
     init(interval: TimeInterval = 60) {
@@ -13,9 +13,9 @@ struct RefusalLog {
     }
 
     /// Whether to log this refusal now, and how many earlier ones went unlogged.
-    mutating func shouldLog(address: String, key: String, now: Date) -> (log: Bool, suppressed: Int) {
+    mutating func shouldLog(address: String, key: String, now: ContinuousClock.Instant) -> (log: Bool, suppressed: Int) {
         let peer = "\(address) \(key)"
-        if let last = lastLogged[peer], now.timeIntervalSince(last) < interval {
+        if let last = lastLogged[peer], now.seconds(since: last) < interval {
             suppressed[peer, default: 0] += 1
             return (false, 0)
         }

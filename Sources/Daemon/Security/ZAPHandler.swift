@@ -42,7 +42,7 @@ final class ZAPHandler {
 
     /// Answers every queued request and returns the decisions, in order.
     @discardableResult
-    func answerPending(now: Date = Date()) -> [ZAPAuthenticator.Decision] {
+    func answerPending(now: ContinuousClock.Instant = .now) -> [ZAPAuthenticator.Decision] {
         var decisions: [ZAPAuthenticator.Decision] = []
         while let frames = try? socket.receiveMultipart(dontWait: true) {
             let domain = frames.count > 2 ? String(decoding: frames[2], as: UTF8.self) : ""
@@ -72,7 +72,7 @@ final class ZAPHandler {
         return directory
     }
 
-    private func record(_ decision: ZAPAuthenticator.Decision, directory: URL?, misfiled: URL?, now: Date) {
+    private func record(_ decision: ZAPAuthenticator.Decision, directory: URL?, misfiled: URL?, now: ContinuousClock.Instant) {
         let prefix = decision.clientKey.map { String($0.prefix(8)) + "…" } ?? "no key"
         if decision.accepted {
             logger.debug("accepted CURVE client \(decision.userId) (\(prefix)) from \(decision.address)")
