@@ -147,7 +147,8 @@ def synthesize(seed_path, target_path, reports):
     years = len(YEARS)
     target.executescript(f"""
         CREATE TEMP TABLE templates AS
-            SELECT row_number() OVER (ORDER BY received_at, report_id) - 1 AS t, report_id, plan_year, metadata_fields
+            SELECT row_number() OVER (ORDER BY received_at, report_id) - 1 AS t, report_id, plan_year, metadata_fields,
+                   figures, headline_figures
             FROM report_facts WHERE plan_year IS NOT NULL;
         CREATE TEMP TABLE synth AS
             WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < {reports})
@@ -160,9 +161,10 @@ def synthesize(seed_path, target_path, reports):
         INSERT INTO reports(id, file, size, state, received_at, finished_at)
             SELECT report_id, '基准' || district || '区' || year || '.txt', 1, 'done', received_at, received_at FROM synth;
         INSERT INTO report_facts(report_id, received_at, region_code, region_name, region_full, region_level,
-                                 review_year, plan_year, near_duplicate_of, metadata_fields)
+                                 review_year, plan_year, near_duplicate_of, metadata_fields, figures, headline_figures)
             SELECT s.report_id, s.received_at, printf('9%05d', s.district), '基准' || s.district || '区',
-                   '基准市基准' || s.district || '区', 'district', s.year - 1, s.year, NULL, tp.metadata_fields
+                   '基准市基准' || s.district || '区', 'district', s.year - 1, s.year, NULL, tp.metadata_fields,
+                   tp.figures, tp.headline_figures
             FROM synth s JOIN templates tp ON tp.t = s.t;
         INSERT INTO indicator_facts(report_id, ordinal, name, key, kind, year, value, value_high, value_qualifier, unit,
                                     growth_pct, growth_pct_high, qualifier, direction, estimated, not_stated, source, headline,

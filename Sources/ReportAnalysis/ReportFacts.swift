@@ -18,9 +18,13 @@ public struct ReportFacts: Codable, Sendable, Equatable {
     /// year, speaker, meeting date, level, session): one measure of how complete it is.
     public var metadataFieldCount: Int
     public var indicators: [IndicatorFact]
+    /// How many figures, and headline figures, the report states in all, when `indicators` holds
+    /// only some of them (a query reading one indicator's rows); nil when it holds every one.
+    public var allFigures: FigureCount?
 
     public init(reportId: String, receivedAt: Date, region: RegionRef, reviewYear: Int?, planYear: Int?,
-                nearDuplicateOf: String? = nil, metadataFieldCount: Int, indicators: [IndicatorFact]) {
+                nearDuplicateOf: String? = nil, metadataFieldCount: Int, indicators: [IndicatorFact],
+                allFigures: FigureCount? = nil) {
         self.reportId = reportId
         self.receivedAt = receivedAt
         self.region = region
@@ -29,14 +33,29 @@ public struct ReportFacts: Codable, Sendable, Equatable {
         self.nearDuplicateOf = nearDuplicateOf
         self.metadataFieldCount = metadataFieldCount
         self.indicators = indicators
+        self.allFigures = allFigures
+    }
+
+    /// Every figure the report states, and those of them that are headline figures.
+    public var figureCount: FigureCount {
+        allFigures ?? FigureCount(headline: indicators.filter(\.headline).count, total: indicators.count)
     }
 
     /// How complete the parse is, compared in this order: headline figures found, then metadata
     /// fields, then figures of any kind. A copy cut short or stripped of its opening loses on the
     /// first two; a web page with the same text ties and falls to the earlier copy.
     public var completeness: Completeness {
-        Completeness(headlineIndicators: indicators.filter(\.headline).count,
-                     metadataFields: metadataFieldCount, indicators: indicators.count)
+        Completeness(headlineIndicators: figureCount.headline, metadataFields: metadataFieldCount, indicators: figureCount.total)
+    }
+
+    public struct FigureCount: Codable, Sendable, Equatable {
+        public var headline: Int
+        public var total: Int
+
+        public init(headline: Int, total: Int) {
+            self.headline = headline
+            self.total = total
+        }
     }
 
     public struct Completeness: Comparable, Sendable {

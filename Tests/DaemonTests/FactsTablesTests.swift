@@ -104,6 +104,43 @@ final class FactsTablesTests: XCTestCase {
             XCTAssertEqual(try String.fetchAll(db, sql: "SELECT report_id FROM report_facts"), [report.id])
             XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT plan_year FROM report_facts"), 2014)
             XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM indicator_facts"), report.document.indicators.count)
+            XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT figures FROM report_facts"), report.document.indicators.count)
+        }
+    }
+
+    func testTheMigrationCountsTheFiguresOfFactsWrittenBeforeTheCounts() throws {
+        let path = try makeTemporaryDirectory(self).appendingPathComponent("state.sqlite").path
+        try makeOldStore(at: path, upTo: "v8 facts") { db in
+            try db.execute(sql: """
+                INSERT INTO reports(id, file, size, state, received_at) VALUES ('r1', 'a.txt', 1, 'done', '2024-01-01T00:00:00.000Z');
+                INSERT INTO report_facts(report_id, received_at, metadata_fields) VALUES ('r1', '2024-01-01T00:00:00.000Z', 3);
+                INSERT INTO indicator_facts(report_id, ordinal, name, key, kind, estimated, not_stated, headline, evidence) VALUES
+                    ('r1', 0, '地区生产总值', '地区生产总值', 'actual', 0, 0, 1, ''),
+                    ('r1', 1, '税收', '税收', 'actual', 0, 0, 0, ''),
+                    ('r1', 2, '地区生产总值', '地区生产总值', 'target', 0, 0, 1, '');
+                """)
+        }
+        let store = try StateStore(path: path)
+        try store.database.read { db in
+            let row = try XCTUnwrap(try Row.fetchOne(db, sql: "SELECT figures, headline_figures FROM report_facts"))
+            XCTAssertEqual(row["figures"] as Int?, 3)
+            XCTAssertEqual(row["headline_figures"] as Int?, 2)
+        }
+    }
+
+    func testReadingOneIndicatorsFiguresKeepsEachReportsCompleteness() throws {
+        let store = try StateStore(path: try makeTemporaryDirectory(self).appendingPathComponent("state.sqlite").path)
+        for year in [2014, 2015] { _ = try Self.finish(try Self.parsed(year), in: store, at: "\(year)-03-05T00:00:00.000Z") }
+        try store.database.read { db in
+            let all = try FactsRows.load(db, where: "1", arguments: [])
+            let gdp = try FactsRows.load(db, where: "1", arguments: [], keys: ["地区生产总值"])
+            XCTAssertEqual(gdp.map(\.reportId), all.map(\.reportId))
+            for (whole, part) in zip(all, gdp) {
+                XCTAssertEqual(part.completeness, whole.completeness, whole.reportId)
+                XCTAssertEqual(part.indicators, whole.indicators.filter { $0.key == "地区生产总值" }, whole.reportId)
+                XCTAssertFalse(part.indicators.isEmpty, "each national report states GDP")
+                XCTAssertLessThan(part.indicators.count, whole.indicators.count)
+            }
         }
     }
 

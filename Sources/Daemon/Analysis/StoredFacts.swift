@@ -39,10 +39,11 @@ enum StoredFacts {
         return regions
     }
 
-    private static let slice = 500
+    private static let slice = FactsRows.slice
 
-    /// Adds the reports linked to these by `near_duplicate_of`, either way, until none is missing.
-    static func withCopies(_ db: Database, _ reports: [ReportFacts]) throws -> [ReportFacts] {
+    /// Adds the reports linked to these by `near_duplicate_of`, either way, until none is missing;
+    /// with `keys`, their figures of these keys only (as `FactsRows.load`).
+    static func withCopies(_ db: Database, _ reports: [ReportFacts], keys: Set<String>? = nil) throws -> [ReportFacts] {
         var all = reports
         var known = Set(reports.map(\.reportId))
         var frontier = reports
@@ -54,12 +55,12 @@ enum StoredFacts {
             for slice in stride(from: 0, to: ids.count, by: slice) {
                 let part = Array(ids[slice..<min(slice + Self.slice, ids.count)])
                 linked += try FactsRows.load(db, where: "near_duplicate_of IN (\(databaseQuestionMarks(count: part.count)))",
-                                             arguments: StatementArguments(part))
+                                             arguments: StatementArguments(part), keys: keys)
             }
             for slice in stride(from: 0, to: originals.count, by: slice) {
                 let part = Array(originals[slice..<min(slice + Self.slice, originals.count)])
                 linked += try FactsRows.load(db, where: "report_id IN (\(databaseQuestionMarks(count: part.count)))",
-                                             arguments: StatementArguments(part))
+                                             arguments: StatementArguments(part), keys: keys)
             }
             frontier = linked.filter { known.insert($0.reportId).inserted }
             all += frontier

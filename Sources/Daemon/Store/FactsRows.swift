@@ -14,10 +14,11 @@ enum FactsRows {
         try db.cachedStatement(sql: "DELETE FROM indicator_facts WHERE report_id = ?").execute(arguments: [reportId])
         try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO report_facts(report_id, received_at, region_code, region_name, region_full, region_level,
-                review_year, plan_year, near_duplicate_of, metadata_fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                review_year, plan_year, near_duplicate_of, metadata_fields, figures, headline_figures)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [reportId, receivedAt, facts.region.code, facts.region.name, facts.region.fullName,
                                      facts.region.level, facts.reviewYear, facts.planYear, nearDuplicateOf,
-                                     facts.metadataFieldCount])
+                                     facts.metadataFieldCount, facts.figureCount.total, facts.figureCount.headline])
         let insert = try db.cachedStatement(sql: """
             INSERT INTO indicator_facts(report_id, ordinal, name, key, kind, year, value, value_high, value_qualifier, unit,
                 growth_pct, growth_pct_high, qualifier, direction, estimated, not_stated, source, headline, paragraph,
@@ -37,36 +38,54 @@ enum FactsRows {
 
     static let reportColumns = """
         SELECT report_id, received_at, region_code, region_name, region_full, region_level, review_year, plan_year,
-               near_duplicate_of, metadata_fields FROM report_facts
+               near_duplicate_of, metadata_fields, figures, headline_figures FROM report_facts
         """
 
-    /// The facts of the reports whose rows `sql` (a WHERE over `report_facts`) selects, with their figures.
-    static func load(_ db: Database, where condition: String, arguments: StatementArguments) throws -> [ReportFacts] {
-        var reports = try Row.fetchAll(db, sql: "\(reportColumns) WHERE \(condition)", arguments: arguments).map(report)
-        try attachIndicators(db, to: &reports)
+    /// The facts of the reports whose rows `condition` (a WHERE over `report_facts`) selects, with
+    /// their figures: every one, or with `keys` only those paired under these keys (their counts
+    /// still say how complete each report is).
+    static func load(_ db: Database, where condition: String, arguments: StatementArguments,
+                     keys: Set<String>? = nil) throws -> [ReportFacts] {
+        var reports = try Row.fetchAll(db, sql: "\(reportColumns) WHERE \(condition)", arguments: arguments).map { row in
+            report(row, partial: keys != nil)
+        }
+        try attachIndicators(db, to: &reports, keys: keys)
         return reports
     }
 
-    static func report(_ row: Row) -> ReportFacts {
+    static func report(_ row: Row, partial: Bool) -> ReportFacts {
         ReportFacts(reportId: row["report_id"], receivedAt: Date(rfc3339: row["received_at"]) ?? .distantPast,
                     region: RegionRef(code: row["region_code"], name: row["region_name"], fullName: row["region_full"],
                                       level: row["region_level"]),
                     reviewYear: row["review_year"], planYear: row["plan_year"], nearDuplicateOf: row["near_duplicate_of"],
-                    metadataFieldCount: row["metadata_fields"], indicators: [])
+                    metadataFieldCount: row["metadata_fields"], indicators: [],
+                    allFigures: partial ? ReportFacts.FigureCount(headline: row["headline_figures"], total: row["figures"]) : nil)
     }
 
-    /// Every figure of each report, in document order: completeness (which copy is canonical)
-    /// counts all of them, so none is left out.
-    static func attachIndicators(_ db: Database, to reports: inout [ReportFacts]) throws {
-        let statement = try db.cachedStatement(sql: """
-            SELECT name, kind, year, value, value_high, value_qualifier, unit, growth_pct, growth_pct_high, qualifier,
-                   direction, estimated, not_stated, source, headline, paragraph, evidence
-            FROM indicator_facts WHERE report_id = ? ORDER BY ordinal
-            """)
-        for index in reports.indices {
-            reports[index].indicators = try Row.fetchAll(statement, arguments: [reports[index].reportId]).map(indicator)
+    /// Each report's figures (of `keys`, or all), in document order. In slices of reports, one
+    /// statement each: a statement per report was 100,000 statements for a `track` of the store.
+    static func attachIndicators(_ db: Database, to reports: inout [ReportFacts], keys: Set<String>? = nil) throws {
+        let keyList = keys.map { Array($0).sorted() } ?? []
+        let keyCondition = keys == nil ? "" : " AND key IN (\(databaseQuestionMarks(count: keyList.count)))"
+        var position: [String: Int] = [:]
+        for (index, report) in reports.enumerated() { position[report.reportId] = index }
+        for start in stride(from: 0, to: reports.count, by: slice) {
+            let ids = reports[start..<min(start + slice, reports.count)].map(\.reportId)
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT report_id, name, kind, year, value, value_high, value_qualifier, unit, growth_pct, growth_pct_high, qualifier,
+                       direction, estimated, not_stated, source, headline, paragraph, evidence
+                FROM indicator_facts WHERE report_id IN (\(databaseQuestionMarks(count: ids.count)))\(keyCondition)
+                ORDER BY report_id, ordinal
+                """, arguments: StatementArguments(ids + keyList))
+            while let row = try rows.next() {
+                guard let index = position[row["report_id"]] else { continue }
+                reports[index].indicators.append(indicator(row))
+            }
         }
     }
+
+    /// Reports per statement: SQLite takes at most 32,766 parameters.
+    static let slice = 500
 
     static func indicator(_ row: Row) -> IndicatorFact {
         IndicatorFact(name: row["name"], kind: Indicator.Kind(rawValue: row["kind"]) ?? .actual, year: row["year"],

@@ -29,9 +29,11 @@ extension QueryCommands {
             conditions.append("(plan_year <= ? OR review_year <= ?)")
             arguments += [to, to]
         }
+        // Only this indicator's figures are read: pairing looks at no other, and the counts stored
+        // beside each report still rank its copies.
         let reports = try store.database.read { db in
             try StoredFacts.withCopies(db, try FactsRows.load(db, where: conditions.isEmpty ? "1" : conditions.joined(separator: " AND "),
-                                                              arguments: arguments))
+                                                              arguments: arguments, keys: [key]), keys: [key])
         }
         try deadline.check()
         let rows = TargetPairing.outcomes(of: reports).filter { outcome in
