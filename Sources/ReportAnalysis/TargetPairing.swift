@@ -20,11 +20,12 @@ public enum TargetPairing {
             let sameRegion = regions.sameRegion(as: index).map { canonical[$0] }
             // The report that reviews the year; of two (a 换届 year delivered twice), the first to arrive.
             let review = sameRegion.filter { $0.reviewYear == year }.min(by: DuplicateGroups.earlier)
+            let reference = review.flatMap { gdpGrowth(year: year, in: $0) }
+            let others = sameRegion.filter { $0.reportId != review?.reportId }
             for target in targets(of: report, year: year) {
                 let actual = review.flatMap { reviewedActual(for: target, year: year, in: $0) }
-                let reference = review.flatMap { gdpGrowth(year: year, in: $0) }
                 let outcome: VerdictRules.Outcome = review == nil ? .pending : .reviewed(actual: actual, reference: reference)
-                let revised = sameRegion.filter { $0.reportId != review?.reportId }.compactMap { other in
+                let revised = others.compactMap { other in
                     restated(target.key, year: year, in: other).map {
                         FigureRef(reportId: other.reportId, copies: copies(other.reportId), paragraph: $0.paragraph, figure: $0)
                     }
@@ -76,9 +77,13 @@ public enum TargetPairing {
 
     /// The year's GDP growth in the reviewing report: what 居民收入增长和经济增长同步 is judged by.
     static func gdpGrowth(year: Int, in report: ReportFacts) -> Double? {
-        let gdp = IndicatorFact(name: IndicatorNames.gdp, kind: .target, year: year, growthPct: 0)
+        var gdp = gdpTarget
+        gdp.year = year
         return reviewedActual(for: gdp, year: year, in: report)?.growthPct
     }
+
+    /// A growth target of GDP, to ask `reviewedActual` for the growth the review states.
+    private static let gdpTarget = IndicatorFact(name: IndicatorNames.gdp, kind: .target, year: nil, growthPct: 0)
 
     static func hasFigure(_ i: IndicatorFact) -> Bool { i.growthPct != nil || i.value != nil }
 }
