@@ -11,23 +11,28 @@ public enum TargetPairing {
         let copies = { (id: String) in groups.group(of: id)?.others ?? [] }
         var outcomes: [TargetOutcome] = []
         let regions = RegionIndex(canonical.map(\.region))
+        // Each report's actuals by key, once: looked up per target, a scan of every figure of every
+        // report of the region made a region's series quadratic in its reports (perf, 12,000 reports).
+        let actuals = canonical.map(Actuals.init)
         let order = canonical.indices.sorted { a, b in
             (canonical[a].planYear ?? 0, canonical[a].receivedAt) < (canonical[b].planYear ?? 0, canonical[b].receivedAt)
         }
         for index in order {
             let report = canonical[index]
             guard let year = report.planYear else { continue }
-            let sameRegion = regions.sameRegion(as: index).map { canonical[$0] }
+            let sameRegion = regions.sameRegion(as: index)
             // The report that reviews the year; of two (a 换届 year delivered twice), the first to arrive.
-            let review = sameRegion.filter { $0.reviewYear == year }.min(by: DuplicateGroups.earlier)
-            let reference = review.flatMap { gdpGrowth(year: year, in: $0) }
-            let others = sameRegion.filter { $0.reportId != review?.reportId }
+            let reviewIndex = sameRegion.filter { canonical[$0].reviewYear == year }
+                .min { DuplicateGroups.earlier(canonical[$0], canonical[$1]) }
+            let review = reviewIndex.map { canonical[$0] }
+            let reference = reviewIndex.flatMap { actuals[$0].gdpGrowth(year: year) }
+            let others = sameRegion.filter { $0 != reviewIndex }
             for target in targets(of: report, year: year) {
-                let actual = review.flatMap { reviewedActual(for: target, year: year, in: $0) }
+                let actual = reviewIndex.flatMap { actuals[$0].reviewed(for: target, year: year) }
                 let outcome: VerdictRules.Outcome = review == nil ? .pending : .reviewed(actual: actual, reference: reference)
                 let revised = others.compactMap { other in
-                    restated(target.key, year: year, in: other).map {
-                        FigureRef(reportId: other.reportId, copies: copies(other.reportId), paragraph: $0.paragraph, figure: $0)
+                    actuals[other].restated(target.key, year: year).map {
+                        FigureRef(reportId: canonical[other].reportId, copies: copies(canonical[other].reportId), paragraph: $0.paragraph, figure: $0)
                     }
                 }
                 outcomes.append(TargetOutcome(
@@ -59,31 +64,43 @@ public enum TargetPairing {
         return order.map { chosen[$0]! }
     }
 
-    /// The year's actual as the reviewing report's review states it (source "review", or no
-    /// source from parsers before issue 12): headline figures first, and of those the first the
-    /// target can be judged on (2016 states GDP as 67.7万亿元 +6.9% and as 突破60万亿元).
-    static func reviewedActual(for target: IndicatorFact, year: Int, in report: ReportFacts) -> IndicatorFact? {
-        let candidates = report.indicators.filter {
-            $0.kind == .actual && $0.key == target.key && $0.year == year && ($0.source == "review" || $0.source == nil) && hasFigure($0)
+    static func hasFigure(_ i: IndicatorFact) -> Bool { i.growthPct != nil || i.value != nil }
+}
+
+/// A report's actual figures that state a value or a rate, by key, in document order: what
+/// pairing looks up for each target.
+struct Actuals {
+    private let byKey: [String: [IndicatorFact]]
+
+    init(_ report: ReportFacts) {
+        var byKey: [String: [IndicatorFact]] = [:]
+        for fact in report.indicators where fact.kind == .actual && TargetPairing.hasFigure(fact) {
+            byKey[fact.key, default: []].append(fact)
         }
+        self.byKey = byKey
+    }
+
+    /// The year's actual as the report's review states it (source "review", or no source from
+    /// parsers before issue 12): headline figures first, and of those the first the target can be
+    /// judged on (2016 states GDP as 67.7万亿元 +6.9% and as 突破60万亿元).
+    func reviewed(for target: IndicatorFact, year: Int) -> IndicatorFact? {
+        let candidates = (byKey[target.key] ?? []).filter { $0.year == year && ($0.source == "review" || $0.source == nil) }
         let ranked = candidates.filter(\.headline) + candidates.filter { !$0.headline }
         return ranked.first { VerdictRules.canJudge(target, on: $0) } ?? ranked.first
     }
 
-    /// The year's actual as any other report states it.
-    static func restated(_ key: String, year: Int, in report: ReportFacts) -> IndicatorFact? {
-        report.indicators.first { $0.kind == .actual && $0.key == key && $0.year == year && hasFigure($0) }
+    /// The year's actual as the report states it anywhere.
+    func restated(_ key: String, year: Int) -> IndicatorFact? {
+        byKey[key]?.first { $0.year == year }
     }
 
-    /// The year's GDP growth in the reviewing report: what 居民收入增长和经济增长同步 is judged by.
-    static func gdpGrowth(year: Int, in report: ReportFacts) -> Double? {
-        var gdp = gdpTarget
+    /// The year's GDP growth in the review: what 居民收入增长和经济增长同步 is judged by.
+    func gdpGrowth(year: Int) -> Double? {
+        var gdp = Self.gdpTarget
         gdp.year = year
-        return reviewedActual(for: gdp, year: year, in: report)?.growthPct
+        return reviewed(for: gdp, year: year)?.growthPct
     }
 
-    /// A growth target of GDP, to ask `reviewedActual` for the growth the review states.
+    /// A growth target of GDP, to ask `reviewed` for the growth the review states.
     private static let gdpTarget = IndicatorFact(name: IndicatorNames.gdp, kind: .target, year: nil, growthPct: 0)
-
-    static func hasFigure(_ i: IndicatorFact) -> Bool { i.growthPct != nil || i.value != nil }
 }
