@@ -25,13 +25,7 @@ public struct DuplicateGroups: Sendable {
         // Surely the same region, same plan year: the same report, whatever its bytes (a scan, a
         // retyped copy). Not a merely possible match: an excerpt naming only 朝阳区 would join
         // 北京市朝阳区's group and 长春市朝阳区's into one.
-        let regions = RegionIndex(reports.map(\.region))
-        for (i, r) in reports.enumerated() where r.planYear != nil {
-            for j in regions.sameRegion(as: i) where j > i && reports[j].planYear == r.planYear
-                && r.region.isSurelySameRegion(as: reports[j].region) {
-                sets.join(i, j)
-            }
-        }
+        Self.joinSurelySameRegion(reports, into: &sets)
         let members = Dictionary(grouping: reports.indices, by: { sets.root($0) }).values
         groups = members.map { indices in
             let byArrival = indices.map { reports[$0] }.sorted(by: Self.earlier)
@@ -45,6 +39,39 @@ public struct DuplicateGroups: Sendable {
             for id in [group.canonical] + group.others { groupOf[id] = g }
         }
         self.groupOf = groupOf
+    }
+
+    /// Joins the reports of one plan year that are surely one region's
+    /// (`RegionRef.isSurelySameRegion`) through buckets instead of comparing every pair: the
+    /// pairs of a bucket of 2,000 copies made a `track` over 10,000 stored reports outlast the
+    /// query time limit. The components are those of the pairwise rule: coded reports join by
+    /// code; within one name, level and full name, the uncoded reports join each other and every
+    /// coded one (two coded reports of different codes meet only through an uncoded one, as
+    /// pair by pair).
+    private static func joinSurelySameRegion(_ reports: [ReportFacts], into sets: inout DisjointSets) {
+        struct Code: Hashable { var year: Int; var code: String }
+        struct Names: Hashable { var year: Int; var name: String; var level: String?; var fullName: String? }
+        var firstOfCode: [Code: Int] = [:]
+        var coded: [Names: [Int]] = [:]
+        var firstUncoded: [Names: Int] = [:]
+        for (i, r) in reports.enumerated() {
+            guard let year = r.planYear else { continue }
+            if let code = r.region.code {
+                let key = Code(year: year, code: code)
+                if let first = firstOfCode[key] { sets.join(first, i) } else { firstOfCode[key] = i }
+            }
+            guard let name = r.region.name else { continue }
+            let names = Names(year: year, name: name, level: r.region.level, fullName: r.region.fullName)
+            if r.region.code == nil {
+                if let first = firstUncoded[names] { sets.join(first, i) } else { firstUncoded[names] = i }
+            } else {
+                coded[names, default: []].append(i)
+            }
+        }
+        for (names, members) in coded {
+            guard let uncoded = firstUncoded[names] else { continue }
+            for i in members { sets.join(uncoded, i) }
+        }
     }
 
     /// The group `reportId` belongs to, nil for an id not given.

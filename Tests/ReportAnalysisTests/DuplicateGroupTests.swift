@@ -77,4 +77,35 @@ final class DuplicateGroupTests: XCTestCase {
         XCTAssertEqual(pair.actual?.copies, ["a1"])
         XCTAssertEqual(pair.revised, [], "a copy of the reviewing report is no restatement")
     }
+
+    func testGroupsByBucketAreThoseOfThePairwiseRuleOnRandomRegions() {
+        var generator = SystemRandomNumberGenerator()
+        let codes: [String?] = [nil, nil, "110105", "220104"]
+        let names: [String?] = [nil, "朝阳区", "朝阳区", "海淀区"]
+        let fullNames: [String?] = [nil, "北京市朝阳区", "长春市朝阳区"]
+        let levels: [String?] = [nil, "district"]
+        for round in 0..<300 {
+            let reports = (0..<Int.random(in: 1...14, using: &generator)).map { n in
+                Build.report("r\(n)", RegionRef(code: codes.randomElement(using: &generator)!, name: names.randomElement(using: &generator)!,
+                                                 fullName: fullNames.randomElement(using: &generator)!,
+                                                 level: levels.randomElement(using: &generator)!),
+                             review: nil, plan: [nil, 2024, 2025].randomElement(using: &generator)!, day: n, [])
+            }
+            XCTAssertEqual(Set(DuplicateGroups(reports).groups.map { Set([$0.canonical] + $0.others) }), Self.pairwise(reports),
+                           "round \(round): \(reports.map(\.region))")
+        }
+    }
+
+    /// The rule pair by pair: the components of "same plan year and surely the same region".
+    private static func pairwise(_ reports: [ReportFacts]) -> Set<Set<String>> {
+        var component = Array(reports.indices)
+        func root(_ i: Int) -> Int { component[i] == i ? i : root(component[i]) }
+        for i in reports.indices {
+            for j in reports.indices where j > i && reports[i].planYear != nil && reports[i].planYear == reports[j].planYear
+                && reports[i].region.isSurelySameRegion(as: reports[j].region) {
+                component[root(j)] = root(i)
+            }
+        }
+        return Set(Dictionary(grouping: reports.indices, by: root).values.map { Set($0.map { reports[$0].reportId }) })
+    }
 }
