@@ -36,6 +36,7 @@ enum FactsRows {
 
     // MARK: Reading
 
+    /// The columns `report(_:partial:)` reads, in its order.
     static let reportColumns = """
         SELECT report_id, received_at, region_code, region_name, region_full, region_level, review_year, plan_year,
                near_duplicate_of, metadata_fields, figures, headline_figures FROM report_facts
@@ -53,13 +54,14 @@ enum FactsRows {
         return reports
     }
 
+    /// A row of `reportColumns`, read by position: by name, GRDB searches the columns for each
+    /// value, a quarter of a `track` over 10,000 reports (perf).
     static func report(_ row: Row, partial: Bool) -> ReportFacts {
-        ReportFacts(reportId: row["report_id"], receivedAt: Date(rfc3339: row["received_at"]) ?? .distantPast,
-                    region: RegionRef(code: row["region_code"], name: row["region_name"], fullName: row["region_full"],
-                                      level: row["region_level"]),
-                    reviewYear: row["review_year"], planYear: row["plan_year"], nearDuplicateOf: row["near_duplicate_of"],
-                    metadataFieldCount: row["metadata_fields"], indicators: [],
-                    allFigures: partial ? ReportFacts.FigureCount(headline: row["headline_figures"], total: row["figures"]) : nil)
+        ReportFacts(reportId: row[0], receivedAt: Date(rfc3339: row[1]) ?? .distantPast,
+                    region: RegionRef(code: row[2], name: row[3], fullName: row[4], level: row[5]),
+                    reviewYear: row[6], planYear: row[7], nearDuplicateOf: row[8],
+                    metadataFieldCount: row[9], indicators: [],
+                    allFigures: partial ? ReportFacts.FigureCount(headline: row[11], total: row[10]) : nil)
     }
 
     /// Each report's figures (of `keys`, or all), in document order. In slices of reports, one
@@ -72,13 +74,11 @@ enum FactsRows {
         for start in stride(from: 0, to: reports.count, by: slice) {
             let ids = reports[start..<min(start + slice, reports.count)].map(\.reportId)
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT report_id, name, kind, year, value, value_high, value_qualifier, unit, growth_pct, growth_pct_high, qualifier,
-                       direction, estimated, not_stated, source, headline, paragraph, evidence
-                FROM indicator_facts WHERE report_id IN (\(databaseQuestionMarks(count: ids.count)))\(keyCondition)
+                SELECT \(indicatorColumns), report_id FROM indicator_facts WHERE report_id IN (\(databaseQuestionMarks(count: ids.count)))\(keyCondition)
                 ORDER BY report_id, ordinal
                 """, arguments: StatementArguments(ids + keyList))
             while let row = try rows.next() {
-                guard let index = position[row["report_id"]] else { continue }
+                guard let index = position[row[17]] else { continue }
                 reports[index].indicators.append(indicator(row))
             }
         }
@@ -87,14 +87,21 @@ enum FactsRows {
     /// Reports per statement: SQLite takes at most 32,766 parameters.
     static let slice = 500
 
+    /// The columns `indicator(_:)` reads, in its order (then any the caller adds).
+    static let indicatorColumns = """
+        name, kind, year, value, value_high, value_qualifier, unit, growth_pct, growth_pct_high, qualifier,
+        direction, estimated, not_stated, source, headline, paragraph, evidence
+        """
+
+    /// A row that starts with `indicatorColumns`, read by position (as `report(_:partial:)`).
     static func indicator(_ row: Row) -> IndicatorFact {
-        IndicatorFact(name: row["name"], kind: Indicator.Kind(rawValue: row["kind"]) ?? .actual, year: row["year"],
-                      value: row["value"], valueHigh: row["value_high"],
-                      valueQualifier: (row["value_qualifier"] as String?).flatMap(Indicator.Qualifier.init(rawValue:)),
-                      unit: row["unit"], growthPct: row["growth_pct"], growthPctHigh: row["growth_pct_high"],
-                      qualifier: (row["qualifier"] as String?).flatMap(Indicator.Qualifier.init(rawValue:)),
-                      estimated: row["estimated"], notStated: row["not_stated"],
-                      direction: (row["direction"] as String?).flatMap(Indicator.Direction.init(rawValue:)),
-                      source: row["source"], headline: row["headline"], paragraph: row["paragraph"], evidence: row["evidence"])
+        IndicatorFact(name: row[0], kind: Indicator.Kind(rawValue: row[1]) ?? .actual, year: row[2],
+                      value: row[3], valueHigh: row[4],
+                      valueQualifier: (row[5] as String?).flatMap(Indicator.Qualifier.init(rawValue:)),
+                      unit: row[6], growthPct: row[7], growthPctHigh: row[8],
+                      qualifier: (row[9] as String?).flatMap(Indicator.Qualifier.init(rawValue:)),
+                      estimated: row[11], notStated: row[12],
+                      direction: (row[10] as String?).flatMap(Indicator.Direction.init(rawValue:)),
+                      source: row[13], headline: row[14], paragraph: row[15], evidence: row[16])
     }
 }
