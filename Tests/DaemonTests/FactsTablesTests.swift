@@ -128,6 +128,21 @@ final class FactsTablesTests: XCTestCase {
         }
     }
 
+    func testTrackJudgesATargetInStepWithTheEconomyOnTheReviewsGDPGrowth() throws {
+        let store = try StateStore(path: try makeTemporaryDirectory(self).appendingPathComponent("state.sqlite").path)
+        for year in [2014, 2015] { _ = try Self.finish(try Self.parsed(year), in: store, at: "\(year)-03-05T00:00:00.000Z") }
+        let commands = QueryCommands(store: store, deadline: QueryDeadline(milliseconds: 60_000))
+        guard case .encoded(let body) = try commands.answer(ControlRequest(command: .track, indicator: "居民收入")) else {
+            return XCTFail("track answers with an encoded view")
+        }
+        let response = try WireJSON.decode(ControlResponse.self, from: body)
+        let rows = try XCTUnwrap(response.data).decode(TrackView.self).rows
+        // 2014's 居民收入增长和经济增长同步 against the 2015 review's 8%, with GDP at 7.4%: met.
+        let row = try XCTUnwrap(rows.first { $0.year == 2014 }, "\(rows)")
+        XCTAssertEqual(row.verdict, "met", "\(row)")
+        XCTAssertTrue(rows.allSatisfy { $0.indicator == "居民人均可支配收入" }, "GDP is read to judge, not listed")
+    }
+
     func testReadingOneIndicatorsFiguresKeepsEachReportsCompleteness() throws {
         let store = try StateStore(path: try makeTemporaryDirectory(self).appendingPathComponent("state.sqlite").path)
         for year in [2014, 2015] { _ = try Self.finish(try Self.parsed(year), in: store, at: "\(year)-03-05T00:00:00.000Z") }

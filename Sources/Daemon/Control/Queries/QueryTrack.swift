@@ -29,11 +29,13 @@ extension QueryCommands {
             conditions.append("(plan_year <= ? OR review_year <= ?)")
             arguments += [to, to]
         }
-        // Only this indicator's figures are read: pairing looks at no other, and the counts stored
+        // Only this indicator's figures are read, and GDP's: a target set in step with the economy
+        // (居民收入增长和经济增长同步) is judged against the review's GDP growth. The counts stored
         // beside each report still rank its copies.
+        let keys: Set = [key, IndicatorKey.of(IndicatorNames.gdp)]
         let reports = try store.database.read { db in
             try StoredFacts.withCopies(db, try FactsRows.load(db, where: conditions.isEmpty ? "1" : conditions.joined(separator: " AND "),
-                                                              arguments: arguments, keys: [key]), keys: [key])
+                                                              arguments: arguments, keys: keys), keys: keys)
         }
         try deadline.check()
         let rows = TargetPairing.outcomes(of: reports).filter { outcome in
