@@ -2,7 +2,8 @@ import Foundation
 
 /// Carries the loop, built on the caller's thread (so a socket that cannot be bound fails
 /// `ReportDaemon.init`), to the thread that runs it. After the handoff only that thread touches
-/// the loop. The one unchecked claim is enforced here: the loop is taken once, under a lock.
+/// the loop. The one unchecked claim is enforced here: the loop is taken once, under a lock, and
+/// a second run fails with `LoopAlreadyRan`.
 final class LoopHandoff: @unchecked Sendable {
     private let lock = NSLock()
     private var loop: DaemonLoop?
@@ -27,11 +28,16 @@ final class LoopHandoff: @unchecked Sendable {
         }
     }
 
-    private func take() -> DaemonLoop {
-        lock.withLock {
-            guard let loop else { preconditionFailure("the daemon's loop runs once") }
+    private func take() throws -> DaemonLoop {
+        try lock.withLock {
+            guard let loop else { throw LoopAlreadyRan() }
             self.loop = nil
             return loop
         }
     }
+}
+
+/// A `ReportDaemon` runs its loop once: its sockets are closed when the loop stops.
+struct LoopAlreadyRan: Error, CustomStringConvertible {
+    var description: String { "this ReportDaemon has already run; make a new one to run the daemon again" }
 }
