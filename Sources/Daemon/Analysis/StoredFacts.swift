@@ -39,8 +39,6 @@ enum StoredFacts {
         return regions
     }
 
-    private static let slice = FactsRows.slice
-
     /// Adds the reports linked to these by `near_duplicate_of`, either way, until none is missing;
     /// with `keys`, their figures of these keys only (as `FactsRows.load`). The linked ids are
     /// read first and only the reports not yet known are loaded: loading the links of 10,000
@@ -52,7 +50,7 @@ enum StoredFacts {
         while !frontier.isEmpty {
             let ids = frontier.map(\.reportId)
             var missing = Set(frontier.compactMap(\.nearDuplicateOf).filter { !known.contains($0) })
-            for part in slices(of: ids) {
+            for part in FactsRows.slices(of: ids) {
                 for id in try String.fetchAll(db, sql: """
                     SELECT report_id FROM report_facts WHERE near_duplicate_of IN (\(databaseQuestionMarks(count: part.count)))
                     """, arguments: StatementArguments(part)) where !known.contains(id) {
@@ -60,7 +58,7 @@ enum StoredFacts {
                 }
             }
             frontier = []
-            for part in slices(of: Array(missing)) {
+            for part in FactsRows.slices(of: Array(missing)) {
                 frontier += try FactsRows.load(db, where: "report_id IN (\(databaseQuestionMarks(count: part.count)))",
                                                arguments: StatementArguments(part), keys: keys)
             }
@@ -68,10 +66,5 @@ enum StoredFacts {
             all += frontier
         }
         return all
-    }
-
-    /// Ids in slices a statement can take: SQLite takes at most 32,766 parameters.
-    private static func slices(of ids: [String]) -> [[String]] {
-        stride(from: 0, to: ids.count, by: FactsRows.slice).map { Array(ids[$0..<min($0 + FactsRows.slice, ids.count)]) }
     }
 }

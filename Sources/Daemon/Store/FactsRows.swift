@@ -71,8 +71,7 @@ enum FactsRows {
         let keyCondition = keys == nil ? "" : " AND key IN (\(databaseQuestionMarks(count: keyList.count)))"
         var position: [String: Int] = [:]
         for (index, report) in reports.enumerated() { position[report.reportId] = index }
-        for start in stride(from: 0, to: reports.count, by: slice) {
-            let ids = reports[start..<min(start + slice, reports.count)].map(\.reportId)
+        for ids in slices(of: reports.map(\.reportId)) {
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT \(indicatorColumns), report_id FROM indicator_facts WHERE report_id IN (\(databaseQuestionMarks(count: ids.count)))\(keyCondition)
                 ORDER BY report_id, ordinal
@@ -86,6 +85,11 @@ enum FactsRows {
 
     /// Reports per statement: SQLite takes at most 32,766 parameters.
     static let slice = 500
+
+    /// Ids in slices of `slice`, one statement each.
+    static func slices(of ids: [String]) -> [[String]] {
+        stride(from: 0, to: ids.count, by: slice).map { Array(ids[$0..<min($0 + slice, ids.count)]) }
+    }
 
     /// The columns `indicator(_:)` reads, in its order (then any the caller adds).
     static let indicatorColumns = """
