@@ -132,7 +132,7 @@ let package = Package(
         .testTarget(name: "ReportIndexingTests", dependencies: ["ReportIndexing", "TestSupport"]),
         .testTarget(name: "ReportSummarizingTests", dependencies: ["ReportSummarizing", "TestSupport"]),
         .testTarget(name: "ReportAnalysisTests", dependencies: ["ReportAnalysis", "ReportParsing", "TestSupport"]),
-        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "ReportParsing", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "ReportAnalysis", "ReportParsing", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "WebPagesTests", dependencies: ["WebPages", "ReportProtocol"]),
         .testTarget(name: "WebServerTests", dependencies: ["reportd-web"]),
         .testTarget(name: "EndToEndTests", dependencies: [

@@ -19,7 +19,8 @@ public struct ReportFacts: Codable, Sendable, Equatable {
     public var metadataFieldCount: Int
     public var indicators: [IndicatorFact]
     /// How many figures, and headline figures, the report states in all, when `indicators` holds
-    /// only some of them (a query reading one indicator's rows); nil when it holds every one.
+    /// only some of them (a query reading one indicator's rows) or none (a copy read only to be
+    /// counted once); nil when it holds every one.
     public var allFigures: FigureCount?
 
     public init(reportId: String, receivedAt: Date, region: RegionRef, reviewYear: Int?, planYear: Int?,

@@ -6,7 +6,12 @@ public enum TargetPairing {
     /// One outcome per (canonical report, target key), in the reports' order of plan year, then
     /// the target's order in its report. Copies count once, through their group's canonical member.
     public static func outcomes(of reports: [ReportFacts]) -> [TargetOutcome] {
-        let groups = DuplicateGroups(reports)
+        outcomes(of: reports, groups: DuplicateGroups(reports))
+    }
+
+    /// As `outcomes(of:)`, with the reports' groups as the caller made them: a caller that read
+    /// the figures of the canonical members only passes the groups it chose those members by.
+    public static func outcomes(of reports: [ReportFacts], groups: DuplicateGroups) -> [TargetOutcome] {
         let canonical = reports.filter { groups.isCanonical($0.reportId) }
         let copies = { (id: String) in groups.group(of: id)?.others ?? [] }
         var outcomes: [TargetOutcome] = []

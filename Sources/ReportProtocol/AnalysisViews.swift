@@ -62,8 +62,11 @@ public struct TargetRow: Codable, Sendable, Equatable {
 /// One figure with the report and paragraph it came from.
 public struct FigureView: Codable, Sendable, Equatable {
     public var reportId: String
-    /// Other stored copies of that report (its duplicate group), counted once through this one.
+    /// Other stored copies of that report (its duplicate group), counted once through this one;
+    /// the first `copy_limit` of them when the request set one.
     public var copies: [String]
+    /// How many other copies are stored, named in `copies` or not.
+    public var copyCount: Int
     /// Index of the paragraph in the report's parsed document, from 0.
     public var paragraph: Int?
     public var name: String
@@ -80,12 +83,13 @@ public struct FigureView: Codable, Sendable, Equatable {
     /// The sentence the figure was read from.
     public var evidence: String
 
-    public init(reportId: String, copies: [String], paragraph: Int?, name: String, value: Double?, valueHigh: Double?,
+    public init(reportId: String, copies: [String], copyCount: Int? = nil, paragraph: Int?, name: String, value: Double?, valueHigh: Double?,
                 unit: String?, growthPct: Double?, growthPctHigh: Double?, qualifier: Indicator.Qualifier?,
                 valueQualifier: Indicator.Qualifier?, direction: Indicator.Direction?, estimated: Bool, notStated: Bool,
                 evidence: String) {
         self.reportId = reportId
         self.copies = copies
+        self.copyCount = copyCount ?? copies.count
         self.paragraph = paragraph
         self.name = name
         self.value = value

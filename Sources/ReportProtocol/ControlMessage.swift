@@ -66,13 +66,18 @@ public struct ControlRequest: Codable, Sendable, Equatable {
     public var toYear: Int?
     /// `get`: every figure with its sentence and paragraph (`CiteView`) instead of the whole report.
     public var cite: Bool?
+    /// `track`, `series`: name at most this many copies of each figure's report (`copies`);
+    /// `copy_count` still counts them all. Default: every one. A page that shows the count alone
+    /// asks for 0: 2,000 copies of five documents made a 525 KB `track` reply of three rows.
+    public var copyLimit: Int?
 
     public init(command: ControlCommand, reportId: String? = nil, query: String? = nil, limit: Int? = nil,
                 since: Int64? = nil, topic: String? = nil, file: String? = nil, region: String? = nil,
                 year: Int? = nil, section: String? = nil, indicator: String? = nil, state: String? = nil,
                 receivedSince: String? = nil, level: String? = nil, fromYear: Int? = nil, toYear: Int? = nil,
-                cite: Bool? = nil, by: String? = nil, reportIds: [String]? = nil) {
+                cite: Bool? = nil, by: String? = nil, reportIds: [String]? = nil, copyLimit: Int? = nil) {
         self.reportIds = reportIds
+        self.copyLimit = copyLimit
         self.level = level
         self.fromYear = fromYear
         self.toYear = toYear

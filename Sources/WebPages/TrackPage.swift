@@ -44,9 +44,10 @@ public enum TrackPage {
                       measure: query["measure"].flatMap(TrackSeries.Measure.init(rawValue:)))
         }
 
-        /// The control request for these rows.
-        public var request: ControlRequest {
-            ControlRequest(command: .track, region: region, indicator: indicator, level: level, fromYear: from, toYear: to)
+        /// The control request for these rows; `copyLimit` as `ControlRequest`'s (nil: name every copy).
+        public func request(copyLimit: Int?) -> ControlRequest {
+            ControlRequest(command: .track, region: region, indicator: indicator, level: level, fromYear: from, toYear: to,
+                           copyLimit: copyLimit)
         }
 
         /// The query string of this form, for the download links and redirects.
@@ -130,7 +131,7 @@ public enum TrackPage {
     static func figureCell(_ figure: FigureView?) -> String {
         guard let figure else { return "–" }
         let fragment = figure.paragraph.map { "p-\($0)" }
-        let copies = figure.copies.isEmpty ? "" : " <span class=\"muted\">+\(figure.copies.count) 份副本 copies</span>"
+        let copies = figure.copyCount == 0 ? "" : " <span class=\"muted\">+\(figure.copyCount) 份副本 copies</span>"
         return "<a href=\"\(HTML.link(HTML.reportLink(figure.reportId), fragment: fragment))\" title=\"\(HTML.escape(figure.evidence))\">\(HTML.escape(Figures.figure(figure)))</a>\(copies)"
     }
 

@@ -11,6 +11,9 @@ struct RowsFormat: ParsableArguments {
         guard !(json && csv) else { throw ValidationError("--json and --csv exclude each other") }
     }
 
+    /// The `copy_limit` to ask for: the table says how many copies a figure has, JSON and CSV name them.
+    var copyLimit: Int? { json || csv ? nil : 0 }
+
     /// Prints `answer` as JSON, or the CSV or table lines made from it.
     func print<Answer: Encodable>(_ answer: Answer, csv csvLines: (Answer) -> [String], table: (Answer) -> [String]) throws {
         if json { return try Output.json(answer) }

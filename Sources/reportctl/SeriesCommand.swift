@@ -19,7 +19,7 @@ struct SeriesCommand: ParsableCommand {
     func run() throws {
         let context = try Context()
         let view = try daemon.controlClient(context: context).call(
-            ControlRequest(command: .series, region: region, indicator: indicator), as: SeriesView.self)
+            ControlRequest(command: .series, region: region, indicator: indicator, copyLimit: format.copyLimit), as: SeriesView.self)
         try format.print(view, csv: { AnalysisText.csv($0.rows) }, table: AnalysisText.series)
     }
 }

@@ -22,7 +22,8 @@ struct TrackCommand: ParsableCommand {
     func run() throws {
         let context = try Context()
         let view = try daemon.controlClient(context: context).call(
-            ControlRequest(command: .track, region: region, indicator: indicator, level: level, fromYear: from, toYear: to),
+            ControlRequest(command: .track, region: region, indicator: indicator, level: level, fromYear: from, toYear: to,
+                           copyLimit: format.copyLimit),
             as: TrackView.self)
         try format.print(view, csv: { AnalysisText.csv($0.rows) }, table: AnalysisText.track)
     }

@@ -94,7 +94,8 @@ enum WebRoutes {
 
     static func track(_ form: TrackPage.Form, _ daemon: DaemonGateway, as format: TrackFormat) async -> Response {
         do {
-            let view = try await daemon.call(form.request, as: TrackView.self)
+            // The page and the chart show how many copies a figure has; the CSV names them.
+            let view = try await daemon.call(form.request(copyLimit: format == .csv ? nil : 0), as: TrackView.self)
             switch format {
             case .page: return Responses.html(TrackPage.render(form: form, view: view))
             case .csv: return Responses.body(TrackCSV.render(view), type: "text/csv; charset=utf-8", download: "track.csv")

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ReportAnalysis
 import ReportParsing
 import ReportProtocol
 import TestSupport
@@ -141,6 +142,50 @@ final class FactsTablesTests: XCTestCase {
         let row = try XCTUnwrap(rows.first { $0.year == 2014 }, "\(rows)")
         XCTAssertEqual(row.verdict, "met", "\(row)")
         XCTAssertTrue(rows.allSatisfy { $0.indicator == "居民人均可支配收入" }, "GDP is read to judge, not listed")
+    }
+
+    func testTrackReadingOnlyCanonicalFiguresAnswersAsReadingEveryCopysFigures() throws {
+        let store = try StateStore(path: try makeTemporaryDirectory(self).appendingPathComponent("state.sqlite").path)
+        for year in [2014, 2015] {
+            let report = try Self.parsed(year)
+            _ = try Self.finish(report, in: store, at: "\(year)-03-05T00:00:00.000Z")
+            // Two later copies of each: the same document under other ids, as the same report
+            // dropped as GBK text, UTF-8 text and Word is.
+            for copy in 1...2 {
+                let id = ContentHash.of(Array("\(report.id) copy \(copy)".utf8))
+                _ = try Self.finish((id, "copy\(copy)_\(report.file)", report.bytes, report.document), in: store,
+                                    at: "\(year)-03-0\(5 + copy)T00:00:00.000Z")
+            }
+        }
+        let commands = QueryCommands(store: store, deadline: QueryDeadline(milliseconds: 60_000))
+        func track(copyLimit: Int?) throws -> [TargetRow] {
+            guard case .encoded(let body) = try commands.answer(ControlRequest(command: .track, indicator: "国内生产总值",
+                                                                               copyLimit: copyLimit)) else {
+                XCTFail("track answers with an encoded view")
+                return []
+            }
+            return try XCTUnwrap(try WireJSON.decode(ControlResponse.self, from: body).data).decode(TrackView.self).rows
+        }
+        let everyFigure = try store.database.read { db in
+            TargetPairing.outcomes(of: try StoredFacts.withCopies(db, try FactsRows.load(db, where: "1", arguments: [])))
+                .filter { $0.indicator == "地区生产总值" }.map { TargetRow($0) }
+        }
+        let rows = try track(copyLimit: nil)
+        XCTAssertEqual(rows, everyFigure)
+        let gdp2014 = try XCTUnwrap(rows.first { $0.year == 2014 })
+        XCTAssertEqual(gdp2014.verdict, "met")
+        XCTAssertEqual(gdp2014.target?.copies.count, 2, "the copies count once, through the earliest")
+        XCTAssertEqual(gdp2014.target?.copyCount, 2)
+
+        let counted = try track(copyLimit: 0)
+        XCTAssertEqual(counted.map { $0.target?.copies ?? ["?"] }, counted.map { _ in [] }, "copy_limit 0 names none")
+        XCTAssertEqual(counted.map { $0.target?.copyCount }, rows.map { $0.target?.copyCount }, "and still counts them")
+        XCTAssertEqual(try track(copyLimit: 1).first?.target?.copies, Array(gdp2014.target!.copies.prefix(1)))
+        guard case .response(let refusal) = try commands.answer(ControlRequest(command: .track, indicator: "国内生产总值", copyLimit: -1)) else {
+            return XCTFail("a negative copy_limit is refused")
+        }
+        XCTAssertEqual(refusal.errorCode, .invalid)
+        XCTAssertEqual(refusal.error, "copy_limit is -1; give 0 or more")
     }
 
     func testReadingOneIndicatorsFiguresKeepsEachReportsCompleteness() throws {

@@ -145,7 +145,7 @@ final class TrackPageTests: XCTestCase {
     func testTheFormReadsItsFieldsAndDropsAnUnknownLevel() {
         let form = TrackPage.Form(FormQuery("indicator=%E5%9B%BD%E5%86%85%E7%94%9F%E4%BA%A7%E6%80%BB%E5%80%BC&region=&level=planet&from=2015&to=2016&measure=value"))
         XCTAssertEqual(form, TrackPage.Form(indicator: "国内生产总值", region: nil, level: nil, from: 2015, to: 2016, measure: .value))
-        XCTAssertEqual(form.request, ControlRequest(command: .track, indicator: "国内生产总值", fromYear: 2015, toYear: 2016))
+        XCTAssertEqual(form.request(copyLimit: 0), ControlRequest(command: .track, indicator: "国内生产总值", fromYear: 2015, toYear: 2016, copyLimit: 0))
         XCTAssertEqual(TrackPage.Form(FormQuery("level=province")).level, "province")
         XCTAssertEqual(TrackPage.Form(FormQuery(nil)).indicator, "地区生产总值", "the page opens on GDP")
     }

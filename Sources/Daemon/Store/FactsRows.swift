@@ -47,11 +47,18 @@ enum FactsRows {
     /// still say how complete each report is).
     static func load(_ db: Database, where condition: String, arguments: StatementArguments,
                      keys: Set<String>? = nil) throws -> [ReportFacts] {
-        var reports = try Row.fetchAll(db, sql: "\(reportColumns) WHERE \(condition)", arguments: arguments).map { row in
-            report(row, partial: keys != nil)
-        }
+        var reports = try reports(db, where: condition, arguments: arguments, partial: keys != nil)
         try attachIndicators(db, to: &reports, keys: keys)
         return reports
+    }
+
+    /// The rows `condition` selects without their figures, for `attachIndicators` to add to; with
+    /// `partial`, their stored figure counts are kept (`ReportFacts.allFigures`).
+    static func reports(_ db: Database, where condition: String, arguments: StatementArguments,
+                        partial: Bool) throws -> [ReportFacts] {
+        try Row.fetchAll(db, sql: "\(reportColumns) WHERE \(condition)", arguments: arguments).map { row in
+            report(row, partial: partial)
+        }
     }
 
     /// A row of `reportColumns`, read by position: by name, GRDB searches the columns for each

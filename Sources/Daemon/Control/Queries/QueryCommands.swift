@@ -10,8 +10,10 @@ struct QueryCommands {
         switch request.command {
         case .get: return request.cite == true ? try cite(request.reportId ?? "") : try get(request.reportId ?? "")
         case .compare: return try compare(request.indicator ?? "")
-        case .track: return try track(request)
-        case .series: return try series(region: request.region ?? "", indicator: request.indicator)
+        case .track, .series:
+            if let limit = request.copyLimit, limit < 0 { return .failing(.invalid, "copy_limit is \(limit); give 0 or more") }
+            return request.command == .track ? try track(request)
+                : try series(region: request.region ?? "", indicator: request.indicator, copyLimit: request.copyLimit)
         default: return .failing(.internal, "\(request.command.rawValue) is not a query")
         }
     }

@@ -6,7 +6,7 @@ import ReportProtocol
 /// `reportctl series REGION [INDICATOR]`: one region's headline figures year by year
 /// (`RegionSeries`), from the facts rows of that region's reports.
 extension QueryCommands {
-    func series(region asked: String, indicator: String?) throws -> ControlReply {
+    func series(region asked: String, indicator: String?, copyLimit: Int?) throws -> ControlReply {
         let name = asked.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty else { return .failing(.invalid, "series needs a region: a name (广东省), a full name or a code (440000)") }
         let (regions, reports) = try store.database.read { db in
@@ -19,7 +19,7 @@ extension QueryCommands {
         }
         try deadline.check()
         let key = indicator.map { IndicatorKey.of($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
-        let rows = RegionSeries.rows(of: region, indicator: key, among: reports).map { TargetRow($0, region: region) }
+        let rows = RegionSeries.rows(of: region, indicator: key, among: reports).map { TargetRow($0, region: region, copyLimit: copyLimit) }
         return try .encoding(SeriesView(region: region.displayName, indicator: key, rows: rows))
     }
 }

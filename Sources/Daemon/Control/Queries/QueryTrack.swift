@@ -33,18 +33,18 @@ extension QueryCommands {
         // (居民收入增长和经济增长同步) is judged against the review's GDP growth. The counts stored
         // beside each report still rank its copies.
         let keys: Set = [key, IndicatorKey.of(IndicatorNames.gdp)]
-        let reports = try store.database.read { db in
-            try StoredFacts.withCopies(db, try FactsRows.load(db, where: conditions.isEmpty ? "1" : conditions.joined(separator: " AND "),
-                                                              arguments: arguments, keys: keys), keys: keys)
+        let (reports, groups) = try store.database.read { db in
+            try StoredFacts.grouped(db, where: conditions.isEmpty ? "1" : conditions.joined(separator: " AND "),
+                                    arguments: arguments, keys: keys)
         }
         try deadline.check()
-        let rows = TargetPairing.outcomes(of: reports).filter { outcome in
+        let rows = TargetPairing.outcomes(of: reports, groups: groups).filter { outcome in
             outcome.indicator == key
                 && (request.fromYear.map { outcome.year >= $0 } ?? true) && (request.toYear.map { outcome.year <= $0 } ?? true)
                 && (request.level.map { outcome.region.level == $0 } ?? true)
         }
         try deadline.check()
-        let sorted = rows.map(TargetRow.init).sorted { ($0.region, $0.year) < ($1.region, $1.year) }
+        let sorted = rows.map { TargetRow($0, copyLimit: request.copyLimit) }.sorted { ($0.region, $0.year) < ($1.region, $1.year) }
         return try .encoding(TrackView(indicator: key, rows: sorted))
     }
 }
