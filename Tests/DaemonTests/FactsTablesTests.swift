@@ -158,8 +158,8 @@ final class FactsTablesTests: XCTestCase {
             }
         }
         let commands = QueryCommands(store: store, deadline: QueryDeadline(milliseconds: 60_000))
-        func track(copyLimit: Int?) throws -> [TargetRow] {
-            guard case .encoded(let body) = try commands.answer(ControlRequest(command: .track, indicator: "国内生产总值",
+        func track(copyLimit: Int?, region: String? = nil) throws -> [TargetRow] {
+            guard case .encoded(let body) = try commands.answer(ControlRequest(command: .track, region: region, indicator: "国内生产总值",
                                                                                copyLimit: copyLimit)) else {
                 XCTFail("track answers with an encoded view")
                 return []
@@ -172,6 +172,7 @@ final class FactsTablesTests: XCTestCase {
         }
         let rows = try track(copyLimit: nil)
         XCTAssertEqual(rows, everyFigure)
+        XCTAssertEqual(try track(copyLimit: nil, region: "全国"), everyFigure, "narrowed by region, the copies are looked up")
         let gdp2014 = try XCTUnwrap(rows.first { $0.year == 2014 })
         XCTAssertEqual(gdp2014.verdict, "met")
         XCTAssertEqual(gdp2014.target?.copies.count, 2, "the copies count once, through the earliest")

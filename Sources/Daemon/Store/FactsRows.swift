@@ -56,9 +56,12 @@ enum FactsRows {
     /// `partial`, their stored figure counts are kept (`ReportFacts.allFigures`).
     static func reports(_ db: Database, where condition: String, arguments: StatementArguments,
                         partial: Bool) throws -> [ReportFacts] {
-        try Row.fetchAll(db, sql: "\(reportColumns) WHERE \(condition)", arguments: arguments).map { row in
-            report(row, partial: partial)
-        }
+        // Through a cursor: `fetchAll` copies every row before it is read, a sixth of a `track`
+        // over 10,000 reports (perf).
+        let rows = try Row.fetchCursor(db, sql: "\(reportColumns) WHERE \(condition)", arguments: arguments)
+        var reports: [ReportFacts] = []
+        while let row = try rows.next() { reports.append(report(row, partial: partial)) }
+        return reports
     }
 
     /// A row of `reportColumns`, read by position: by name, GRDB searches the columns for each

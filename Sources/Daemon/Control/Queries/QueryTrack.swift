@@ -34,7 +34,7 @@ extension QueryCommands {
         // beside each report still rank its copies.
         let keys: Set = [key, IndicatorKey.of(IndicatorNames.gdp)]
         let (reports, groups) = try store.database.read { db in
-            try StoredFacts.grouped(db, where: conditions.isEmpty ? "1" : conditions.joined(separator: " AND "),
+            try StoredFacts.grouped(db, where: conditions.isEmpty ? nil : conditions.joined(separator: " AND "),
                                     arguments: arguments, keys: keys)
         }
         try deadline.check()
