@@ -217,7 +217,7 @@ public struct ReindexView: Codable, Sendable, Equatable {
 public struct CompareView: Codable, Sendable, Equatable {
     /// The indicator asked for.
     public var indicator: String
-    /// One row per report that states the indicator, by region then year.
+    /// One row per report that states the indicator (its copies counted once), by region then year.
     public var rows: [CompareRow]
     /// Reports with a parsed document that state neither an actual figure nor a target for it.
     public var reportsWithout: Int
@@ -240,8 +240,13 @@ public struct CompareRow: Codable, Sendable, Equatable {
     public var actual: Indicator?
     /// The headline target for the next year, nil when the report sets none.
     public var target: Indicator?
+    /// Other stored copies of this report (near-duplicates, or the same region and plan year),
+    /// counted once through this row: the most complete parse of them, ties to the earliest.
+    public var copies: [String]
 
-    public init(reportId: String, file: String, region: String?, year: Int?, actual: Indicator?, target: Indicator?) {
+    public init(reportId: String, file: String, region: String?, year: Int?, actual: Indicator?, target: Indicator?,
+                copies: [String] = []) {
+        self.copies = copies
         self.reportId = reportId
         self.file = file
         self.region = region

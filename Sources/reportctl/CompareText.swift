@@ -2,15 +2,18 @@ import ReportProtocol
 
 /// The human-readable and CSV forms of a `CompareView`.
 enum CompareText {
-    static let header = ["region", "year", "actual", "growth", "target year", "target", "target growth", "report"]
+    static let header = ["region", "year", "actual", "growth", "target year", "target", "target growth", "report", "copies"]
 
     static func table(_ view: CompareView) -> [String] {
         guard !view.rows.isEmpty else {
             return ["No stored report states \(view.indicator)."]
         }
         var lines = ["\(view.indicator)"]
-        lines += Formatting.table(header: ["地区", "年份", "实际", "增长", "目标年份", "目标", "目标增长", "报告"],
-                                  rows: view.rows.map { cells($0).map { $0.isEmpty ? "–" : $0 } })
+        lines += Formatting.table(header: ["地区", "年份", "实际", "增长", "目标年份", "目标", "目标增长", "报告", "副本"],
+                                  rows: view.rows.map { row in
+                                      // The table counts the copies; the CSV names them.
+                                      (cells(row).dropLast() + [row.copies.isEmpty ? "" : "\(row.copies.count)"]).map { $0.isEmpty ? "–" : $0 }
+                                  })
         if view.reportsWithout > 0 {
             lines.append("")
             lines.append("\(view.reportsWithout) other report\(view.reportsWithout == 1 ? "" : "s") state no figure for \(view.indicator)")
@@ -33,6 +36,7 @@ enum CompareText {
             row.target.map(amount) ?? "",
             row.target.flatMap(growth) ?? "",
             "\(Formatting.shortId(row.reportId)) \(row.file)",
+            row.copies.joined(separator: " "),
         ]
     }
 

@@ -86,6 +86,15 @@ final class AnalysisEndToEndTests: XCTestCase {
         XCTAssertEqual(table.status, 0, table.errorOutput)
         XCTAssertTrue(table.output.contains("7.5%左右"), table.output)
         XCTAssertTrue(table.output.contains("+1 copies"), table.output)
+
+        // compare lists the documents' figures, and counts the two copies of 2015 once too.
+        let compare = try run.reportctl.run(["compare", "国内生产总值", "--json"])
+        XCTAssertEqual(compare.status, 0, compare.errorOutput)
+        let compared = try WireJSON.decode(CompareView.self, from: Array(compare.output.utf8))
+        XCTAssertEqual(compared.rows.map(\.year), [2013, 2014, 2015, 2017], "a row per report, by the year it reviews")
+        let row2015 = try XCTUnwrap(compared.rows.first { $0.year == 2014 })
+        XCTAssertEqual(Set([row2015.reportId] + row2015.copies), copies2015)
+        XCTAssertEqual(row2015.actual?.growthPct, 7.4)
     }
 
     func testEachSettledTargetIsAnnouncedOnceOnTheFeedAndKeptForReplay() throws {

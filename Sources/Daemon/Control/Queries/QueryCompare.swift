@@ -1,9 +1,11 @@
 import Foundation
 import GRDB
+import ReportAnalysis
 import ReportProtocol
 
 /// `reportctl compare INDICATOR`: one indicator across every stored report, from the parsed
-/// documents' indicators: what each region achieved in the year it reviews, and what it aims for next.
+/// documents' indicators: what each region achieved in the year it reviews, and what it aims for
+/// next. Copies of one report count once, as in `track`.
 extension QueryCommands {
     func compare(_ indicator: String) throws -> ControlReply {
         let name = indicator.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -22,8 +24,29 @@ extension QueryCommands {
             rows.append(CompareRow(reportId: report.id, file: report.file, region: report.region,
                                    year: report.reviewYear ?? report.planYear.map { $0 - 1 }, actual: actual, target: target))
         }
+        try deadline.check()
+        rows = try countingCopiesOnce(rows)
         rows.sort { ($0.region ?? "\u{10FFFF}", $0.year ?? 0, $0.file) < ($1.region ?? "\u{10FFFF}", $1.year ?? 0, $1.file) }
         return try .encoding(CompareView(indicator: name, rows: rows, reportsWithout: without))
+    }
+
+    /// One row per group of copies (`DuplicateGroups`, over the facts of the reports with a row):
+    /// the canonical member's, naming the others. A report not done yet has no facts and keeps its row.
+    private func countingCopiesOnce(_ rows: [CompareRow]) throws -> [CompareRow] {
+        let facts = try store.database.read { db in
+            try FactsRows.slices(of: rows.map(\.reportId)).flatMap { part in
+                try FactsRows.reports(db, where: "report_id IN (\(databaseQuestionMarks(count: part.count)))",
+                                      arguments: StatementArguments(part), partial: true)
+            }
+        }
+        let groups = DuplicateGroups(facts)
+        return rows.compactMap { row in
+            guard let group = groups.group(of: row.reportId) else { return row }
+            guard group.canonical == row.reportId else { return nil }
+            var kept = row
+            kept.copies = group.others
+            return kept
+        }
     }
 }
 
