@@ -8,7 +8,9 @@ reportd restarts on that store with its plugins, `reindex` makes the indexer ind
 --requests times, one request at a time, and timed from sending the request to the last byte of
 the answer: the inbox, a report page (a different report each time), a search (a mix of terms),
 and track (targets against outcomes: the chart and table from the daemon's `track`, which
-replaced the compare page). Prints p50 and p99 per page and overall.
+replaced the compare page). Prints p50 and p99 per page and overall, and of two requests to
+the daemon alone: `get` (the report page's share) and `trend` (issue 15's phrase counts, over
+every indexed report: the largest index a bench builds here).
 Standard library and pyzmq only, like the other benchmarks.
 """
 import argparse
@@ -152,21 +154,23 @@ def timed_get(connection, path):
     return elapsed
 
 
-def time_get(context, endpoint, report_ids, requests, rng):
-    """The daemon's share of the report page: `get` over the control socket, timed to the last
-    byte of the reply (not parsed), with the reply's size."""
+def time_control(context, endpoint, make_request, requests):
+    """The daemon alone: a control request (`get` for the report page, `trend` over the indexed
+    reports) timed to the last byte of the reply (not parsed), with the reply's size."""
     dealer = context.socket(zmq.DEALER)
     dealer.linger = 0
     dealer.connect(endpoint)
     timings, sizes = [], []
     try:
         for _ in range(requests + 1):
-            request = json.dumps({"command": "get", "report_id": rng.choice(report_ids)}).encode()
+            request = json.dumps(make_request()).encode()
             started = time.perf_counter()
             dealer.send_multipart([b"", CONTROL_HEADER, request, b""])
             reply = dealer.recv_multipart()
             timings.append((time.perf_counter() - started) * 1000)
             sizes.append(sum(len(frame) for frame in reply))
+            if not json.loads(reply[-1]).get("ok"):
+                raise SystemExit(f"{request} refused: {reply[-1][:300]!r}")
     finally:
         dealer.close()
     return timings[1:], sizes[1:]
@@ -236,7 +240,13 @@ def main():
         report_ids = [row["report_id"] for row in listed["reports"]] or ["00000000"]
         web, host, port = start_web(arguments, daemon, directory)
         figures = measure(host, port, report_ids, arguments.requests, random.Random(16), arguments.pages.split(","))
-        get_timings, get_sizes = time_get(context, daemon.control, report_ids, arguments.requests, random.Random(16))
+        rng = random.Random(16)
+        get_timings, get_sizes = time_control(context, daemon.control,
+                                              lambda: {"command": "get", "report_id": rng.choice(report_ids)}, arguments.requests)
+        trend_timings, _ = time_control(context, daemon.control,
+                                        lambda: {"command": "trend", "query": rng.choice(TERMS), "by": rng.choice(["year", "region", "level"])},
+                                        arguments.requests)
+        indexed = "the five seeds" if arguments.no_reindex else f"{reports:,} reports"
         everything = [value for values in figures.values() for value in values]
         rows = [(f"page render p99, all pages, {reports:,} reports (ms)", [percentile(everything, 0.99)], Target("<", 100))]
         for name, values in figures.items():
@@ -245,10 +255,13 @@ def main():
         rows.append(("daemon `get` alone p50 (ms)", [percentile(get_timings, 0.50)], None))
         rows.append(("daemon `get` alone p99 (ms)", [percentile(get_timings, 0.99)], None))
         rows.append(("`get` reply size p50 (KB)", [percentile(get_sizes, 0.50) / 1024], None))
+        rows.append((f"daemon `trend` over {indexed} p50 (ms)", [percentile(trend_timings, 0.50)], None))
+        rows.append((f"daemon `trend` over {indexed} p99 (ms)", [percentile(trend_timings, 0.99)], None))
         print(table(rows))
         if arguments.json:
             with open(arguments.json, "w") as file:
-                json.dump({"reports": reports, "milliseconds": figures, "get_milliseconds": get_timings}, file)
+                json.dump({"reports": reports, "milliseconds": figures, "get_milliseconds": get_timings,
+                           "trend_milliseconds": trend_timings}, file)
     finally:
         if web is not None:
             web.terminate()

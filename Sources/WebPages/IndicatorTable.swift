@@ -11,8 +11,8 @@ enum IndicatorTable {
             let name = anchors[index].map { "<a href=\"#fig-\($0)\">\(HTML.escape(indicator.name))</a>" }
                 ?? "\(HTML.escape(indicator.name)) <span class=\"muted\" title=\"the sentence was not found in the text\">*</span>"
             let cells = [
-                name, kind, indicator.year.map(String.init) ?? "", HTML.escape(Figures.amount(indicator) ?? ""),
-                HTML.escape(Figures.growth(indicator) ?? ""), HTML.escape(indicator.section ?? ""),
+                name, kind, indicator.year.map(String.init) ?? "", HTML.escape(FigureText.amount(indicator) ?? ""),
+                HTML.escape(FigureText.growth(indicator) ?? ""), HTML.escape(indicator.section ?? ""),
             ]
             return "<tr id=\"ind-\(index)\" class=\"\(indicator.kind.rawValue)\">" + cells.map { "<td>\($0)</td>" }.joined() + "</tr>"
         }.joined(separator: "\n")

@@ -52,7 +52,7 @@ public enum ReportPage {
         guard let done = report.events.last(where: { $0.topic == .done }),
               let near = done.data["near_duplicate_of"], let id = near["report_id"]?.stringValue else { return nil }
         let file = near["file"]?.stringValue ?? id
-        let similarity = near["similarity"]?.doubleValue.map { " (\(Figures.number(($0 * 1000).rounded() / 10))%)" } ?? ""
+        let similarity = near["similarity"]?.doubleValue.map { " (\(FigureText.number(($0 * 1000).rounded() / 10))%)" } ?? ""
         return """
         <p class="notice">\(Layout.label("近似重复", "Near-duplicate of")): <a href="\(HTML.reportLink(id))">\(HTML.escape(file))</a>\(similarity)</p>
         """

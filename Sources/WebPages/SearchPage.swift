@@ -59,7 +59,7 @@ public enum SearchPage {
 
     /// BM25 scores of a term every report holds are tiny: three significant digits keep them apart.
     static func score(_ value: Double) -> String {
-        abs(value) < 0.001 && value != 0 ? String(format: "%.3g", value) : Figures.number((value * 1000).rounded() / 1000)
+        abs(value) < 0.001 && value != 0 ? String(format: "%.3g", value) : FigureText.number((value * 1000).rounded() / 1000)
     }
 
     /// The snippet escaped, its 【match】 marked: the brackets are the search service's, so they

@@ -12,8 +12,8 @@ public enum TrackCSV {
         let lines = [header] + view.rows.map { row in
             [
                 text(row.region), String(row.year), text(row.indicator),
-                row.target.map(Figures.figure) ?? "", row.actual.map(Figures.figure) ?? "",
-                row.verdict ?? "", row.gap.map(Figures.number) ?? "", text(row.gapUnit ?? ""),
+                row.target.map(FigureText.figure) ?? "", row.actual.map(FigureText.figure) ?? "",
+                row.verdict ?? "", row.gap.map(FigureText.number) ?? "", text(row.gapUnit ?? ""),
                 row.target.map { hex($0.reportId) } ?? "", paragraphNumber(row.target?.paragraph),
                 row.actual.map { hex($0.reportId) } ?? "", paragraphNumber(row.actual?.paragraph),
                 ((row.target?.copies ?? []) + (row.actual?.copies ?? [])).map(hex).joined(separator: " "),

@@ -1,4 +1,5 @@
 import Foundation
+import ReportProtocol
 
 /// The track chart as a standalone SVG document, drawn on the server: one line per region and
 /// target year, actuals as filled marks (▲ met, ▼ missed, ■ not judged: no target stated),
@@ -91,7 +92,7 @@ public enum TrackChart {
             let x = scale.x(tick)
             let isZero = tick == 0
             parts.append("<line x1=\"\(n(x))\" y1=\"\(n(top - 6))\" x2=\"\(n(x))\" y2=\"\(n(bottomY))\" stroke=\"\(isZero ? ink : "#cccccc")\" stroke-width=\"1\"\(isZero ? "" : " stroke-dasharray=\"2 3\"")/>")
-            parts.append("<text x=\"\(n(x))\" y=\"\(n(bottomY + 16))\" text-anchor=\"middle\" fill=\"\(ink)\">\(Figures.number(tick))</text>")
+            parts.append("<text x=\"\(n(x))\" y=\"\(n(bottomY + 16))\" text-anchor=\"middle\" fill=\"\(ink)\">\(FigureText.number(tick))</text>")
         }
         return "<g class=\"axis\">" + parts.joined() + "</g>"
     }
@@ -102,8 +103,8 @@ public enum TrackChart {
                      "<line x1=\"\(n(labelWidth))\" y1=\"\(n(y))\" x2=\"\(n(width - rightMargin))\" y2=\"\(n(y))\" stroke=\"#eeeeee\"/>"]
         if let target = line.target {
             let x = scale.x(target.value)
-            let high = target.high == target.value ? "" : "–\(Figures.number(target.high))"
-            let description = "目标 target \(line.year) \(Figures.number(target.value))\(high)\(unit)"
+            let high = target.high == target.value ? "" : "–\(FigureText.number(target.high))"
+            let description = "目标 target \(line.year) \(FigureText.number(target.value))\(high)\(unit)"
             switch target {
             case .point: break
             case .atLeast: parts.append(rangeBar(from: x, to: width - rightMargin, y: y))
@@ -113,7 +114,7 @@ public enum TrackChart {
             parts.append("<circle class=\"target\" cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"6\" fill=\"#ffffff\" stroke=\"\(ink)\" stroke-width=\"2\"><title>\(HTML.escape(description))</title></circle>")
         }
         if let actual = line.actual {
-            let description = "实际 actual \(line.year) \(Figures.number(actual))\(unit) · \(verdictLabel(line.verdict))"
+            let description = "实际 actual \(line.year) \(FigureText.number(actual))\(unit) · \(verdictLabel(line.verdict))"
             parts.append(actualMark(x: scale.x(actual), y: y, verdict: line.verdict, description: description))
         }
         parts.append("</g>")
@@ -157,6 +158,6 @@ public enum TrackChart {
 
     /// Coordinates with one decimal: enough for a screen, and stable text for tests and diffs.
     static func n(_ value: Double) -> String {
-        Figures.number((value * 10).rounded() / 10)
+        FigureText.number((value * 10).rounded() / 10)
     }
 }

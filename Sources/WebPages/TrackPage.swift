@@ -132,7 +132,7 @@ public enum TrackPage {
         guard let figure else { return "–" }
         let fragment = figure.paragraph.map { "p-\($0)" }
         let copies = figure.copyCount == 0 ? "" : " <span class=\"muted\">+\(figure.copyCount) 份副本 copies</span>"
-        return "<a href=\"\(HTML.link(HTML.reportLink(figure.reportId), fragment: fragment))\" title=\"\(HTML.escape(figure.evidence))\">\(HTML.escape(Figures.figure(figure)))</a>\(copies)"
+        return "<a href=\"\(HTML.link(HTML.reportLink(figure.reportId), fragment: fragment))\" title=\"\(HTML.escape(figure.evidence))\">\(HTML.escape(FigureText.figure(figure)))</a>\(copies)"
     }
 
     /// Later restatements of the year's figure: shown, never judged on.
@@ -154,6 +154,6 @@ public enum TrackPage {
     static func gap(_ row: TargetRow) -> String {
         guard let gap = row.gap else { return "–" }
         let unit = row.gapUnit == "points" ? " 个百分点 points" : HTML.escape(row.gapUnit ?? "")
-        return Figures.number(gap) + unit
+        return FigureText.number(gap) + unit
     }
 }

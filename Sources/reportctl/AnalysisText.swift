@@ -30,7 +30,7 @@ enum AnalysisText {
         let copies: [String] = (row.target?.copies ?? []) + (row.actual?.copies ?? [])
         var cells: [String] = [row.region, String(row.year), row.indicator, figure(row.target, empty: ""), figure(row.actual, empty: "")]
         cells.append(row.verdict ?? "")
-        cells.append(row.gap.map(Formatting.number) ?? "")
+        cells.append(row.gap.map(FigureText.number) ?? "")
         cells.append(row.gapUnit ?? "")
         cells.append(row.target?.reportId ?? "")
         cells.append(paragraphNumber(row.target?.paragraph))
@@ -66,39 +66,16 @@ enum AnalysisText {
         cells.append(f.kind.rawValue)
         cells.append(f.year.map(String.init) ?? "")
         cells.append(f.name)
-        cells.append(f.value.map(Formatting.number) ?? "")
+        cells.append(f.value.map(FigureText.number) ?? "")
         cells.append(f.unit ?? "")
-        cells.append(f.growthPct.map(Formatting.number) ?? "")
+        cells.append(f.growthPct.map(FigureText.number) ?? "")
         cells.append(f.sentence)
         return cells
     }
 
-    /// 增长5%左右, 6.5%–7%, 1000万人以上, 未设定, 下降; the actual's 增长3.9% or 67.7万亿元.
+    /// `FigureText.figure`, or `empty` for no figure.
     static func figure(_ f: FigureView?, empty: String = "–") -> String {
-        guard let f else { return empty }
-        if f.notStated { return "未设定" }
-        var text = ""
-        if let g = f.growthPct {
-            text = Formatting.number(g) + "%" + (f.growthPctHigh.map { "–" + Formatting.number($0) + "%" } ?? "") + word(f.qualifier)
-        } else if let v = f.value {
-            text = Formatting.number(v) + (f.valueHigh.map { "–" + Formatting.number($0) } ?? "") + (f.unit ?? "")
-                + word(f.valueQualifier ?? f.qualifier)
-        } else if f.qualifier == .same {
-            text = "持平"
-        } else if let d = f.direction {
-            text = d == .up ? "增长" : d == .down ? "下降" : "同步"
-        }
-        return text + (f.estimated ? " (预计)" : "")
-    }
-
-    private static func word(_ q: Indicator.Qualifier?) -> String {
-        switch q {
-        case .about: "左右"
-        case .over: "以上"
-        case .under: "以内"
-        case .same: "持平"
-        case .range, nil: ""
-        }
+        f.map(FigureText.figure) ?? empty
     }
 
     private static func verdict(_ row: TargetRow) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import ReportProtocol
 
 /// Text helpers for the human-readable output: terminal column widths of Chinese text, numbers, durations.
 enum Formatting {
@@ -46,20 +47,8 @@ enum Formatting {
         }
     }
 
-    /// 213, 4.5, 0.25: no trailing zeros.
-    static func number(_ value: Double) -> String {
-        if value.rounded() == value, abs(value) < 1e15 { return String(Int64(value)) }
-        // BM25 scores of a term every report holds are tiny (FTS5 floors its IDF at 1e-6): four
-        // decimals would print them all as 0, so small values keep three significant digits.
-        if abs(value) < 0.001 { return String(format: "%.3g", value) }
-        var text = String(format: "%.4f", value)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return text
-    }
-
     static func seconds(_ value: Double) -> String {
-        "\(number(value)) s"
+        "\(FigureText.number(value)) s"
     }
 
     /// 3d 04h 05m 06s, leaving out leading zero units.

@@ -75,10 +75,10 @@ enum ReportText {
         let rows = indicators.map { indicator -> [String] in
             [Formatting.truncate(indicator.name, to: 24),
              indicator.kind.rawValue,
-             indicator.value.map { Formatting.number($0) + (indicator.valueHigh.map { "–" + Formatting.number($0) } ?? "") }
+             indicator.value.map { FigureText.number($0) + (indicator.valueHigh.map { "–" + FigureText.number($0) } ?? "") }
                 ?? (indicator.notStated == true ? "not stated" : "-"),
              indicator.unit ?? "-",
-             indicator.growthPct.map { ($0 > 0 ? "+" : "") + Formatting.number($0) + (indicator.growthPctHigh.map { "–" + Formatting.number($0) } ?? "") + "%" }
+             indicator.growthPct.map { ($0 > 0 ? "+" : "") + FigureText.number($0) + (indicator.growthPctHigh.map { "–" + FigureText.number($0) } ?? "") + "%" }
                 ?? indicator.direction?.rawValue ?? "-",
              qualifiers(indicator),
              indicator.year.map(String.init) ?? "-",
@@ -97,7 +97,7 @@ enum ReportText {
 
     private static func keywords(_ summary: SummaryResult) -> [String] {
         guard !summary.keywords.isEmpty else { return ["Keywords: none"] }
-        let terms = summary.keywords.map { "\($0.term) (\(Formatting.number(($0.weight * 1000).rounded() / 1000)))" }
+        let terms = summary.keywords.map { "\($0.term) (\(FigureText.number(($0.weight * 1000).rounded() / 1000)))" }
         return ["Keywords", "  " + terms.joined(separator: "  ")]
     }
 

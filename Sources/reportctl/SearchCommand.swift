@@ -39,7 +39,7 @@ enum SearchText {
             lines.append("\(index + 1). \(place.isEmpty ? "?" : place) · \(hit.title ?? hit.file)")
             if let section = hit.section { lines.append("   § \(section)") }
             lines.append("   \(hit.snippet)")
-            lines.append("   \(Formatting.shortId(hit.reportId))  \(hit.file)  score \(Formatting.number(hit.score))")
+            lines.append("   \(Formatting.shortId(hit.reportId))  \(hit.file)  score \(FigureText.number(hit.score))")
             lines.append("")
         }
         let shown = response.hits.count
