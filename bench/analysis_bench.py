@@ -24,7 +24,6 @@ A run has two parts.
 Prints min / median / max over --runs. Standard library and pyzmq only.
 """
 import argparse
-import hashlib
 import os
 import random
 import re
@@ -34,13 +33,12 @@ import sys
 import tempfile
 import threading
 import time
-import json
 import shutil
 
 import zmq
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from daemon import CONTROL_HEADER, Daemon, DaemonError  # noqa: E402
+from daemon import Daemon, DaemonError, ask  # noqa: E402
 from feed import FeedRecorder  # noqa: E402
 from phases import BenchFailure, await_final, throughput  # noqa: E402
 from reports import Report, drop, drop_all, load_corpus, make_reports  # noqa: E402
@@ -90,36 +88,6 @@ def bench_config(shipped, directory):
     return path
 
 
-def ask(context, endpoint, request, timeout=120):
-    """Sends one control request; returns (seconds from send to reply, data)."""
-    dealer = context.socket(zmq.DEALER)
-    dealer.linger = 0
-    dealer.connect(endpoint)
-    try:
-        sent = time.monotonic()
-        dealer.send_multipart([b"", CONTROL_HEADER, json.dumps(request, ensure_ascii=False).encode(), b""])
-        if not dealer.poll(timeout * 1000, zmq.POLLIN):
-            raise BenchFailure(f"no reply to {request} within {timeout} s")
-        frames = dealer.recv_multipart()
-        elapsed = time.monotonic() - sent
-        reply = json.loads(frames[-1])
-        if not reply.get("ok"):
-            raise BenchFailure(f"{request} refused: {reply.get('error')}")
-        return elapsed, reply.get("data")
-    finally:
-        dealer.close()
-
-
-def wait_done(context, daemon, count, timeout):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        _, status = ask(context, daemon.control, {"command": "status"})
-        if status["counts"]["done"] + status["counts"]["failed"] >= count:
-            return
-        time.sleep(0.5)
-    raise BenchFailure(f"the seed reports were not done within {timeout:.0f} s\n" + daemon.log_tail())
-
-
 def seed_store(arguments, context, workdir):
     """The real reports through the real pipeline: the facts rows `synthesize` copies."""
     daemon = Daemon(os.path.join(arguments.build_dir, "reportd"), arguments.config, os.path.join(workdir, "seed"), REPO_ROOT)
@@ -129,8 +97,7 @@ def seed_store(arguments, context, workdir):
         files = [os.path.join(REPO_ROOT, "Tests/Fixtures/real", name) for name in NATIONAL]
         files += sorted(os.path.join(REPO_ROOT, "Tests/Fixtures/corpus", name)
                         for name in os.listdir(os.path.join(REPO_ROOT, "Tests/Fixtures/corpus")) if name.endswith(".txt"))
-        drop_all([Report(os.path.basename(path), open(path, "rb").read()) for path in files], daemon.staging, daemon.inbox)
-        wait_done(context, daemon, len(files), arguments.timeout)
+        daemon.take(context, [Report(os.path.basename(path), open(path, "rb").read()) for path in files], arguments.timeout)
     finally:
         daemon.stop(60)
     return os.path.join(daemon.data_dir, "state.sqlite")
@@ -236,7 +203,7 @@ class QueryLoad:
             try:
                 elapsed, _ = ask(self.context, self.endpoint, requests[sent % 2], timeout=30)
                 self.latencies.append(elapsed)
-            except BenchFailure as error:
+            except DaemonError as error:
                 if "no done report" not in str(error):  # series before the first sample is done
                     self.problems.append(str(error))
             sent += 1

@@ -7,11 +7,34 @@ import time
 
 import zmq
 
+from reports import drop_all
+
 CONTROL_HEADER = b"reportd.control/1"
 
 
 class DaemonError(Exception):
     """The daemon did not start, answer or stop as the contract says."""
+
+
+def ask(context, endpoint, request, timeout=120):
+    """Sends one control request as reportctl does; returns (seconds from send to reply, data).
+    A refusal or no reply within `timeout` seconds raises DaemonError."""
+    dealer = context.socket(zmq.DEALER)
+    dealer.linger = 0
+    dealer.connect(endpoint)
+    try:
+        sent = time.monotonic()
+        dealer.send_multipart([b"", CONTROL_HEADER, json.dumps(request, ensure_ascii=False).encode(), b""])
+        if not dealer.poll(timeout * 1000, zmq.POLLIN):
+            raise DaemonError(f"no reply to {request} within {timeout} s")
+        frames = dealer.recv_multipart()
+        elapsed = time.monotonic() - sent
+        reply = json.loads(frames[-1])
+        if not reply.get("ok"):
+            raise DaemonError(f"{request} refused: {reply.get('error')}")
+        return elapsed, reply.get("data")
+    finally:
+        dealer.close()
 
 
 class Daemon:
@@ -81,6 +104,23 @@ class Daemon:
                 raise DaemonError(f"only {len(status.get('workers', []))} of {len(status.get('plugins', []))} plugin "
                                   f"instances connected within {timeout:.0f} s\n" + self.log_tail())
             time.sleep(0.1)
+
+    def wait_until(self, context, what, condition, timeout):
+        """Asks for the status each half second until `condition(status)` holds; returns that status."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            _, status = ask(context, self.control, {"command": "status"})
+            if condition(status):
+                return status
+            time.sleep(0.5)
+        raise DaemonError(f"{what} did not happen within {timeout:.0f} s\n" + self.log_tail())
+
+    def take(self, context, reports, timeout):
+        """Drops `reports` (reports.Report) into the inbox and waits until each is done or failed:
+        the seed a benchmark's large store is made from."""
+        drop_all(reports, self.staging, self.inbox)
+        self.wait_until(context, "the seed reports", lambda s: s["counts"]["done"] + s["counts"]["failed"] >= len(reports),
+                        timeout)
 
     def _parse_status(self, frames):
         body = frames[1:] if frames and frames[0] == b"" else frames

@@ -31,8 +31,8 @@ import zmq
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import large_store  # noqa: E402
-from daemon import CONTROL_HEADER, Daemon  # noqa: E402
-from reports import Report, drop_all  # noqa: E402
+from daemon import CONTROL_HEADER, Daemon, ask  # noqa: E402
+from reports import Report  # noqa: E402
 from stats import Target, percentile, table  # noqa: E402
 
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -44,32 +44,6 @@ def log(text):
     print(f"web_bench: {text}", file=sys.stderr, flush=True)
 
 
-def control(context, endpoint, request, timeout=600):
-    dealer = context.socket(zmq.DEALER)
-    dealer.linger = 0
-    dealer.connect(endpoint)
-    try:
-        dealer.send_multipart([b"", CONTROL_HEADER, json.dumps(request).encode(), b""])
-        if not dealer.poll(timeout * 1000, zmq.POLLIN):
-            raise SystemExit(f"no reply to {request['command']} within {timeout} s")
-        reply = json.loads(dealer.recv_multipart()[-1])
-        if not reply.get("ok"):
-            raise SystemExit(f"{request['command']} refused: {reply.get('error')}")
-        return reply.get("data")
-    finally:
-        dealer.close()
-
-
-def wait_for(context, daemon, what, condition, timeout):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        status = control(context, daemon.control, {"command": "status"})
-        if condition(status):
-            return status
-        time.sleep(1)
-    raise SystemExit(f"{what} did not happen within {timeout:.0f} s\n" + daemon.log_tail())
-
-
 def seed_store(arguments, context, directory):
     """The five samples through the real pipeline: the rows large_store copies."""
     daemon = Daemon(os.path.join(arguments.build_dir, "reportd"), arguments.config, os.path.join(directory, "seed"), REPO_ROOT)
@@ -77,9 +51,7 @@ def seed_store(arguments, context, directory):
     try:
         daemon.wait_ready(context, 60)
         paths = sorted(glob.glob(os.path.join(arguments.corpus, "*.txt")))
-        samples = [Report(os.path.basename(path), open(path, "rb").read()) for path in paths]
-        drop_all(samples, daemon.staging, daemon.inbox)
-        wait_for(context, daemon, "the seed reports", lambda s: s["counts"]["done"] + s["counts"]["failed"] >= 5, 600)
+        daemon.take(context, [Report(os.path.basename(path), open(path, "rb").read()) for path in paths], 600)
     finally:
         daemon.stop(60)
     return daemon.data_dir
@@ -114,10 +86,10 @@ def copy_facts(path):
 
 def index_everything(context, daemon, reports, timeout):
     """reindex queues an indexer job per finished report; waits until the queues are empty."""
-    queued = control(context, daemon.control, {"command": "reindex"})
+    _, queued = ask(context, daemon.control, {"command": "reindex"}, timeout=600)
     log(f"reindex: {len(queued.get('queued', []))} reports queued")
-    wait_for(context, daemon, "reindexing", lambda s: sum(s["queues"].values()) == 0
-             and all(w["state"] != "busy" for w in s["workers"]), timeout)
+    daemon.wait_until(context, "reindexing", lambda s: sum(s["queues"].values()) == 0
+                      and all(w["state"] != "busy" for w in s["workers"]), timeout)
 
 
 def start_web(arguments, daemon, directory):
@@ -236,7 +208,7 @@ def main():
             started = time.monotonic()
             index_everything(context, daemon, reports, arguments.timeout)
             log(f"indexed in {time.monotonic() - started:.0f} s")
-        listed = control(context, daemon.control, {"command": "list", "state": "done", "limit": arguments.reports})
+        _, listed = ask(context, daemon.control, {"command": "list", "state": "done", "limit": arguments.reports}, timeout=600)
         report_ids = [row["report_id"] for row in listed["reports"]] or ["00000000"]
         web, host, port = start_web(arguments, daemon, directory)
         figures = measure(host, port, report_ids, arguments.requests, random.Random(16), arguments.pages.split(","))
