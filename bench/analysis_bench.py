@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Issue 15's targets: `track`, `series` and `compare` p99 on a store of 100,000 reports, and
+"""Issue 15's targets: `track`, `series`, `compare` and `trend` p99 on a store of 100,000 reports, and
 ingestion throughput with a query every 50 ms against ingestion alone.
 
 A run has two parts.
@@ -12,10 +12,12 @@ A run has two parts.
    report the facts of one seed report (in turn) moved to its year, its actual growth rates
    moved by up to ±1 point (SQLite's random()) so verdicts differ. Only the facts rows
    and the `reports` rows are made: the synthesized reports have no parsed document, so
-   `compare`, which reads the documents' indicators, reads the seed's nine (see README). reportd
-   restarts on that store and each query is sent --queries times, one at a time, on a DEALER
-   socket as reportctl sends it, and timed from send to reply: `track 地区生产总值 --region R`
-   and `series R` for a random district R, and `track 地区生产总值 --level national`.
+   `compare`, which reads the documents' indicators, reads the seed's nine, and `trend`, which
+   counts in the search index, counts in the seed's (see README; web_bench times `trend` over
+   10,000 indexed reports). reportd restarts on that store and each query is sent --queries
+   times, one at a time, on a DEALER socket as reportctl sends it, and timed from send to
+   reply: `track 地区生产总值 --region R` and `series R` for a random district R,
+   `track 地区生产总值 --level national`, `compare 地区生产总值` and `trend` of a phrase.
 2. Ingestion with and without queries. Two fresh daemons with the default plugins each take
    --burst distinct reports dropped at once (made from the samples as bench/e2e_bench.py makes
    them); throughput is reports ÷ (last report.done − first rename). On the second, a thread
@@ -47,6 +49,7 @@ from stats import Target, percentile, table  # noqa: E402
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 NATIONAL = ["cn_national_2014.gbk.txt", "cn_national_2015.gbk.txt", "cn_national_2016.gbk.txt", "cn_national_2018.gbk.txt"]
 YEARS = list(range(2014, 2026))
+TREND_PHRASES = ["高质量发展", "就业", "冬奥", "新质生产力", "生态文明"]
 
 
 def log(text):
@@ -149,19 +152,27 @@ def synthesize(seed_path, target_path, reports):
     return (reports + years - 1) // years
 
 
-def query_run(arguments, context, store, districts, workdir, rng):
+def query_run(arguments, context, store, seed_dir, districts, workdir, rng):
     data_dir = os.path.join(workdir, "data")
     os.makedirs(data_dir)
     shutil.copy(store, os.path.join(data_dir, "state.sqlite"))
+    # The indexer's database and the keys come along from the seed: `trend` counts over its index.
+    for name in os.listdir(seed_dir):
+        path = os.path.join(seed_dir, name)
+        if os.path.isfile(path) and not name.startswith("state.sqlite") and not name.endswith(".sock"):
+            shutil.copy(path, data_dir)
     daemon = Daemon(os.path.join(arguments.build_dir, "reportd"), arguments.config, workdir, REPO_ROOT, data_dir=data_dir)
     daemon.start()
     try:
         daemon.wait_ready(context, 300)
+        daemon.wait_workers(context, 120)
         queries = {
             "track --region": lambda: {"command": "track", "indicator": "地区生产总值", "region": f"基准{rng.randrange(districts)}区"},
             "series": lambda: {"command": "series", "region": f"基准{rng.randrange(districts)}区"},
             "track --level national": lambda: {"command": "track", "indicator": "国内生产总值", "level": "national"},
             "compare (seed documents)": lambda: {"command": "compare", "indicator": "地区生产总值"},
+            "trend (seed index)": lambda: {"command": "trend", "query": rng.choice(TREND_PHRASES),
+                                           "by": rng.choice(["year", "region", "level"])},
         }
         figures = {}
         for name, make in queries.items():
@@ -257,7 +268,8 @@ def main():
         rng = random.Random(15)
         for run in range(arguments.runs):
             log(f"run {run + 1}: queries on {arguments.reports} reports")
-            figures = query_run(arguments, context, store, districts, os.path.join(workdir, f"query-{run}"), rng)
+            figures = query_run(arguments, context, store, os.path.dirname(seed_path), districts,
+                                os.path.join(workdir, f"query-{run}"), rng)
             log(f"run {run + 1}: ingestion of {arguments.burst} alone")
             alone, _ = ingestion_run(arguments, context, corpus, os.path.join(workdir, f"alone-{run}"), False, f"{run}-a")
             log(f"run {run + 1}: ingestion of {arguments.burst} with a query every {arguments.query_interval * 1000:.0f} ms")
