@@ -41,6 +41,24 @@ extension IndicatorFact {
                   valueQualifier: i.valueQualifier, unit: i.unit, growthPct: i.growthPct, growthPctHigh: i.growthPctHigh,
                   qualifier: i.qualifier, estimated: i.estimated ?? false, notStated: i.notStated ?? false,
                   direction: i.direction, source: i.source, headline: i.headline ?? true,
-                  paragraph: paragraph, evidence: i.evidence)
+                  paragraph: paragraph, evidence: i.evidence, section: i.section)
+    }
+}
+
+extension Indicator {
+    /// The figure as the parsed document held it, from its facts: `estimated` and `not_stated`
+    /// are absent unless true, as the parser writes them; `headline` is true where a parser
+    /// before issue 4 said nothing.
+    public init(_ f: IndicatorFact) {
+        self.init(name: f.name, kind: f.kind, value: f.value, unit: f.unit, growthPct: f.growthPct, qualifier: f.qualifier,
+                  year: f.year, section: f.section, evidence: f.evidence)
+        headline = f.headline
+        growthPctHigh = f.growthPctHigh
+        valueHigh = f.valueHigh
+        valueQualifier = f.valueQualifier
+        estimated = f.estimated ? true : nil
+        notStated = f.notStated ? true : nil
+        direction = f.direction
+        source = f.source
     }
 }

@@ -95,12 +95,14 @@ public struct IndicatorFact: Codable, Sendable, Equatable {
     /// Index of the paragraph the figure's sentence stands in, when it was found.
     public var paragraph: Int?
     public var evidence: String
+    /// Title of the top-level section the figure stands in (`Indicator.section`).
+    public var section: String?
 
     public init(name: String, kind: Indicator.Kind, year: Int?, value: Double? = nil, valueHigh: Double? = nil,
                 valueQualifier: Indicator.Qualifier? = nil, unit: String? = nil, growthPct: Double? = nil,
                 growthPctHigh: Double? = nil, qualifier: Indicator.Qualifier? = nil, estimated: Bool = false,
                 notStated: Bool = false, direction: Indicator.Direction? = nil, source: String? = nil,
-                headline: Bool = true, paragraph: Int? = nil, evidence: String = "") {
+                headline: Bool = true, paragraph: Int? = nil, evidence: String = "", section: String? = nil) {
         self.name = name
         self.key = IndicatorKey.of(name)
         self.kind = kind
@@ -119,5 +121,6 @@ public struct IndicatorFact: Codable, Sendable, Equatable {
         self.headline = headline
         self.paragraph = paragraph
         self.evidence = evidence
+        self.section = section
     }
 }

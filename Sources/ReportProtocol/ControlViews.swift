@@ -215,17 +215,22 @@ public struct ReindexView: Codable, Sendable, Equatable {
 
 /// `compare`: one indicator across every stored report.
 public struct CompareView: Codable, Sendable, Equatable {
-    /// The indicator asked for.
+    /// The indicator's key (`track`'s): the name asked for, GDP's other names as 地区生产总值, or the
+    /// first stored name containing what was asked (收入 → 一般公共预算收入).
     public var indicator: String
     /// One row per report that states the indicator (its copies counted once), by region then year.
     public var rows: [CompareRow]
-    /// Reports with a parsed document that state neither an actual figure nor a target for it.
-    public var reportsWithout: Int
+    /// Done reports that state neither an actual figure for the year they review nor a target for
+    /// the year they plan; nil when `more` is true (counting them would read every report).
+    public var reportsWithout: Int?
+    /// True when more reports state the indicator than `limit` rows show.
+    public var more: Bool
 
-    public init(indicator: String, rows: [CompareRow], reportsWithout: Int) {
+    public init(indicator: String, rows: [CompareRow], reportsWithout: Int?, more: Bool = false) {
         self.indicator = indicator
         self.rows = rows
         self.reportsWithout = reportsWithout
+        self.more = more
     }
 }
 

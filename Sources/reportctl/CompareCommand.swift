@@ -11,16 +11,18 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup var daemon: DaemonOptions
     @Argument(help: "The indicator, e.g. 地区生产总值 or 一般公共预算收入.") var indicator: String
+    @Option(help: "At most this many rows, by region then year (the daemon's default: 1000).") var limit: Int?
     @OptionGroup var format: RowsFormat
 
     func validate() throws {
         guard !indicator.allSatisfy(\.isWhitespace) else { throw ValidationError("the indicator is empty") }
+        if let limit, limit < 1 { throw ValidationError("--limit is \(limit); give 1 or more") }
     }
 
     func run() throws {
         let context = try Context()
         let view = try daemon.controlClient(context: context)
-            .call(ControlRequest(command: .compare, indicator: indicator), as: CompareView.self)
+            .call(ControlRequest(command: .compare, limit: limit, indicator: indicator), as: CompareView.self)
         try format.print(view, csv: CompareText.csv, table: CompareText.table)
     }
 }

@@ -14,9 +14,13 @@ enum CompareText {
                                       // The table counts the copies; the CSV names them.
                                       (cells(row).dropLast() + [row.copies.isEmpty ? "" : "\(row.copies.count)"]).map { $0.isEmpty ? "–" : $0 }
                                   })
-        if view.reportsWithout > 0 {
+        if let without = view.reportsWithout, without > 0 {
             lines.append("")
-            lines.append("\(view.reportsWithout) other report\(view.reportsWithout == 1 ? "" : "s") state no figure for \(view.indicator)")
+            lines.append("\(without) other report\(without == 1 ? "" : "s") state no figure for \(view.indicator)")
+        }
+        if view.more {
+            lines.append("")
+            lines.append("More reports state \(view.indicator) than these \(view.rows.count) rows: raise --limit to see them")
         }
         return lines
     }

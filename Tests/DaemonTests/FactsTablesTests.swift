@@ -109,6 +109,31 @@ final class FactsTablesTests: XCTestCase {
         }
     }
 
+    func testTheMigrationGivesFiguresWrittenBeforeSectionsTheSectionsOfTheirDocument() throws {
+        let path = try makeTemporaryDirectory(self).appendingPathComponent("state.sqlite").path
+        let report = try Self.parsed(2014)
+        try makeOldStore(at: path, upTo: "v9 facts figure counts") { db in
+            try db.execute(sql: """
+                INSERT INTO reports(id, file, size, state, received_at, finished_at, document)
+                VALUES (?, ?, ?, 'done', '2014-03-05T00:00:00.000Z', '2014-03-05T00:00:01.000Z', ?)
+                """, arguments: [report.id, report.file, report.bytes.count, Data(report.bytes)])
+            try db.execute(sql: "INSERT INTO report_facts(report_id, received_at, metadata_fields) VALUES (?, '2014-03-05T00:00:00.000Z', 8)",
+                           arguments: [report.id])
+            for (ordinal, indicator) in report.document.indicators.enumerated() {
+                try db.execute(sql: """
+                    INSERT INTO indicator_facts(report_id, ordinal, name, key, kind, estimated, not_stated, headline, evidence)
+                    VALUES (?, ?, ?, ?, ?, 0, 0, 1, ?)
+                    """, arguments: [report.id, ordinal, indicator.name, indicator.name, indicator.kind.rawValue, indicator.evidence])
+            }
+        }
+        let store = try StateStore(path: path)
+        let sections = try store.database.read { db in
+            try String?.fetchAll(db, sql: "SELECT section FROM indicator_facts ORDER BY ordinal")
+        }
+        XCTAssertEqual(sections, report.document.indicators.map(\.section))
+        XCTAssertTrue(sections.contains { $0 != nil }, "the national report's figures stand in sections")
+    }
+
     func testTheMigrationCountsTheFiguresOfFactsWrittenBeforeTheCounts() throws {
         let path = try makeTemporaryDirectory(self).appendingPathComponent("state.sqlite").path
         try makeOldStore(at: path, upTo: "v8 facts") { db in
@@ -187,6 +212,54 @@ final class FactsTablesTests: XCTestCase {
         }
         XCTAssertEqual(refusal.errorCode, .invalid)
         XCTAssertEqual(refusal.error, "copy_limit is -1; give 0 or more")
+    }
+
+    func testCompareAnswersFromTheFactsAGroupOfCopiesOnceAndStopsAtTheLimitWithoutCuttingAGroup() throws {
+        let store = try StateStore(path: try makeTemporaryDirectory(self).appendingPathComponent("state.sqlite").path)
+        var documents: [String: ParsedDocument] = [:]
+        for year in [2014, 2015] {
+            let report = try Self.parsed(year)
+            documents[report.id] = report.document
+            _ = try Self.finish(report, in: store, at: "\(year)-03-05T00:00:00.000Z")
+            let copy = ContentHash.of(Array("\(report.id) copy".utf8))
+            _ = try Self.finish((copy, "copy_\(report.file)", report.bytes, report.document), in: store, at: "\(year)-03-06T00:00:00.000Z")
+        }
+        let commands = QueryCommands(store: store, deadline: QueryDeadline(milliseconds: 60_000))
+        func compare(_ indicator: String, limit: Int? = nil) throws -> CompareView {
+            guard case .encoded(let body) = try commands.answer(ControlRequest(command: .compare, limit: limit, indicator: indicator)) else {
+                XCTFail("compare answers with an encoded view")
+                return CompareView(indicator: "", rows: [], reportsWithout: nil)
+            }
+            return try XCTUnwrap(try WireJSON.decode(ControlResponse.self, from: body).data).decode(CompareView.self)
+        }
+        let all = try compare("国内生产总值")
+        XCTAssertEqual(all.indicator, "地区生产总值")
+        XCTAssertEqual(all.rows.map(\.year), [2013, 2014], "one row per report, its copy counted through it")
+        XCTAssertEqual(all.rows.map(\.copies.count), [1, 1])
+        XCTAssertEqual(all.reportsWithout, 0)
+        XCTAssertFalse(all.more)
+        for row in all.rows {
+            // The figures as the document holds them, section included.
+            let gdp = try XCTUnwrap(documents[row.reportId]).indicators.filter { $0.name == "地区生产总值" }
+            XCTAssertEqual(row.actual, gdp.first { $0.kind == .actual && $0.year == row.year })
+            XCTAssertNotNil(row.actual?.section)
+            XCTAssertEqual(row.file, "cn_national_\(row.year! + 1).gbk.txt", "the earlier copy is the canonical one")
+        }
+
+        let first = try compare("国内生产总值", limit: 1)
+        XCTAssertEqual(first.rows.map(\.year), [2013])
+        XCTAssertEqual(first.rows.first?.copies.count, 1, "the limit does not cut a report from its copy")
+        XCTAssertTrue(first.more)
+        XCTAssertNil(first.reportsWithout, "past the limit the others are not counted")
+
+        let part = try compare("公共预算收")
+        XCTAssertTrue(part.indicator.contains("公共预算收"), "a part of a name compares the first stored name holding it: \(part.indicator)")
+        XCTAssertFalse(part.rows.isEmpty)
+        XCTAssertEqual(try compare("鲸鱼产量").rows, [])
+        guard case .response(let refusal) = try commands.answer(ControlRequest(command: .compare, limit: 0, indicator: "地区生产总值")) else {
+            return XCTFail("a limit of 0 is refused")
+        }
+        XCTAssertEqual(refusal.errorCode, .invalid)
     }
 
     func testReadingOneIndicatorsFiguresKeepsEachReportsCompleteness() throws {

@@ -57,7 +57,13 @@ enum StoredFacts {
         let selected = try FactsRows.reports(db, where: condition ?? "1", arguments: arguments, partial: true)
         // With every report read, no copy can be missing: looking for them was 20 statements of
         // 500 ids over 10,000 reports, 13% of such a `track` (perf).
-        var reports = condition == nil ? selected : selected + (try linkedCopies(db, of: selected, partial: true))
+        return try grouped(db, reports: selected, keys: keys, withCopies: condition != nil)
+    }
+
+    /// As `grouped(_:where:arguments:keys:)`, for reports already read (`FactsRows.reports`, partial).
+    static func grouped(_ db: Database, reports selected: [ReportFacts], keys: Set<String>,
+                        withCopies: Bool = true) throws -> (reports: [ReportFacts], groups: DuplicateGroups) {
+        var reports = withCopies ? selected + (try linkedCopies(db, of: selected, partial: true)) : selected
         let groups = DuplicateGroups(reports)
         let canonical = reports.indices.filter { groups.isCanonical(reports[$0].reportId) }
         var read = canonical.map { reports[$0] }

@@ -22,13 +22,13 @@ enum FactsRows {
         let insert = try db.cachedStatement(sql: """
             INSERT INTO indicator_facts(report_id, ordinal, name, key, kind, year, value, value_high, value_qualifier, unit,
                 growth_pct, growth_pct_high, qualifier, direction, estimated, not_stated, source, headline, paragraph,
-                char_start, char_end, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                char_start, char_end, evidence, section) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (ordinal, (f, span)) in zip(facts.indicators, document.spans).enumerated() {
             try insert.execute(arguments: [
                 reportId, ordinal, f.name, f.key, f.kind.rawValue, f.year, f.value, f.valueHigh, f.valueQualifier?.rawValue,
                 f.unit, f.growthPct, f.growthPctHigh, f.qualifier?.rawValue, f.direction?.rawValue, f.estimated, f.notStated,
-                f.source, f.headline, f.paragraph, span?.start, span?.end, f.evidence,
+                f.source, f.headline, f.paragraph, span?.start, span?.end, f.evidence, f.section,
             ])
         }
         return facts
@@ -87,7 +87,7 @@ enum FactsRows {
                 ORDER BY report_id, ordinal
                 """, arguments: StatementArguments(ids + keyList))
             while let row = try rows.next() {
-                guard let index = position[row[17]] else { continue }
+                guard let index = position[row[indicatorColumnCount]] else { continue }
                 reports[index].indicators.append(indicator(row))
             }
         }
@@ -104,8 +104,11 @@ enum FactsRows {
     /// The columns `indicator(_:)` reads, in its order (then any the caller adds).
     static let indicatorColumns = """
         name, kind, year, value, value_high, value_qualifier, unit, growth_pct, growth_pct_high, qualifier,
-        direction, estimated, not_stated, source, headline, paragraph, evidence
+        direction, estimated, not_stated, source, headline, paragraph, evidence, section
         """
+
+    /// How many columns `indicatorColumns` names: the first a caller adds after them is at this index.
+    static let indicatorColumnCount = 18
 
     /// A row that starts with `indicatorColumns`, read by position (as `report(_:partial:)`).
     static func indicator(_ row: Row) -> IndicatorFact {
@@ -116,6 +119,6 @@ enum FactsRows {
                       qualifier: (row[9] as String?).flatMap(Indicator.Qualifier.init(rawValue:)),
                       estimated: row[11], notStated: row[12],
                       direction: (row[10] as String?).flatMap(Indicator.Direction.init(rawValue:)),
-                      source: row[13], headline: row[14], paragraph: row[15], evidence: row[16])
+                      source: row[13], headline: row[14], paragraph: row[15], evidence: row[16], section: row[17])
     }
 }

@@ -78,6 +78,24 @@ enum FactsTables {
             """)
     }
 
+    /// Each stored figure's section (v10), from its report's document: the figures are written in
+    /// the document's order, so a figure's ordinal is its index there. A store of 100,000 reports
+    /// decodes each document once, at start; a report without one keeps its rows, without sections.
+    static func addSections(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE indicator_facts ADD COLUMN section TEXT")
+        let update = try db.makeStatement(sql: "UPDATE indicator_facts SET section = ? WHERE report_id = ? AND ordinal = ?")
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT id, document FROM reports WHERE document IS NOT NULL AND id IN (SELECT report_id FROM report_facts)
+            """)
+        while let row = try rows.next() {
+            guard let document = try? WireJSON.decode(ParsedDocument.self, from: Array(row["document"] as Data)) else { continue }
+            let id: String = row["id"]
+            for (ordinal, indicator) in document.indicators.enumerated() where indicator.section != nil {
+                try update.execute(arguments: [indicator.section, id, ordinal])
+            }
+        }
+    }
+
     /// Fills the tables for the done reports that have no facts yet (those done before the tables
     /// existed), from their stored parsed documents, one at a time (a store of 100,000 is not
     /// held in memory at once). A document that no longer decodes is skipped: its report keeps

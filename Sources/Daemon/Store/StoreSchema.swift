@@ -88,11 +88,17 @@ enum StoreSchema {
             try db.execute(sql: "CREATE INDEX reports_received ON reports(received_at)")
         }
         migrator.registerMigration("v8 facts") { db in
-            // Issue 15's normalised facts (FactsTables.swift); v9 fills them for the reports already done.
+            // Issue 15's normalised facts (FactsTables.swift); v10 fills them for the reports already done.
             try FactsTables.create(db)
         }
         migrator.registerMigration("v9 facts figure counts") { db in
             try FactsTables.addFigureCounts(db)
+        }
+        migrator.registerMigration("v10 figure sections") { db in
+            // `compare` answers from the facts and shows each figure as the document holds it,
+            // section included. Then the facts of the reports done before v8 (the backfill writes
+            // every column, so it runs once the last is there).
+            try FactsTables.addSections(db)
             try FactsTables.backfill(db)
         }
         return migrator

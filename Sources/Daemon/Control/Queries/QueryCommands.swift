@@ -9,7 +9,7 @@ struct QueryCommands {
     func answer(_ request: ControlRequest) throws -> ControlReply {
         switch request.command {
         case .get: return request.cite == true ? try cite(request.reportId ?? "") : try get(request.reportId ?? "")
-        case .compare: return try compare(request.indicator ?? "")
+        case .compare: return try compare(request)
         case .track, .series:
             if let limit = request.copyLimit, limit < 0 { return .failing(.invalid, "copy_limit is \(limit); give 0 or more") }
             return request.command == .track ? try track(request)
