@@ -2,8 +2,8 @@ import Foundation
 @testable import ReportProtocol
 import XCTest
 
-/// The direct reader of the daemon's timestamps agrees with ISO8601DateFormatter, and leaves
-/// every other form to it.
+/// The direct reader and writer of the daemon's timestamps agree with ISO8601DateFormatter, and
+/// the reader leaves every other form to it.
 final class RFC3339Tests: XCTestCase {
     func testTheDirectReaderAgreesWithTheFormatterFrom1900To2200() throws {
         var generator = SystemRandomNumberGenerator()
@@ -15,6 +15,22 @@ final class RFC3339Tests: XCTestCase {
             XCTAssertEqual(direct.timeIntervalSince1970, try XCTUnwrap(RFC3339.formatter.date(from: text)).timeIntervalSince1970,
                            accuracy: 0.0005, text)
         }
+    }
+
+    func testTheDirectWriterWritesWhatTheFormatterWrites() {
+        var generator = SystemRandomNumberGenerator()
+        let fixed = [0, 951_782_400_000, 1_732_547_484_123, 1_732_547_484_999, 4_102_444_799_999]
+        let random = (0..<2000).map { _ in Int64.random(in: 0...4_102_444_799_999, using: &generator) }
+        for milliseconds in fixed.map(Int64.init) + random {
+            let date = Date(timeIntervalSince1970: Double(milliseconds) / 1000)
+            XCTAssertEqual(date.rfc3339, RFC3339.formatter.string(from: date), "\(milliseconds) ms")
+        }
+    }
+
+    func testAWrittenTimeReadsBackAsTheSameMillisecond() throws {
+        let now = Date()
+        let parsed = try XCTUnwrap(Date(rfc3339: now.rfc3339))
+        XCTAssertEqual(parsed.timeIntervalSince1970, now.timeIntervalSince1970, accuracy: 0.0005)
     }
 
     func testOtherFormsAreLeftToTheFormatter() {

@@ -16,8 +16,8 @@ extension ControlCommands {
             guard let date = RFC3339Parser().date(from: since) else {
                 return .failure(.invalid, "`\(since.sanitizedForLog)` is not an RFC 3339 time such as 2026-11-25T15:31:24Z")
             }
-            // Stored times are all in Timestamp's one form, so text order is time order.
-            filter.receivedSince = Timestamp.rfc3339(date)
+            // Stored times are all in `Date.rfc3339`'s one form, so text order is time order.
+            filter.receivedSince = date.rfc3339
         }
         if let ids = request.reportIds {
             // SQLite's default limit of bound parameters is 32,766; a page of a list is 10,000 at most.

@@ -5,7 +5,7 @@ import Foundation
 /// step (NTP, an administrator, a resumed VM) does not move: on `Date` a step back of an hour
 /// held every job an hour past its timeout, a step forward timed them all out at once. Settings
 /// give seconds, so instants take them as such. Wall-clock time is only what the store and
-/// the feed record (`Timestamp`).
+/// the feed record (`Date.rfc3339`).
 extension ContinuousClock.Instant {
     static func + (instant: Self, seconds: TimeInterval) -> Self {
         instant.advanced(by: .seconds(seconds))

@@ -79,7 +79,7 @@ final class Pipeline {
             }
             let outcomes: [StoreOutcome]
             do {
-                outcomes = try store.commit(writes, time: Timestamp.rfc3339(),
+                outcomes = try store.commit(writes, time: Date().rfc3339,
                                             nearDuplicate: { [nearDuplicates] id, fingerprint in
                                                 if let fingerprints { throw fingerprints }
                                                 return try nearDuplicates.closest(to: fingerprint, excluding: id)

@@ -27,7 +27,7 @@ extension Pipeline {
                 throw error
             }
             // Its own transaction, not the wake-up's group: the next file's duplicate check reads it.
-            guard let accepted = try store.accept(id: id, file: name, size: size, time: Timestamp.rfc3339()) else { return }
+            guard let accepted = try store.accept(id: id, file: name, size: size, time: Date().rfc3339) else { return }
             publisher.publish(accepted)
             logger.debug("accepted \(name.sanitizedForLog) as \(id.prefix(12))", metadata: .report(id, file: name, stage: "intake"))
             handle(.accepted(id: id, file: name, size: size, now: now))
@@ -72,7 +72,7 @@ extension Pipeline {
     private func ingestFromWorkArea(id: String) {
         let url = workArea.url(for: id)
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-        guard let accepted = try? store.accept(id: id, file: id, size: size, time: Timestamp.rfc3339()) else { return }
+        guard let accepted = try? store.accept(id: id, file: id, size: size, time: Date().rfc3339) else { return }
         publisher.publish(accepted)
     }
 
@@ -92,7 +92,7 @@ extension Pipeline {
             // The reason file stays in failed/ as the record of the earlier failure.
             try workArea.take(shelved, as: reportId)
         }
-        guard let event = try store.requeue(id: reportId, time: Timestamp.rfc3339()) else { return .notFailed(record.state) }
+        guard let event = try store.requeue(id: reportId, time: Date().rfc3339) else { return .notFailed(record.state) }
         publisher.publish(event)
         handle(.accepted(id: reportId, file: record.file, size: record.size, now: now))
         return .requeued

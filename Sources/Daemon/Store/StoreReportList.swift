@@ -5,7 +5,7 @@ import ReportProtocol
 extension StateStore {
     struct ReportListFilter {
         var state: ReportState?
-        /// RFC 3339 UTC, compared as text: every stored `received_at` has the one form `Timestamp` writes.
+        /// RFC 3339 UTC, compared as text: every stored `received_at` has the one form `Date.rfc3339` writes.
         var receivedSince: String?
         /// Only these reports.
         var ids: [String]?
