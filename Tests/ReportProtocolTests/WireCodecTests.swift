@@ -141,6 +141,24 @@ final class WireCodecTests: XCTestCase {
         try assertSameAsCodable(withoutSentence)
     }
 
+    func testCompareAnswersEncodeAsCodableDoes() throws {
+        let indicators = Self.document(strings: Self.awkwardStrings, numbers: Self.awkwardNumbers, everyOptional: true).indicators
+        let full = CompareView(indicator: "地区生产总值", rows: indicators.indices.map { index in
+            CompareRow(reportId: Self.awkwardStrings[index % Self.awkwardStrings.count], file: Self.awkwardStrings[(index + 1) % Self.awkwardStrings.count],
+                       region: Self.awkwardStrings[(index + 2) % Self.awkwardStrings.count], year: 2000 + index,
+                       actual: indicators[index], target: indicators[(index + 1) % indicators.count],
+                       copies: Array(Self.awkwardStrings.prefix(index % 3)))
+        }, reportsWithout: 7, more: false)
+        XCTAssertEqual(Self.unsetOptionals(in: full, path: "compare"), [], "set these in the fixture, then make CompareView's codec write them")
+        let sparse = CompareView(indicator: "收入", rows: [CompareRow(reportId: "r", file: "f", region: nil, year: nil, actual: nil, target: nil)],
+                                 reportsWithout: nil, more: true)
+        for view in [full, sparse, CompareView(indicator: "", rows: [], reportsWithout: 0)] {
+            let fast = try view.wireBytes()
+            XCTAssertEqual(String(decoding: fast, as: UTF8.self), String(decoding: try codableBytes(view), as: UTF8.self))
+            XCTAssertEqual(try WireJSON.decoder.decode(CompareView.self, from: Data(fast)), view)
+        }
+    }
+
     func testDocumentInputsReadBack() throws {
         let input = DocumentInput(reportId: "abc123", file: "报告 \"2023\".txt",
                                   document: Self.document(strings: Self.awkwardStrings, numbers: Self.awkwardNumbers, everyOptional: true))
