@@ -159,6 +159,36 @@ final class WireCodecTests: XCTestCase {
         }
     }
 
+    func testTrackAndSeriesAnswersEncodeAsCodableDoes() throws {
+        let text = { (index: Int) in Self.awkwardStrings[index % Self.awkwardStrings.count] }
+        let number = { (index: Int) in Self.awkwardNumbers[index % Self.awkwardNumbers.count] }
+        let figure = { (index: Int) in
+            FigureView(reportId: text(index), copies: Array(Self.awkwardStrings.prefix(index % 3)), copyCount: index, paragraph: index - 2,
+                       name: text(index + 1), value: number(index), valueHigh: number(index + 1), unit: text(index + 2),
+                       growthPct: number(index + 2), growthPctHigh: number(index + 3), qualifier: [.about, .over, .range][index % 3],
+                       valueQualifier: [.under, .same][index % 2], direction: [.up, .down, .inStep][index % 3],
+                       estimated: index % 2 == 0, notStated: index % 3 == 0, evidence: text(index + 3))
+        }
+        let rows = Self.awkwardNumbers.indices.map { index in
+            TargetRow(region: text(index), regionCode: text(index + 1), regionLevel: text(index + 2), year: 2000 - index,
+                      indicator: text(index + 3), target: figure(index), actual: figure(index + 1), revised: [figure(index + 2), figure(index + 3)],
+                      verdict: text(index + 4), gap: number(index), gapUnit: text(index + 5), difference: number(index + 1),
+                      verdictText: text(index + 6))
+        }
+        let full = TrackView(indicator: "地区生产总值", rows: rows)
+        XCTAssertEqual(Self.unsetOptionals(in: full, path: "track"), [], "set these in the fixture, then make the codec write them")
+        let sparse = TargetRow(region: "全国", regionCode: nil, regionLevel: nil, year: 2014, indicator: "地区生产总值",
+                               target: FigureView(reportId: "r", copies: [], paragraph: nil, name: "n", value: nil, valueHigh: nil, unit: nil,
+                                                  growthPct: nil, growthPctHigh: nil, qualifier: nil, valueQualifier: nil, direction: nil,
+                                                  estimated: false, notStated: true, evidence: ""),
+                               actual: nil, revised: [], verdict: nil, gap: nil, gapUnit: nil, difference: nil, verdictText: nil)
+        let views: [any WireFastEncodable] = [full, TrackView(indicator: "", rows: [sparse]), SeriesView(region: "全国", indicator: "地区生产总值", rows: rows),
+                                              SeriesView(region: text(3), indicator: nil, rows: [sparse])]
+        for view in views {
+            XCTAssertEqual(String(decoding: try view.wireBytes(), as: UTF8.self), String(decoding: try codableBytes(view), as: UTF8.self))
+        }
+    }
+
     func testDocumentInputsReadBack() throws {
         let input = DocumentInput(reportId: "abc123", file: "报告 \"2023\".txt",
                                   document: Self.document(strings: Self.awkwardStrings, numbers: Self.awkwardNumbers, everyOptional: true))
