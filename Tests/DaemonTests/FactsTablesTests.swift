@@ -86,14 +86,19 @@ final class FactsTablesTests: XCTestCase {
         XCTAssertEqual(held, try rows(holdingFacts: false))
     }
 
+    /// A done report as an older daemon stored it: its row and document, no facts.
+    private static func insertDone(_ report: (id: String, file: String, bytes: [UInt8], document: ParsedDocument), in db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO reports(id, file, size, state, received_at, finished_at, document)
+            VALUES (?, ?, ?, 'done', '2014-03-05T00:00:00.000Z', '2014-03-05T00:00:01.000Z', ?)
+            """, arguments: [report.id, report.file, report.bytes.count, Data(report.bytes)])
+    }
+
     func testTheMigrationFillsTheFactsOfReportsDoneBeforeIt() throws {
         let path = try makeTemporaryDirectory(self).appendingPathComponent("state.sqlite").path
         let report = try Self.parsed(2014)
         try makeOldStore(at: path, upTo: "v7 reports by arrival") { db in
-            try db.execute(sql: """
-                INSERT INTO reports(id, file, size, state, received_at, finished_at, document)
-                VALUES (?, ?, ?, 'done', '2014-03-05T00:00:00.000Z', '2014-03-05T00:00:01.000Z', ?)
-                """, arguments: [report.id, report.file, report.bytes.count, Data(report.bytes)])
+            try Self.insertDone(report, in: db)
             // Not done: its facts come when it is.
             try db.execute(sql: """
                 INSERT INTO reports(id, file, size, state, received_at, document)
@@ -113,10 +118,7 @@ final class FactsTablesTests: XCTestCase {
         let path = try makeTemporaryDirectory(self).appendingPathComponent("state.sqlite").path
         let report = try Self.parsed(2014)
         try makeOldStore(at: path, upTo: "v9 facts figure counts") { db in
-            try db.execute(sql: """
-                INSERT INTO reports(id, file, size, state, received_at, finished_at, document)
-                VALUES (?, ?, ?, 'done', '2014-03-05T00:00:00.000Z', '2014-03-05T00:00:01.000Z', ?)
-                """, arguments: [report.id, report.file, report.bytes.count, Data(report.bytes)])
+            try Self.insertDone(report, in: db)
             try db.execute(sql: "INSERT INTO report_facts(report_id, received_at, metadata_fields) VALUES (?, '2014-03-05T00:00:00.000Z', 8)",
                            arguments: [report.id])
             for (ordinal, indicator) in report.document.indicators.enumerated() {
