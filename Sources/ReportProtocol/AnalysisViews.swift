@@ -65,8 +65,12 @@ public struct FigureView: Codable, Sendable, Equatable {
     /// Other stored copies of that report (its duplicate group), counted once through this one;
     /// the first `copy_limit` of them when the request set one.
     public var copies: [String]
-    /// How many other copies are stored, named in `copies` or not.
-    public var copyCount: Int
+    /// How many other copies are stored, named in `copies` or not. Absent from daemons before
+    /// `copy_limit` and from the `target.resolved` events they stored: `copies` names every copy
+    /// there, which `storedCopies` reads.
+    public var copyCount: Int?
+    /// How many other copies are stored, from whichever daemon.
+    public var storedCopies: Int { copyCount ?? copies.count }
     /// Index of the paragraph in the report's parsed document, from 0.
     public var paragraph: Int?
     public var name: String

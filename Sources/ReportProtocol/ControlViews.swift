@@ -234,6 +234,17 @@ public struct CompareView: Codable, Sendable, Equatable {
     }
 }
 
+extension CompareView {
+    /// `more` is absent from daemons before it, which gave every row.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(indicator: try container.decode(String.self, forKey: .indicator),
+                  rows: try container.decode([CompareRow].self, forKey: .rows),
+                  reportsWithout: try container.decodeIfPresent(Int.self, forKey: .reportsWithout),
+                  more: try container.decodeIfPresent(Bool.self, forKey: .more) ?? false)
+    }
+}
+
 /// One report's figures for the compared indicator: the year it reviews and the year it plans.
 public struct CompareRow: Codable, Sendable, Equatable {
     public var reportId: String
@@ -258,5 +269,18 @@ public struct CompareRow: Codable, Sendable, Equatable {
         self.year = year
         self.actual = actual
         self.target = target
+    }
+}
+
+extension CompareRow {
+    /// `copies` is absent from daemons before it, which listed every copy as a row of its own.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(reportId: try container.decode(String.self, forKey: .reportId), file: try container.decode(String.self, forKey: .file),
+                  region: try container.decodeIfPresent(String.self, forKey: .region),
+                  year: try container.decodeIfPresent(Int.self, forKey: .year),
+                  actual: try container.decodeIfPresent(Indicator.self, forKey: .actual),
+                  target: try container.decodeIfPresent(Indicator.self, forKey: .target),
+                  copies: try container.decodeIfPresent([String].self, forKey: .copies) ?? [])
     }
 }

@@ -131,7 +131,7 @@ public enum TrackPage {
     static func figureCell(_ figure: FigureView?) -> String {
         guard let figure else { return "–" }
         let fragment = figure.paragraph.map { "p-\($0)" }
-        let copies = figure.copyCount == 0 ? "" : " <span class=\"muted\">+\(figure.copyCount) 份副本 copies</span>"
+        let copies = figure.storedCopies == 0 ? "" : " <span class=\"muted\">+\(figure.storedCopies) 份副本 copies</span>"
         return "<a href=\"\(HTML.link(HTML.reportLink(figure.reportId), fragment: fragment))\" title=\"\(HTML.escape(figure.evidence))\">\(HTML.escape(FigureText.figure(figure)))</a>\(copies)"
     }
 

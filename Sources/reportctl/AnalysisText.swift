@@ -85,7 +85,7 @@ enum AnalysisText {
     /// The report and paragraph a figure came from, and how many other copies of it are stored.
     private static func source(_ f: FigureView?) -> String {
         guard let f else { return "–" }
-        let copies = f.copyCount == 0 ? "" : " +\(f.copyCount) copies"
+        let copies = f.storedCopies == 0 ? "" : " +\(f.storedCopies) copies"
         return "\(Formatting.shortId(f.reportId)) ¶\(f.paragraph.map { String($0 + 1) } ?? "?")\(copies)"
     }
 }

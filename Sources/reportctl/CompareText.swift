@@ -20,7 +20,7 @@ enum CompareText {
         }
         if view.more {
             lines.append("")
-            lines.append("More reports state \(view.indicator) than these \(view.rows.count) rows: raise --limit to see them")
+            lines.append("More regions and years state \(view.indicator) than these \(view.rows.count) rows: raise --limit to see them")
         }
         return lines
     }

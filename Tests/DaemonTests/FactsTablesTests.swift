@@ -253,15 +253,22 @@ final class FactsTablesTests: XCTestCase {
         XCTAssertEqual(first.rows.first?.copies.count, 1, "the limit does not cut a report from its copy")
         XCTAssertTrue(first.more)
         XCTAssertNil(first.reportsWithout, "past the limit the others are not counted")
+        let both = try compare("国内生产总值", limit: 2)
+        XCTAssertEqual(both.rows.map(\.year), [2013, 2014], "the limit counts regions and years, not stored copies")
+        XCTAssertFalse(both.more, "nothing is left past the second")
+        XCTAssertEqual(both.reportsWithout, 0)
 
         let part = try compare("公共预算收")
         XCTAssertTrue(part.indicator.contains("公共预算收"), "a part of a name compares the first stored name holding it: \(part.indicator)")
         XCTAssertFalse(part.rows.isEmpty)
         XCTAssertEqual(try compare("鲸鱼产量").rows, [])
-        guard case .response(let refusal) = try commands.answer(ControlRequest(command: .compare, limit: 0, indicator: "地区生产总值")) else {
-            return XCTFail("a limit of 0 is refused")
+        for limit in [0, Int.max] {
+            guard case .response(let refusal) = try commands.answer(ControlRequest(command: .compare, limit: limit, indicator: "地区生产总值")) else {
+                return XCTFail("a limit of \(limit) is refused")
+            }
+            XCTAssertEqual(refusal.errorCode, .invalid)
+            XCTAssertEqual(refusal.error, "limit is \(limit); give 1 to 10000")
         }
-        XCTAssertEqual(refusal.errorCode, .invalid)
     }
 
     func testReadingOneIndicatorsFiguresKeepsEachReportsCompleteness() throws {

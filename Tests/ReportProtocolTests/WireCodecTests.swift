@@ -159,6 +159,19 @@ final class WireCodecTests: XCTestCase {
         }
     }
 
+    func testAnswersOfADaemonBeforeCopyCountsStillDecode() throws {
+        let compare = try WireJSON.decode(CompareView.self, from: Array("""
+            {"indicator":"地区生产总值","reports_without":0,"rows":[{"file":"a.txt","report_id":"r","year":2022}]}
+            """.utf8))
+        XCTAssertFalse(compare.more)
+        XCTAssertEqual(compare.rows.first?.copies, [])
+        let figure = try WireJSON.decode(FigureView.self, from: Array("""
+            {"copies":["c1","c2"],"estimated":false,"evidence":"e","name":"地区生产总值","not_stated":false,"report_id":"r"}
+            """.utf8))
+        XCTAssertNil(figure.copyCount)
+        XCTAssertEqual(figure.storedCopies, 2, "an older daemon named every copy")
+    }
+
     func testTrackAndSeriesAnswersEncodeAsCodableDoes() throws {
         let text = { (index: Int) in Self.awkwardStrings[index % Self.awkwardStrings.count] }
         let number = { (index: Int) in Self.awkwardNumbers[index % Self.awkwardNumbers.count] }

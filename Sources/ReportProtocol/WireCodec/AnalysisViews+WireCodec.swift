@@ -47,7 +47,7 @@ extension FigureView {
     func writeWire(to writer: inout JSONByteWriter) throws {
         writer.beginObject()
         writer.key("copies"); writer.array(copies) { $0.string($1) }
-        writer.key("copy_count"); writer.int(copyCount)
+        if let copyCount { writer.key("copy_count"); writer.int(copyCount) }
         if let direction { writer.key("direction"); writer.string(direction.rawValue) }
         writer.key("estimated"); writer.bool(estimated)
         writer.key("evidence"); writer.string(evidence)

@@ -10,14 +10,18 @@ import ReportProtocol
 extension QueryCommands {
     /// Rows a `compare` gives when the request sets no `limit`: past it, a table is no longer read.
     static let compareRowLimit = 1_000
+    /// The most rows a `compare` gives, as `list`'s most reports.
+    static let compareRowMaximum = 10_000
 
     func compare(_ request: ControlRequest) throws -> ControlReply {
         let name = (request.indicator ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty else { return .failing(.invalid, "compare needs an indicator name, e.g. 地区生产总值") }
         let limit = request.limit ?? Self.compareRowLimit
-        guard limit > 0 else { return .failing(.invalid, "limit is \(limit); give 1 or more") }
+        guard (1...Self.compareRowMaximum).contains(limit) else {
+            return .failing(.invalid, "limit is \(limit); give 1 to \(Self.compareRowMaximum)")
+        }
         let view = try store.database.read { db -> CompareView in
-            guard let key = try Self.comparedKey(name, in: db) else {
+            guard let key = try comparedKey(name, in: db) else {
                 return CompareView(indicator: name, rows: [], reportsWithout: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM report_facts"))
             }
             return try compare(key: key, limit: limit, in: db)
@@ -26,62 +30,90 @@ extension QueryCommands {
     }
 
     private func compare(key: String, limit: Int, in db: Database) throws -> CompareView {
-        // Region by region in the order of the (region_name, plan_year) index, stopping at the
-        // limit; then the rest of the last region and year, so its copies are not cut apart.
-        let states = "EXISTS (SELECT 1 FROM indicator_facts i WHERE i.key = ? AND i.report_id = report_facts.report_id)"
-        let order = "ORDER BY region_name, plan_year, received_at, report_id"
-        var page = try FactsRows.reports(db, where: "\(states) \(order) LIMIT ?", arguments: [key, limit + 1], partial: true)
-        let more = page.count > limit
-        if more {
-            page.removeLast()
-            let last = page[page.count - 1]
-            let known = Set(page.map(\.reportId))
-            page += try FactsRows.reports(db, where: "region_name IS ? AND plan_year IS ? AND \(states)",
-                                          arguments: [last.region.name, last.planYear, key], partial: true)
-                .filter { !known.contains($0.reportId) }
-        }
+        let page = try comparedReports(key: key, regionYears: limit, in: db)
         try deadline.check()
-        let (reports, groups) = try StoredFacts.grouped(db, reports: page, keys: [key])
-        let byId = Dictionary(reports.map { ($0.reportId, $0) }, uniquingKeysWith: { first, _ in first })
+        let (reports, groups) = try StoredFacts.grouped(db, reports: page.reports, keys: [key])
+        var byId = Dictionary(reports.map { ($0.reportId, $0) }, uniquingKeysWith: { first, _ in first })
         var rows: [CompareRow] = []
-        var without = 0
         var seen: Set<String> = []
-        for report in page {
-            guard let group = groups.group(of: report.reportId), seen.insert(group.canonical).inserted,
-                  let canonical = byId[group.canonical] else { continue }
-            let figures = canonical.indicators.filter { $0.key == key }
-            let actual = figures.first { $0.kind == .actual && ($0.year == nil || $0.year == canonical.reviewYear) }
-            let target = figures.first { $0.kind == .target && ($0.year == nil || $0.year == canonical.planYear) }
-            guard actual != nil || target != nil else {
-                without += 1
-                continue
+        for report in page.reports {
+            guard let group = groups.group(of: report.reportId), seen.insert(group.canonical).inserted else { continue }
+            // The canonical member's figures; when it states none for its years (a linked copy
+            // cut short), the earliest member that does.
+            var row = byId[group.canonical].flatMap { Self.row(of: $0, key: key) }
+            if row == nil {
+                var stating = page.reports.filter { group.others.contains($0.reportId) }
+                try FactsRows.attachIndicators(db, to: &stating, keys: [key])
+                for member in stating { byId[member.reportId] = member }
+                row = stating.lazy.compactMap { Self.row(of: $0, key: key) }.first
             }
-            rows.append(CompareRow(reportId: canonical.reportId, file: "", region: canonical.region.name ?? canonical.region.fullName,
-                                   year: canonical.reviewYear ?? canonical.planYear.map { $0 - 1 },
-                                   actual: actual.map(Indicator.init), target: target.map(Indicator.init), copies: group.others))
+            guard var row else { continue }
+            row.copies = ([group.canonical] + group.others).filter { $0 != row.reportId }
+            rows.append(row)
         }
         let files = try Self.files(of: rows.map(\.reportId), in: db)
         for index in rows.indices { rows[index].file = files[rows[index].reportId] ?? "" }
         rows.sort { ($0.region ?? "\u{10FFFF}", $0.year ?? 0, $0.file) < ($1.region ?? "\u{10FFFF}", $1.year ?? 0, $1.file) }
-        // Within the limit every report stating the indicator was read, so the others are the
-        // done reports less those; past it they are not counted, which would read every report.
-        let done = more ? nil : try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM report_facts")
-        return CompareView(indicator: key, rows: rows, reportsWithout: done.map { $0 - page.count + without }, more: more)
+        // Within the limit every report stating the indicator was read: the others, counted as
+        // reports, are the done reports no row stands for. Past it they are not counted, which
+        // would read every report.
+        let done = page.more ? nil : try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM report_facts")
+        let represented = rows.reduce(0) { $0 + 1 + $1.copies.count }
+        return CompareView(indicator: key, rows: rows, reportsWithout: done.map { $0 - represented }, more: page.more)
+    }
+
+    /// The done reports that state `key`, by region and plan year in the order of their index,
+    /// until `regionYears` regions and years are read whole: a limit counted in reports would cut
+    /// a report from its copies, and in a store of 2,000 copies each could fill itself with one.
+    /// `more` when a report of a further region or year states it.
+    private func comparedReports(key: String, regionYears: Int, in db: Database) throws -> (reports: [ReportFacts], more: Bool) {
+        let rows = try Row.fetchCursor(db, sql: """
+            \(FactsRows.reportColumns)
+            WHERE EXISTS (SELECT 1 FROM indicator_facts i WHERE i.key = ? AND i.report_id = report_facts.report_id)
+            ORDER BY region_name, plan_year, received_at, report_id
+            """, arguments: [key])
+        var reports: [ReportFacts] = []
+        var last: (name: String?, year: Int?)?
+        var read = 0
+        while let row = try rows.next() {
+            let report = FactsRows.report(row, partial: true)
+            let regionYear = (name: report.region.name, year: report.planYear)
+            if last.map({ $0 != regionYear }) ?? true {
+                if read == regionYears { return (reports, true) }
+                read += 1
+                last = regionYear
+            }
+            reports.append(report)
+        }
+        return (reports, false)
+    }
+
+    /// The report's row: its first actual for the year it reviews and its first target for the
+    /// year it plans; nil when it states neither.
+    private static func row(of report: ReportFacts, key: String) -> CompareRow? {
+        let figures = report.indicators.filter { $0.key == key }
+        let actual = figures.first { $0.kind == .actual && ($0.year == nil || $0.year == report.reviewYear) }
+        let target = figures.first { $0.kind == .target && ($0.year == nil || $0.year == report.planYear) }
+        guard actual != nil || target != nil else { return nil }
+        return CompareRow(reportId: report.reportId, file: "", region: report.region.name ?? report.region.fullName,
+                          year: report.reviewYear ?? report.planYear.map { $0 - 1 },
+                          actual: actual.map(Indicator.init), target: target.map(Indicator.init))
     }
 
     /// The key the name asks for: its own (GDP's other names ask for 地区生产总值), else the first
     /// stored key containing it (收入 finds 一般公共预算收入), so one answer never mixes two
     /// indicators; nil when no done report states either.
-    static func comparedKey(_ name: String, in db: Database) throws -> String? {
+    func comparedKey(_ name: String, in db: Database) throws -> String? {
         let own = IndicatorKey.of(name)
         if try Bool.fetchOne(db, sql: "SELECT 1 FROM indicator_facts WHERE key = ? LIMIT 1", arguments: [own]) == true { return own }
         // The distinct keys by seeking the index from one to the next: a few thousand seeks,
         // where DISTINCT would walk every figure of every report.
+        let following = try db.cachedStatement(sql: "SELECT key FROM indicator_facts WHERE key > ? ORDER BY key LIMIT 1")
         var key = ""
-        while let next = try String.fetchOne(db, sql: "SELECT key FROM indicator_facts WHERE key > ? ORDER BY key LIMIT 1",
-                                             arguments: [key]) {
+        while let next = try String.fetchOne(following, arguments: [key]) {
             if next.range(of: name, options: .caseInsensitive) != nil { return next }
             key = next
+            try deadline.check()  // between statements, where the time limit's interrupt cannot reach
         }
         return nil
     }
