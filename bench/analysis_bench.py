@@ -14,7 +14,7 @@ A run has two parts.
    and the `reports` rows are made: the synthesized reports have no parsed document, so
    `trend`, which counts in the search index, counts in the seed's (see README; web_bench times
    `trend` over 10,000 indexed reports); `compare` reads the facts, and gives its first 1,000
-   rows of the --reports that state GDP. reportd restarts on that store and each query is sent --queries
+   regions and plan years (about a row each) of the --reports that state GDP. reportd restarts on that store and each query is sent --queries
    times, one at a time, on a DEALER socket as reportctl sends it, and timed from send to
    reply: `track 地区生产总值 --region R` and `series R` for a random district R,
    `track 地区生产总值 --level national`, `compare 地区生产总值` and `trend` of a phrase.
@@ -170,7 +170,7 @@ def query_run(arguments, context, store, seed_dir, districts, workdir, rng):
             "track --region": lambda: {"command": "track", "indicator": "地区生产总值", "region": f"基准{rng.randrange(districts)}区"},
             "series": lambda: {"command": "series", "region": f"基准{rng.randrange(districts)}区"},
             "track --level national": lambda: {"command": "track", "indicator": "国内生产总值", "level": "national"},
-            "compare (first 1,000 rows)": lambda: {"command": "compare", "indicator": "地区生产总值"},
+            "compare (first 1,000 regions and years)": lambda: {"command": "compare", "indicator": "地区生产总值"},
             "trend (seed index)": lambda: {"command": "trend", "query": rng.choice(TREND_PHRASES),
                                            "by": rng.choice(["year", "region", "level"])},
         }
