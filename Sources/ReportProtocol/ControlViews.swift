@@ -220,10 +220,10 @@ public struct CompareView: Codable, Sendable, Equatable {
     public var indicator: String
     /// One row per report that states the indicator (its copies counted once), by region then year.
     public var rows: [CompareRow]
-    /// Done reports that state neither an actual figure for the year they review nor a target for
-    /// the year they plan; nil when `more` is true (counting them would read every report).
+    /// Done reports no row stands for: they state no figure of it for the years they review and
+    /// plan, or none at all; nil when `more` is true (counting them would read every report).
     public var reportsWithout: Int?
-    /// True when more reports state the indicator than `limit` rows show.
+    /// True when regions and plan years past the `limit` read state the indicator.
     public var more: Bool
 
     public init(indicator: String, rows: [CompareRow], reportsWithout: Int?, more: Bool = false) {
@@ -257,7 +257,8 @@ public struct CompareRow: Codable, Sendable, Equatable {
     /// The headline target for the next year, nil when the report sets none.
     public var target: Indicator?
     /// Other stored copies of this report (near-duplicates, or the same region and plan year),
-    /// counted once through this row: the most complete parse of them, ties to the earliest.
+    /// counted once through this row: the most complete parse of them, ties to the earliest (or
+    /// the earliest that states a figure, when that one states none).
     public var copies: [String]
 
     public init(reportId: String, file: String, region: String?, year: Int?, actual: Indicator?, target: Indicator?,

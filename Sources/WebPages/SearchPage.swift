@@ -57,9 +57,10 @@ public enum SearchPage {
         return "<p class=\"muted\">\(response.hits.count) 条结果 <span class=\"en\">hits</span></p>\n<ol class=\"hits\">\n\(items)\n</ol>"
     }
 
-    /// BM25 scores of a term every report holds are tiny: three significant digits keep them apart.
+    /// Three decimals; a BM25 score of a term every report holds is tiny, and `FigureText.number`
+    /// keeps three significant digits of it.
     static func score(_ value: Double) -> String {
-        abs(value) < 0.001 && value != 0 ? String(format: "%.3g", value) : FigureText.number((value * 1000).rounded() / 1000)
+        FigureText.number(abs(value) < 0.001 ? value : (value * 1000).rounded() / 1000)
     }
 
     /// The snippet escaped, its 【match】 marked: the brackets are the search service's, so they

@@ -108,7 +108,7 @@ enum FactsRows {
         """
 
     /// How many columns `indicatorColumns` names: the first a caller adds after them is at this index.
-    static let indicatorColumnCount = 18
+    static let indicatorColumnCount = indicatorColumns.split(separator: ",").count
 
     /// A row that starts with `indicatorColumns`, read by position (as `report(_:partial:)`).
     static func indicator(_ row: Row) -> IndicatorFact {

@@ -10,12 +10,17 @@ struct QueryCommands {
         switch request.command {
         case .get: return request.cite == true ? try cite(request.reportId ?? "") : try get(request.reportId ?? "")
         case .compare: return try compare(request)
-        case .track, .series:
-            if let limit = request.copyLimit, limit < 0 { return .failing(.invalid, "copy_limit is \(limit); give 0 or more") }
-            return request.command == .track ? try track(request)
-                : try series(region: request.region ?? "", indicator: request.indicator, copyLimit: request.copyLimit)
+        case .track: return try copyLimitRefusal(request) ?? track(request)
+        case .series:
+            return try copyLimitRefusal(request) ?? series(region: request.region ?? "", indicator: request.indicator, copyLimit: request.copyLimit)
         default: return .failing(.internal, "\(request.command.rawValue) is not a query")
         }
+    }
+
+    /// `track` and `series` name 0 or more copies of each figure.
+    private func copyLimitRefusal(_ request: ControlRequest) -> ControlReply? {
+        guard let limit = request.copyLimit, limit < 0 else { return nil }
+        return .failing(.invalid, "copy_limit is \(limit); give 0 or more")
     }
 
     private func get(_ idOrPrefix: String) throws -> ControlReply {

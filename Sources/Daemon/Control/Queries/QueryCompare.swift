@@ -33,7 +33,7 @@ extension QueryCommands {
         let page = try comparedReports(key: key, regionYears: limit, in: db)
         try deadline.check()
         let (reports, groups) = try StoredFacts.grouped(db, reports: page.reports, keys: [key])
-        var byId = Dictionary(reports.map { ($0.reportId, $0) }, uniquingKeysWith: { first, _ in first })
+        let byId = Dictionary(reports.map { ($0.reportId, $0) }, uniquingKeysWith: { first, _ in first })
         var rows: [CompareRow] = []
         var seen: Set<String> = []
         for report in page.reports {
@@ -44,7 +44,6 @@ extension QueryCommands {
             if row == nil {
                 var stating = page.reports.filter { group.others.contains($0.reportId) }
                 try FactsRows.attachIndicators(db, to: &stating, keys: [key])
-                for member in stating { byId[member.reportId] = member }
                 row = stating.lazy.compactMap { Self.row(of: $0, key: key) }.first
             }
             guard var row else { continue }
