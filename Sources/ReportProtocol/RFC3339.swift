@@ -9,11 +9,10 @@ extension Date {
 
     /// Reads an RFC 3339 time. The daemon's own form (`2026-11-25T15:31:24.123Z`) is read
     /// directly: through ISO8601DateFormatter it was 5% of a release daemon's CPU during a burst
-    /// (perf, 2026-12-07), three reads per finished report. Any other form takes the formatter.
+    /// (perf, 2026-12-07), three reads per finished report. Any other form takes the formatters:
+    /// with or without fractional seconds, in any offset.
     public init?(rfc3339 text: String) {
-        if let date = RFC3339.millisecondsUTC(text) {
-            self = date
-        } else if let date = RFC3339.formatter.date(from: text) {
+        if let date = RFC3339.millisecondsUTC(text) ?? RFC3339.formatter.date(from: text) ?? RFC3339.wholeSeconds.date(from: text) {
             self = date
         } else {
             return nil
@@ -25,6 +24,13 @@ enum RFC3339 {
     nonisolated(unsafe) static let formatter: ISO8601DateFormatter = {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter
+    }()
+
+    /// `2026-11-25T15:31:24Z`: what a person types (`reportctl list --since`).
+    nonisolated(unsafe) static let wholeSeconds: ISO8601DateFormatter = {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
         return formatter
     }()
 

@@ -39,6 +39,7 @@ final class RFC3339Tests: XCTestCase {
             XCTAssertNil(RFC3339.millisecondsUTC(text), text)
         }
         XCTAssertEqual(Date(rfc3339: "2026-11-25T23:31:24.000+08:00"), Date(rfc3339: "2026-11-25T15:31:24.000Z"))
+        XCTAssertEqual(Date(rfc3339: "2026-11-25T23:31:24+08:00"), Date(rfc3339: "2026-11-25T15:31:24.000Z"), "whole seconds, as typed")
         XCTAssertNil(Date(rfc3339: "yesterday"))
     }
 }

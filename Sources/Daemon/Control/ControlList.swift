@@ -13,7 +13,7 @@ extension ControlCommands {
             filter.state = known
         }
         if let since = request.receivedSince {
-            guard let date = RFC3339Parser().date(from: since) else {
+            guard let date = Date(rfc3339: since) else {
                 return .failure(.invalid, "`\(since.sanitizedForLog)` is not an RFC 3339 time such as 2026-11-25T15:31:24Z")
             }
             // Stored times are all in `Date.rfc3339`'s one form, so text order is time order.
@@ -26,17 +26,5 @@ extension ControlCommands {
             filter.limit = max(ids.count, 1)
         }
         return .success(try JSONValue(encoding: store.reportList(filter)))
-    }
-}
-
-/// RFC 3339 times with or without fractional seconds, in any offset.
-struct RFC3339Parser {
-    func date(from text: String) -> Date? {
-        let withFraction = ISO8601DateFormatter()
-        withFraction.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = withFraction.date(from: text) { return date }
-        let plain = ISO8601DateFormatter()
-        plain.formatOptions = [.withInternetDateTime]
-        return plain.date(from: text)
     }
 }
