@@ -27,9 +27,15 @@ let package = Package(
             name: "BenchmarkSupport",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "ReportIndexing", package: "reportd"),
                 .product(name: "ReportParsing", package: "reportd"),
             ],
             path: "BenchmarkSupport"),
+        // Builds (or finds) the index of N variants for analysis_bench's `trend`.
+        .executableTarget(
+            name: "VariantIndex",
+            dependencies: ["BenchmarkSupport"],
+            path: "VariantIndex"),
         .executableTarget(
             name: "SegmentationBenchmarks",
             dependencies: [
