@@ -95,6 +95,51 @@ final class TrendTests: XCTestCase {
         XCTAssertNil(response.peak)
     }
 
+    /// 150 reports saying it equally often, indexed in random order: more candidates than are
+    /// looked up one by one, so the report ids are walked in order.
+    func testOfManyReportsSayingItEquallyOftenTheFirstIsTheLowestReportId() throws {
+        let index = try SearchIndex(path: try makeTemporaryDirectory(self).appendingPathComponent("search.sqlite").path)
+        let ids = (0..<150).map { String(format: "r%03d", $0) }
+        for id in ids.shuffled() {
+            _ = try index.index(reportId: id, file: "\(id).txt", document: report(year: 2020, region: "甲区", body: "推进冬奥场馆建设，办好冬奥。"))
+        }
+        let response = try index.trend(TrendRequest(phrase: "冬奥"))
+        XCTAssertEqual(response.first?.reportId, "r000")
+        XCTAssertEqual(response.last?.reportId, "r000")
+        XCTAssertEqual(response.first?.occurrences, 2)
+        XCTAssertEqual(response.total.occurrences, 300)
+    }
+
+    /// The groups a connection keeps in memory follow the index: a report added after a first
+    /// `trend` counts in the next, and a removed one no longer does.
+    func testTheGroupsFollowReportsAddedAndRemovedBetweenTrends() throws {
+        let index = try SearchIndex(path: try makeTemporaryDirectory(self).appendingPathComponent("search.sqlite").path)
+        _ = try index.index(reportId: "a", file: "a.txt", document: report(year: 2020, region: "甲区", body: "冬奥"))
+        XCTAssertEqual(try index.trend(TrendRequest(phrase: "冬奥", by: .region)).groups.map(\.key), ["甲区"])
+        _ = try index.index(reportId: "b", file: "b.txt", document: report(year: 2021, region: "乙区", body: "冬奥冬奥"))
+        var response = try index.trend(TrendRequest(phrase: "冬奥", by: .region))
+        XCTAssertEqual(response.groups.map(\.key), ["乙区", "甲区"].sorted())
+        XCTAssertEqual(response.total.occurrences, 3)
+        XCTAssertEqual(response.last?.reportId, "b")
+        try index.remove(reportId: "a")
+        response = try index.trend(TrendRequest(phrase: "冬奥", by: .year))
+        XCTAssertEqual(response.groups.map(\.key), ["2021"])
+        XCTAssertEqual(response.total.reports, 1)
+        XCTAssertEqual(response.first?.reportId, "b")
+        _ = try index.index(reportId: "a", file: "a.txt", document: report(year: 2019, region: "甲区", body: "没有"))
+        response = try index.trend(TrendRequest(phrase: "冬奥", by: .year))
+        XCTAssertEqual(response.groups.map(\.key), ["2019", "2021"], "re-indexed under another year")
+        XCTAssertEqual(response.groups.map(\.reportsWith), [0, 1])
+    }
+
+    private func report(year: Int, region: String, body: String) -> ParsedDocument {
+        var document = ParsedDocument(encoding: "utf-8", paragraphs: ["\(region)政府工作报告", body], sections: [], indicators: [],
+                                      parserVersion: "test")
+        document.planYear = year
+        document.region = region
+        return document
+    }
+
     /// Every start of `phrase` in the report's stored paragraphs: overlapping places count, as
     /// FTS5 counts phrase instances.
     static func occurrences(of phrase: String, in report: CorpusReport) -> Int {
@@ -130,9 +175,16 @@ final class TrendTests: XCTestCase {
 
 /// The arithmetic of `trend` on groups and matches made up for the case.
 final class TrendTallyTests: XCTestCase {
-    private func match(_ key: String?, year: Int?, _ occurrences: Int, id: String) -> TrendTally.Match {
-        TrendTally.Match(key: key, appearance: TrendAppearance(reportId: id, file: "\(id).txt", title: nil, region: key,
-                                                               year: year, occurrences: occurrences))
+    /// Tallies `matches` as `SearchIndex.trend` does, the report ids (`ids`, by row id) choosing
+    /// among the candidates for the first and last appearance.
+    private func response(_ sizes: [TrendTally.GroupSize], _ matches: [TrendTally.Match], ids: [Int64: String]) -> TrendResponse {
+        func appearance(earliest: Bool) -> TrendAppearance? {
+            TrendTally.appearanceCandidates(matches, earliest: earliest).min { ids[$0.rowId]! < ids[$1.rowId]! }.map {
+                TrendAppearance(reportId: ids[$0.rowId]!, file: "", title: nil, region: nil, year: $0.year, occurrences: $0.occurrences)
+            }
+        }
+        return TrendTally.response(phrase: "新质生产力", by: .year, sizes: sizes, matches: matches,
+                                   first: appearance(earliest: true), last: appearance(earliest: false))
     }
 
     func testYearsAreInOrderWithTheReportsWithoutAYearLast() {
@@ -140,9 +192,11 @@ final class TrendTallyTests: XCTestCase {
                      TrendTally.GroupSize(key: nil, reports: 1, characters: 5_000),
                      TrendTally.GroupSize(key: "2015", reports: 1, characters: 10_000),
                      TrendTally.GroupSize(key: "2023", reports: 1, characters: 10_000)]
-        let matches = [match("2024", year: 2024, 3, id: "b"), match("2024", year: 2024, 1, id: "c"),
-                       match("2015", year: 2015, 1, id: "a"), match(nil, year: nil, 4, id: "d")]
-        let response = TrendTally.response(phrase: "新质生产力", by: .year, sizes: sizes, matches: matches)
+        let matches = [TrendTally.Match(group: 0, rowId: 2, year: 2024, occurrences: 3),
+                       TrendTally.Match(group: 0, rowId: 3, year: 2024, occurrences: 1),
+                       TrendTally.Match(group: 2, rowId: 1, year: 2015, occurrences: 1),
+                       TrendTally.Match(group: 1, rowId: 4, year: nil, occurrences: 4)]
+        let response = response(sizes, matches, ids: [1: "a", 2: "b", 3: "c", 4: "d"])
         XCTAssertEqual(response.groups.map(\.key), ["2015", "2023", "2024", nil])
         XCTAssertEqual(response.groups.map(\.occurrences), [1, 0, 4, 4])
         XCTAssertEqual(response.groups.map(\.reportsWith), [1, 0, 2, 1])
@@ -155,15 +209,30 @@ final class TrendTallyTests: XCTestCase {
     }
 
     func testATieForThePeakGoesToTheEarlierGroupAndATieForFirstToTheReportId() {
-        let sizes = [TrendTally.GroupSize(key: "2021", reports: 2, characters: 10_000),
-                     TrendTally.GroupSize(key: "2020", reports: 1, characters: 10_000)]
-        let matches = [match("2021", year: 2021, 2, id: "y"), match("2021", year: 2021, 0, id: "z"),
-                       match("2020", year: 2020, 2, id: "x")]
-        let response = TrendTally.response(phrase: "p", by: .year, sizes: sizes, matches: matches)
+        let sizes = [TrendTally.GroupSize(key: "2021", reports: 3, characters: 10_000),
+                     TrendTally.GroupSize(key: "2020", reports: 1, characters: 5_000)]
+        let matches = [TrendTally.Match(group: 0, rowId: 1, year: 2021, occurrences: 2),
+                       TrendTally.Match(group: 0, rowId: 2, year: 2021, occurrences: 0),
+                       TrendTally.Match(group: 0, rowId: 4, year: 2021, occurrences: 2),
+                       TrendTally.Match(group: 1, rowId: 3, year: 2020, occurrences: 2)]
+        let response = response(sizes, matches, ids: [1: "y", 2: "a", 3: "x", 4: "w"])
         XCTAssertEqual(response.peak?.key, "2020")
         XCTAssertEqual(response.first?.reportId, "x")
-        XCTAssertEqual(response.last?.reportId, "y", "a report counted 0 times does not hold the phrase")
-        XCTAssertEqual(response.groups.first { $0.key == "2021" }?.reportsWith, 1)
+        XCTAssertEqual(response.last?.reportId, "w", "of two saying it twice, the lower id; one counted 0 times does not hold it")
+        XCTAssertEqual(response.groups.first { $0.key == "2021" }?.reportsWith, 2)
+    }
+
+    func testTheCandidatesForAnAppearanceAreTheYearsReportsHoldingItMost() {
+        let matches = [TrendTally.Match(group: 0, rowId: 1, year: 2020, occurrences: 1),
+                       TrendTally.Match(group: 0, rowId: 2, year: 2019, occurrences: 1),
+                       TrendTally.Match(group: 0, rowId: 3, year: 2019, occurrences: 3),
+                       TrendTally.Match(group: 0, rowId: 4, year: 2019, occurrences: 3),
+                       TrendTally.Match(group: 0, rowId: 5, year: nil, occurrences: 9),
+                       TrendTally.Match(group: 0, rowId: 6, year: 2018, occurrences: 0),
+                       TrendTally.Match(group: 0, rowId: 7, year: 2020, occurrences: 1)]
+        XCTAssertEqual(TrendTally.appearanceCandidates(matches, earliest: true).map(\.rowId), [3, 4])
+        XCTAssertEqual(TrendTally.appearanceCandidates(matches, earliest: false).map(\.rowId), [1, 7])
+        XCTAssertEqual(TrendTally.appearanceCandidates([], earliest: true), [])
     }
 
     func testLevelsGoFromProvinceDownAndRegionsByName() {

@@ -11,10 +11,7 @@ struct ReportLengths {
     private(set) var characters: [Int32] = []
     private(set) var reports = 0
     private(set) var averageLength = 1.0
-    /// `index_totals.removals` when the lengths were read: while it stays, reports were only
-    /// added, and the rows above `highestId` are all that changed.
-    private var removals: Int64 = -1
-    private var highestId: Int64 = 0
+    private var follower = ReportRowsFollower()
 
     subscript(rowId: Int64) -> Double {
         rowId >= 0 && rowId < characters.count && characters[Int(rowId)] > 0 ? Double(characters[Int(rowId)]) : averageLength
@@ -25,43 +22,18 @@ struct ReportLengths {
     /// Under ingestion the indexer commits between most searches; reading all 10,000 lengths after
     /// each commit was 0.9–1.3 ms of every search (docs/SEARCH.md).
     mutating func refresh(_ db: Database) throws {
-        guard let totals = try Row.fetchOne(db.cachedStatement(sql: "SELECT reports, characters, removals FROM index_totals")) else {
-            throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "index_totals has no row", sql: "SELECT … FROM index_totals")
-        }
-        let removed: Int64 = totals[2]
-        if removed != removals {
-            characters.removeAll(keepingCapacity: true)
-            highestId = 0
-        }
-        try read(db, after: highestId)
-        removals = removed
-        reports = totals[0]
-        let total: Int64 = totals[1]
-        averageLength = reports > 0 ? max(1, Double(total) / Double(reports)) : 1
-    }
-
-    /// Reads the lengths of the reports with a row id above `id`. Steps the statement directly:
-    /// GRDB's row cursor costs several times as much per row, and a full read is every report.
-    private mutating func read(_ db: Database, after id: Int64) throws {
-        let statement = try db.cachedStatement(sql: "SELECT id, characters FROM reports WHERE id > ?")
-        let handle = statement.sqliteStatement
-        defer { sqlite3_reset(handle) }
-        sqlite3_bind_int64(handle, 1, id)
-        while true {
-            let code = sqlite3_step(handle)
-            if code == SQLITE_DONE { break }
-            guard code == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code),
-                                    message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
-                                    sql: statement.sql)
-            }
-            let id = Int(sqlite3_column_int64(handle, 0))
-            let length = Int32(clamping: sqlite3_column_int64(handle, 1))
+        // A copy, so that the rows read can change `characters` while the follower steps them.
+        var follower = self.follower
+        defer { self.follower = follower }
+        let (totals, everyRow) = try follower.begin(db)
+        if everyRow { characters.removeAll(keepingCapacity: true) }
+        try follower.readNewRows(db, select: "SELECT id, characters FROM reports WHERE id > ?") { id, row in
             if id >= characters.count {
                 characters.append(contentsOf: repeatElement(0, count: max(id + 1, 2 * characters.count) - characters.count))
             }
-            characters[id] = length
-            highestId = max(highestId, Int64(id))
+            characters[id] = Int32(clamping: sqlite3_column_int64(row, 1))
         }
+        reports = totals.reports
+        averageLength = reports > 0 ? max(1, Double(totals.characters) / Double(reports)) : 1
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import ReportProtocol
 
 extension SearchIndex {
@@ -10,7 +11,8 @@ extension SearchIndex {
     /// it: wherever the text holds its characters in a row, whitespace ignored, Latin letters in
     /// either case, typed in either script (its simplified form is counted too). The reports
     /// holding it come from one MATCH; each one's count is FTS5's phrase instances
-    /// (`PhraseCountFunction`), so no report text is read. The groups' sizes come from `reports`.
+    /// (`PhraseCountFunction`), so no report text is read, and its group comes from the
+    /// connection's `ReportGroups`, so no report row is read either, but for the two appearances.
     /// Near-duplicate reports (one report dropped as text and as Word) each count: the index
     /// does not know which reports are copies of each other.
     public func trend(_ request: TrendRequest) throws -> TrendResponse {
@@ -24,36 +26,76 @@ extension SearchIndex {
         guard query.positiveTerms.allSatisfy({ MatchExpression.junctions(of: $0) <= MatchExpression.maximumJunctions }) else {
             throw SearchIndexError.phraseTooFragmented(phrase: request.phrase, limit: MatchExpression.maximumJunctions)
         }
-        let column = Self.groupColumn(request.by)
         return try read("counting \"\(request.phrase)\" by \(request.by.rawValue)") { db in
-            let sizes = try Row.fetchAll(db, sql: "SELECT \(column), COUNT(*), SUM(characters) FROM reports GROUP BY 1")
-                .map { row in TrendTally.GroupSize(key: Self.key(row[0]), reports: row[1], characters: row[2]) }
-            let matches = try Row.fetchAll(db, sql: """
-                SELECT r.report_id, r.file, r.title, r.region, r.year, r.\(column), \(PhraseCountFunction.name)(report_fts)
-                FROM report_fts f JOIN reports r ON r.id = f.rowid WHERE report_fts MATCH ?
-                """, arguments: [match.text]).map { row in
-                    TrendTally.Match(key: Self.key(row[5]),
-                                     appearance: TrendAppearance(reportId: row[0], file: row[1], title: row[2], region: row[3],
-                                                                 year: row[4], occurrences: row[6]))
+            let state = rankings.state(of: db)
+            try state.groups.refresh(db)
+            let groups = state.groups
+            let column = groups.column(request.by)
+            var matches: [TrendTally.Match] = []
+            try Self.countPhrase(match.text, db) { rowId, occurrences in
+                // FTS5 and `reports` are written in one transaction, so every row FTS5 holds has a group.
+                guard rowId < column.groupOf.count, column.groupOf[rowId] >= 0 else { return }
+                let year = groups.years[rowId]
+                matches.append(TrendTally.Match(group: Int(column.groupOf[rowId]), rowId: Int64(rowId),
+                                                year: year == ReportGroups.noYear ? nil : Int(year), occurrences: occurrences))
+            }
+            return TrendTally.response(
+                phrase: request.phrase, by: request.by, sizes: groups.sizes(request.by), matches: matches,
+                first: try Self.appearance(TrendTally.appearanceCandidates(matches, earliest: true), db),
+                last: try Self.appearance(TrendTally.appearanceCandidates(matches, earliest: false), db))
+        }
+    }
+
+    /// Each report FTS5 matches with its count, in row id order. Steps the statement directly:
+    /// a GRDB row per match was most of a `trend` over reports that all hold the phrase.
+    private static func countPhrase(_ match: String, _ db: Database, _ body: (_ rowId: Int, _ occurrences: Int) -> Void) throws {
+        let statement = try db.cachedStatement(sql: """
+            SELECT rowid, \(PhraseCountFunction.name)(report_fts) FROM report_fts WHERE report_fts MATCH ?
+            """)
+        try statement.setArguments([match])
+        let handle = statement.sqliteStatement
+        defer { sqlite3_reset(handle) }
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code),
+                                    message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: statement.sql)
+            }
+            body(Int(sqlite3_column_int64(handle, 0)), Int(sqlite3_column_int64(handle, 1)))
+        }
+    }
+
+    /// The candidate with the lowest report id, as shown. With few candidates their ids are read;
+    /// with many (100,000 variants can hold a phrase equally often), the report ids are walked in
+    /// order until one of them comes, about (reports ÷ candidates) rows.
+    private static func appearance(_ candidates: [TrendTally.Match], _ db: Database) throws -> TrendAppearance? {
+        guard !candidates.isEmpty else { return nil }
+        var chosen = candidates[0]
+        if candidates.count > 1 {
+            let byRowId = Dictionary(candidates.map { ($0.rowId, $0) }, uniquingKeysWith: { first, _ in first })
+            let rowIds: RowCursor
+            if candidates.count <= fewCandidates {
+                rowIds = try Row.fetchCursor(db, sql: """
+                    SELECT id FROM reports WHERE id IN (\(databaseQuestionMarks(count: candidates.count))) ORDER BY report_id
+                    """, arguments: StatementArguments(candidates.map(\.rowId)))
+            } else {
+                rowIds = try Row.fetchCursor(db, sql: "SELECT id FROM reports ORDER BY report_id")
+            }
+            while let row = try rowIds.next() {
+                if let candidate = byRowId[row[0]] {
+                    chosen = candidate
+                    break
                 }
-            return TrendTally.response(phrase: request.phrase, by: request.by, sizes: sizes, matches: matches)
+            }
         }
+        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT report_id, file, title, region, year FROM reports WHERE id = ?"),
+                                   arguments: [chosen.rowId])
+        guard let row else { throw MissingRow(table: "reports", rowId: chosen.rowId) }
+        return TrendAppearance(reportId: row[0], file: row[1], title: row[2], region: row[3], year: row[4],
+                               occurrences: chosen.occurrences)
     }
 
-    private static func groupColumn(_ grouping: TrendGrouping) -> String {
-        switch grouping {
-        case .year: "year"
-        case .region: "region"
-        case .level: "level"
-        }
-    }
-
-    /// A group's key as text: a year's number, a region's or level's name; nil for NULL or blank.
-    private static func key(_ value: DatabaseValue) -> String? {
-        switch value.storage {
-        case .int64(let number): return String(number)
-        case .string(let text): return text.isEmpty ? nil : text
-        default: return nil
-        }
-    }
+    /// Up to this many candidates for an appearance, their report ids are looked up one by one.
+    private static let fewCandidates = 100
 }
