@@ -57,19 +57,20 @@ enum StoredFacts {
         let selected = try FactsRows.reports(db, where: condition ?? "1", arguments: arguments, partial: true)
         // With every report read, no copy can be missing: looking for them was 20 statements of
         // 500 ids over 10,000 reports, 13% of such a `track` (perf).
-        return try grouped(db, reports: selected, keys: keys, withCopies: condition != nil)
-    }
-
-    /// As `grouped(_:where:arguments:keys:)`, for reports already read (`FactsRows.reports`, partial).
-    static func grouped(_ db: Database, reports selected: [ReportFacts], keys: Set<String>,
-                        withCopies: Bool = true) throws -> (reports: [ReportFacts], groups: DuplicateGroups) {
-        var reports = withCopies ? selected + (try linkedCopies(db, of: selected, partial: true)) : selected
-        let groups = DuplicateGroups(reports)
+        var (reports, groups) = try grouping(db, selected, withCopies: condition != nil)
         let canonical = reports.indices.filter { groups.isCanonical(reports[$0].reportId) }
         var read = canonical.map { reports[$0] }
         try FactsRows.attachIndicators(db, to: &read, keys: keys)
         for (index, report) in zip(canonical, read) { reports[index] = report }
         return (reports, groups)
+    }
+
+    /// These reports (partial) and, `withCopies`, those linked to them, grouped; the copies
+    /// added have no figures, these keep theirs.
+    static func grouping(_ db: Database, _ selected: [ReportFacts],
+                         withCopies: Bool = true) throws -> (reports: [ReportFacts], groups: DuplicateGroups) {
+        let reports = withCopies ? selected + (try linkedCopies(db, of: selected, partial: true)) : selected
+        return (reports, DuplicateGroups(reports))
     }
 
     /// The reports linked to these by `near_duplicate_of`, either way, until none is missing,

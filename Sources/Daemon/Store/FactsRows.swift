@@ -37,10 +37,13 @@ enum FactsRows {
     // MARK: Reading
 
     /// The columns `report(_:partial:)` reads, in its order.
-    static let reportColumns = """
-        SELECT report_id, received_at, region_code, region_name, region_full, region_level, review_year, plan_year,
-               near_duplicate_of, metadata_fields, figures, headline_figures FROM report_facts
+    static let reportColumnList = """
+        report_id, received_at, region_code, region_name, region_full, region_level, review_year, plan_year,
+        near_duplicate_of, metadata_fields, figures, headline_figures
         """
+    static let reportColumns = "SELECT \(reportColumnList) FROM report_facts"
+    /// How many columns `reportColumnList` names: a caller's columns after them start at this index.
+    static let reportColumnCount = reportColumnList.split(separator: ",").count
 
     /// The facts of the reports whose rows `condition` (a WHERE over `report_facts`) selects, with
     /// their figures: every one, or with `keys` only those paired under these keys (their counts
@@ -110,15 +113,17 @@ enum FactsRows {
     /// How many columns `indicatorColumns` names: the first a caller adds after them is at this index.
     static let indicatorColumnCount = indicatorColumns.split(separator: ",").count
 
-    /// A row that starts with `indicatorColumns`, read by position (as `report(_:partial:)`).
-    static func indicator(_ row: Row) -> IndicatorFact {
-        IndicatorFact(name: row[0], kind: Indicator.Kind(rawValue: row[1]) ?? .actual, year: row[2],
-                      value: row[3], valueHigh: row[4],
-                      valueQualifier: (row[5] as String?).flatMap(Indicator.Qualifier.init(rawValue:)),
-                      unit: row[6], growthPct: row[7], growthPctHigh: row[8],
-                      qualifier: (row[9] as String?).flatMap(Indicator.Qualifier.init(rawValue:)),
-                      estimated: row[11], notStated: row[12],
-                      direction: (row[10] as String?).flatMap(Indicator.Direction.init(rawValue:)),
-                      source: row[13], headline: row[14], paragraph: row[15], evidence: row[16], section: row[17])
+    /// A row holding `indicatorColumns` from column `first` on, read by position (as `report(_:partial:)`).
+    static func indicator(_ row: Row, from first: Int = 0) -> IndicatorFact {
+        let c = first
+        return IndicatorFact(name: row[c], kind: Indicator.Kind(rawValue: row[c + 1]) ?? .actual, year: row[c + 2],
+                             value: row[c + 3], valueHigh: row[c + 4],
+                             valueQualifier: (row[c + 5] as String?).flatMap(Indicator.Qualifier.init(rawValue:)),
+                             unit: row[c + 6], growthPct: row[c + 7], growthPctHigh: row[c + 8],
+                             qualifier: (row[c + 9] as String?).flatMap(Indicator.Qualifier.init(rawValue:)),
+                             estimated: row[c + 11], notStated: row[c + 12],
+                             direction: (row[c + 10] as String?).flatMap(Indicator.Direction.init(rawValue:)),
+                             source: row[c + 13], headline: row[c + 14], paragraph: row[c + 15], evidence: row[c + 16],
+                             section: row[c + 17])
     }
 }
