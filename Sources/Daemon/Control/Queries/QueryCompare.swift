@@ -40,8 +40,11 @@ extension QueryCommands {
             guard let group = groups.group(of: report.reportId), seen.insert(group.canonical).inserted else { continue }
             // The canonical member's figures; when it states none for its years (a linked copy
             // cut short), the earliest member that does.
-            let members = [group.canonical] + page.reports.map(\.reportId).filter { group.others.contains($0) }
-            guard var row = members.lazy.compactMap({ byId[$0].flatMap { Self.row(of: $0, key: key) } }).first else { continue }
+            var row = byId[group.canonical].flatMap { Self.row(of: $0, key: key) }
+            if row == nil {
+                row = page.reports.lazy.filter { group.others.contains($0.reportId) }.compactMap { Self.row(of: $0, key: key) }.first
+            }
+            guard var row else { continue }
             row.copies = ([group.canonical] + group.others).filter { $0 != row.reportId }
             rows.append(row)
         }
