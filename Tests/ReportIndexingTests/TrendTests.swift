@@ -95,6 +95,18 @@ final class TrendTests: XCTestCase {
         XCTAssertNil(response.peak)
     }
 
+    /// Counted in parts of the row ids at once (as over a large index), the answer is the one
+    /// counted in one part.
+    func testCountingInPartsGivesTheSameAnswerAsCountingAtOnce() throws {
+        let (index, _) = try makeCorpusIndex(self)
+        for phrase in ["冬奥", "发展", "门头沟", "鲸鱼潜艇"] {
+            for by in TrendGrouping.allCases {
+                let whole = try index.trend(TrendRequest(phrase: phrase, by: by), reportsPerPart: Int.max)
+                XCTAssertEqual(try index.trend(TrendRequest(phrase: phrase, by: by), reportsPerPart: 1), whole, "\(phrase) by \(by)")
+            }
+        }
+    }
+
     /// 150 reports saying it equally often, indexed in random order: more candidates than are
     /// looked up one by one, so the report ids are walked in order.
     func testOfManyReportsSayingItEquallyOftenTheFirstIsTheLowestReportId() throws {

@@ -40,6 +40,8 @@ struct ReportGroups {
     private(set) var years: [Int32] = []
     /// Each report's length in characters, by row id.
     private(set) var characters: [Int32] = []
+    /// The highest row id of a report read (0 for none).
+    private(set) var highestRowId = 0
     private var follower = ReportRowsFollower()
     /// `PRAGMA data_version` when last brought up to date: it changes whenever another connection commits.
     private var version: Int64?
@@ -77,6 +79,7 @@ struct ReportGroups {
             level.removeAll()
             years.removeAll(keepingCapacity: true)
             characters.removeAll(keepingCapacity: true)
+            highestRowId = 0
         }
         try follower.readNewRows(db, select: "SELECT id, year, region, level, characters FROM reports WHERE id > ?") { id, row in
             year.set(id, Self.key(row, 1))
@@ -89,6 +92,7 @@ struct ReportGroups {
             }
             characters[id] = Int32(clamping: sqlite3_column_int64(row, 4))
             years[id] = sqlite3_column_type(row, 1) == SQLITE_INTEGER ? Int32(clamping: sqlite3_column_int64(row, 1)) : Self.noYear
+            highestRowId = max(highestRowId, id)
         }
         version = current
     }
