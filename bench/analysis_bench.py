@@ -146,10 +146,10 @@ def synthesize(seed_path, target_path, reports):
         INSERT INTO reports(id, file, size, state, received_at, finished_at)
             SELECT report_id, '基准' || district || '区' || year || '.txt', 1, 'done', received_at, received_at FROM synth;
         INSERT INTO report_facts(report_id, received_at, region_code, region_name, region_full, region_level,
-                                 review_year, plan_year, near_duplicate_of, metadata_fields, figures, headline_figures)
+                                 review_year, plan_year, near_duplicate_of, metadata_fields, figures, headline_figures, file)
             SELECT s.report_id, s.received_at, printf('9%05d', s.district), '基准' || s.district || '区',
                    '基准市基准' || s.district || '区', 'district', s.year - 1, s.year, NULL, tp.metadata_fields,
-                   tp.figures, tp.headline_figures
+                   tp.figures, tp.headline_figures, '基准' || s.district || '区' || s.year || '.txt'
             FROM synth s JOIN templates tp ON tp.t = s.t;
         INSERT INTO indicator_facts(report_id, ordinal, name, key, kind, year, value, value_high, value_qualifier, unit,
                                     growth_pct, growth_pct_high, qualifier, direction, estimated, not_stated, source, headline,

@@ -77,6 +77,9 @@ def copy_facts(path):
             database.execute(f"""INSERT INTO {table}(report_id, {names})
                 SELECT copies.copy_id, {", ".join("f." + column for column in columns)}
                 FROM copies JOIN {table} AS f ON f.report_id = copies.seed_id""")
+        # Each copy's own file name, not its seed's.
+        database.execute("""UPDATE report_facts SET file = (SELECT file FROM reports WHERE reports.id = report_facts.report_id)
+            WHERE report_id IN (SELECT copy_id FROM copies)""")
         count = database.execute("SELECT COUNT(*) FROM copies").fetchone()[0]
         database.execute("COMMIT")
         return count

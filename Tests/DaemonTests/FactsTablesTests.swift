@@ -136,6 +136,22 @@ final class FactsTablesTests: XCTestCase {
         XCTAssertTrue(sections.contains { $0 != nil }, "the national report's figures stand in sections")
     }
 
+    func testTheMigrationGivesFactsWrittenBeforeFileNamesTheirReportsFileName() throws {
+        let path = try makeTemporaryDirectory(self).appendingPathComponent("state.sqlite").path
+        try makeOldStore(at: path, upTo: "v10 figure sections") { db in
+            try db.execute(sql: """
+                INSERT INTO reports(id, file, size, state, received_at) VALUES ('r1', '延庆区2023.txt', 1, 'done', '2024-01-01T00:00:00.000Z');
+                INSERT INTO report_facts(report_id, received_at, metadata_fields) VALUES ('r1', '2024-01-01T00:00:00.000Z', 3);
+                INSERT INTO report_facts(report_id, received_at, metadata_fields) VALUES ('gone', '2024-01-01T00:00:00.000Z', 3);
+                """)
+        }
+        let store = try StateStore(path: path)
+        try store.database.read { db in
+            XCTAssertEqual(try String.fetchAll(db, sql: "SELECT file FROM report_facts ORDER BY report_id"), ["", "延庆区2023.txt"],
+                           "a row whose report is gone gets no name")
+        }
+    }
+
     func testTheMigrationCountsTheFiguresOfFactsWrittenBeforeTheCounts() throws {
         let path = try makeTemporaryDirectory(self).appendingPathComponent("state.sqlite").path
         try makeOldStore(at: path, upTo: "v8 facts") { db in

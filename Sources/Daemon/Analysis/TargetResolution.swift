@@ -15,7 +15,7 @@ enum TargetResolution {
                                  facts: DocumentFacts?) throws -> [PublishedEvent] {
         guard let facts = try facts ?? storedFacts(db, id: id) else { return [] }
         let nearDuplicate = try (done["near_duplicate"] as Data?).map { try WireJSON.decode(NearDuplicate.self, from: Array($0)) }
-        let arrived = try FactsRows.write(db, reportId: id, receivedAt: done["received_at"], facts: facts,
+        let arrived = try FactsRows.write(db, reportId: id, file: file, receivedAt: done["received_at"], facts: facts,
                                           nearDuplicateOf: nearDuplicate?.reportId)
         guard try hasCounterpart(arrived, in: db) else { return [] }
         let years = [arrived.reviewYear, arrived.planYear].compactMap { $0 }

@@ -8,17 +8,17 @@ enum FactsRows {
     /// Replaces the report's facts with those of its document.
     /// Returns the facts it wrote, so the caller need not read the document again.
     @discardableResult
-    static func write(_ db: Database, reportId: String, receivedAt: String, facts document: DocumentFacts,
+    static func write(_ db: Database, reportId: String, file: String, receivedAt: String, facts document: DocumentFacts,
                       nearDuplicateOf: String?) throws -> ReportFacts {
         let facts = document.of(reportId: reportId, receivedAt: receivedAt, nearDuplicateOf: nearDuplicateOf)
         try db.cachedStatement(sql: "DELETE FROM indicator_facts WHERE report_id = ?").execute(arguments: [reportId])
         try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO report_facts(report_id, received_at, region_code, region_name, region_full, region_level,
-                review_year, plan_year, near_duplicate_of, metadata_fields, figures, headline_figures)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                review_year, plan_year, near_duplicate_of, metadata_fields, figures, headline_figures, file)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [reportId, receivedAt, facts.region.code, facts.region.name, facts.region.fullName,
                                      facts.region.level, facts.reviewYear, facts.planYear, nearDuplicateOf,
-                                     facts.metadataFieldCount, facts.figureCount.total, facts.figureCount.headline])
+                                     facts.metadataFieldCount, facts.figureCount.total, facts.figureCount.headline, file])
         let insert = try db.cachedStatement(sql: """
             INSERT INTO indicator_facts(report_id, ordinal, name, key, kind, year, value, value_high, value_qualifier, unit,
                 growth_pct, growth_pct_high, qualifier, direction, estimated, not_stated, source, headline, paragraph,

@@ -96,9 +96,13 @@ enum StoreSchema {
         }
         migrator.registerMigration("v10 figure sections") { db in
             // `compare` answers from the facts and shows each figure as the document holds it,
-            // section included. Then the facts of the reports done before v8 (the backfill writes
-            // every column, so it runs once the last is there).
+            // section included.
             try FactsTables.addSections(db)
+        }
+        migrator.registerMigration("v11 facts file names") { db in
+            // Each report's file name beside its facts, for `compare`. Then the facts of the
+            // reports done before v8 (the backfill writes every column, so it runs once the last is there).
+            try FactsTables.addFileNames(db)
             try FactsTables.backfill(db)
         }
         return migrator

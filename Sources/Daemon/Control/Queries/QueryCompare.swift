@@ -48,8 +48,7 @@ extension QueryCommands {
             row.copies = ([group.canonical] + group.others).filter { $0 != row.reportId }
             rows.append(row)
         }
-        let files = try Self.files(of: rows.map(\.reportId), in: db)
-        for index in rows.indices { rows[index].file = files[rows[index].reportId] ?? "" }
+        for index in rows.indices { rows[index].file = page.files[rows[index].reportId] ?? "" }
         rows.sort { ($0.region ?? "\u{10FFFF}", $0.year ?? 0, $0.file) < ($1.region ?? "\u{10FFFF}", $1.year ?? 0, $1.file) }
         // Within the limit every report stating the indicator was read: the others, counted as
         // reports, are the done reports no row stands for. Past it they are not counted, which
@@ -66,15 +65,17 @@ extension QueryCommands {
     /// One statement walks the reports and joins their figures: looking for the key per report
     /// and reading the figures afterwards sought each report's figures twice, and those pages lie
     /// past the store's memory map (a 3.2 GB store of 100,000 reports: preads were a sixth of a `compare`).
-    private func comparedReports(key: String, regionYears: Int, in db: Database) throws -> (reports: [ReportFacts], more: Bool) {
+    private func comparedReports(key: String, regionYears: Int,
+                                 in db: Database) throws -> (reports: [ReportFacts], files: [String: String], more: Bool) {
         // CROSS JOIN keeps the reports outside, in their index's order; left to itself SQLite
         // walked every figure of the key and sorted them (0.9 s on 100,000 reports).
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT \(Self.qualifiedReportColumns), \(FactsRows.indicatorColumns)
+            SELECT \(Self.qualifiedReportColumns), \(FactsRows.indicatorColumns), r.file
             FROM report_facts r CROSS JOIN indicator_facts i ON i.key = ? AND i.report_id = r.report_id
             ORDER BY r.region_name, r.plan_year, r.received_at, r.report_id, i.ordinal
             """, arguments: [key])
         var reports: [ReportFacts] = []
+        var files: [String: String] = [:]
         var last: (name: String?, year: Int?)?
         var read = 0
         while let row = try rows.next() {
@@ -85,14 +86,15 @@ extension QueryCommands {
             var report = FactsRows.report(row, partial: true)
             let regionYear = (name: report.region.name, year: report.planYear)
             if last.map({ $0 != regionYear }) ?? true {
-                if read == regionYears { return (reports, true) }
+                if read == regionYears { return (reports, files, true) }
                 read += 1
                 last = regionYear
             }
             report.indicators = [FactsRows.indicator(row, from: FactsRows.reportColumnCount)]
+            files[report.reportId] = row[FactsRows.reportColumnCount + FactsRows.indicatorColumnCount]
             reports.append(report)
         }
-        return (reports, false)
+        return (reports, files, false)
     }
 
     /// `FactsRows.reportColumnList` of `report_facts r`: both tables have a `report_id`.
@@ -127,16 +129,5 @@ extension QueryCommands {
             try deadline.check()  // between statements, where the time limit's interrupt cannot reach
         }
         return nil
-    }
-
-    private static func files(of ids: [String], in db: Database) throws -> [String: String] {
-        var files: [String: String] = [:]
-        for part in FactsRows.slices(of: ids) {
-            for row in try Row.fetchAll(db, sql: "SELECT id, file FROM reports WHERE id IN (\(databaseQuestionMarks(count: part.count)))",
-                                        arguments: StatementArguments(part)) {
-                files[row[0]] = row[1]
-            }
-        }
-        return files
     }
 }
