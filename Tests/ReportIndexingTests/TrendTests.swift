@@ -122,6 +122,19 @@ final class TrendTests: XCTestCase {
         XCTAssertEqual(response.total.occurrences, 300)
     }
 
+    /// Three reports saying it equally often, indexed in random order: few enough candidates to
+    /// be looked up by their ids.
+    func testOfAFewReportsSayingItEquallyOftenTheFirstIsTheLowestReportId() throws {
+        let index = try SearchIndex(path: try makeTemporaryDirectory(self).appendingPathComponent("search.sqlite").path)
+        for id in ["c", "a", "b"] {
+            _ = try index.index(reportId: id, file: "\(id).txt", document: report(year: 2020, region: "甲区", body: "冬奥"))
+        }
+        _ = try index.index(reportId: "0", file: "0.txt", document: report(year: 2021, region: "甲区", body: "没有"))
+        let response = try index.trend(TrendRequest(phrase: "冬奥"))
+        XCTAssertEqual(response.first?.reportId, "a")
+        XCTAssertEqual(response.last?.reportId, "a", "the report of 2021 does not hold it")
+    }
+
     /// The groups a connection keeps in memory follow the index: a report added after a first
     /// `trend` counts in the next, and a removed one no longer does.
     func testTheGroupsFollowReportsAddedAndRemovedBetweenTrends() throws {
@@ -248,10 +261,10 @@ final class TrendTallyTests: XCTestCase {
     }
 
     func testLevelsGoFromProvinceDownAndRegionsByName() {
-        let levels = ["district", "county", "province", "other", "city"].map { TrendTally.GroupSize(key: $0, reports: 1, characters: 1) }
-        XCTAssertEqual(TrendTally.ordered(levels, by: .level).map(\.key), ["province", "city", "district", "county", "other"])
-        let regions = ["延庆区", "北京市", "门头沟区"].map { TrendTally.GroupSize(key: $0, reports: 1, characters: 1) }
-        XCTAssertEqual(TrendTally.ordered(regions, by: .region).map(\.key), ["北京市", "延庆区", "门头沟区"].sorted())
+        let levels: [String?] = ["district", nil, "county", "province", "other", "city"]
+        XCTAssertEqual(levels.sorted { TrendTally.precedes($0, $1, by: .level) }, ["province", "city", "district", "county", "other", nil])
+        let regions: [String?] = ["延庆区", "北京市", "门头沟区"]
+        XCTAssertEqual(regions.sorted { TrendTally.precedes($0, $1, by: .region) }, ["北京市", "延庆区", "门头沟区"].sorted())
     }
 
     func testAGroupWithoutTextHasARateOfNothing() {

@@ -1,10 +1,9 @@
 import GRDB
 import Synchronization
 
-/// What one connection's queries keep between statements: for its `report_rank` function, the
-/// report lengths as of the connection's last look at the file and the statistics of the query it
-/// is running; for `trend`, the reports' groups (`ReportGroups`). Only the thread holding the
-/// connection touches it, one statement at a time.
+/// What the `report_rank` function of one connection reads and writes: the report lengths as of
+/// that connection's last look at the file, and the statistics of the query it is running.
+/// Only the thread holding the connection touches it, one statement at a time.
 final class RankingState: @unchecked Sendable {
     /// Per query: each phrase's IDF, computed on the first row.
     struct Query {
@@ -26,8 +25,6 @@ final class RankingState: @unchecked Sendable {
     /// reader connections (`SearchIndex.read`), never inside a write.
     private var lengthsVersion: Int64?
     var query = Query(idfMayWait: false)
-    /// Read on the connection's first `trend`, then kept up to date.
-    var groups = ReportGroups()
 
     /// Prepares a query in the current read transaction. `unfiltered`: no SQL condition besides
     /// the MATCH, so every matching row is scored. `keeping`: how many leading rows to keep, nil for all.

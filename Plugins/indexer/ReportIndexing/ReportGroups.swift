@@ -3,9 +3,11 @@ import GRDBSQLite
 import ReportProtocol
 
 /// Every indexed report's year, region and level as group numbers, and its length, by row id:
-/// what `trend` counts by. Kept in memory per connection and brought up to date as
-/// `ReportLengths` is, so that a `trend` over 100,000 reports reads neither the `reports` table
-/// nor a string per report it matches: only FTS5's row ids and counts.
+/// what `trend` counts by. Kept in memory, one for the index (`SearchIndex.groups`), and brought
+/// up to date from `index_totals` at each `trend` (`ReportRowsFollower`), so that a `trend` over
+/// 100,000 reports reads neither the `reports` table nor a string per report it matches: only
+/// FTS5's row ids and counts. One per connection, as the lengths are, read all 100,000 rows
+/// once for each of the pool's readers: the slowest `trend`s of a benchmark.
 struct ReportGroups {
     /// One way of grouping: each report's group number, by row id (-1 where no report has that
     /// id), and each group's key (a year's number, a region's or level's name; nil for none).
@@ -40,11 +42,12 @@ struct ReportGroups {
     private(set) var years: [Int32] = []
     /// Each report's length in characters, by row id.
     private(set) var characters: [Int32] = []
-    /// The highest row id of a report read (0 for none).
-    private(set) var highestRowId = 0
     private var follower = ReportRowsFollower()
-    /// `PRAGMA data_version` when last brought up to date: it changes whenever another connection commits.
-    private var version: Int64?
+
+    /// The highest row id of a report read (0 for none).
+    var highestRowId: Int { Int(follower.highestId) }
+    /// `index_totals.removals` when last brought up to date: while it stays, every row read is unchanged.
+    var removals: Int64 { follower.removals }
 
     static let noYear = Int32.min
 
@@ -67,10 +70,9 @@ struct ReportGroups {
         return sizes
     }
 
-    /// Brings the groups up to the database when another connection has committed since the last look.
+    /// Brings the groups up to the database: the totals row, then the reports added since the
+    /// last look, or every report after a removal.
     mutating func refresh(_ db: Database) throws {
-        let current = try Int64.fetchOne(db, sql: "PRAGMA data_version")
-        guard current == nil || current != version else { return }
         var follower = self.follower
         defer { self.follower = follower }
         if try follower.begin(db).everyRow {
@@ -79,7 +81,6 @@ struct ReportGroups {
             level.removeAll()
             years.removeAll(keepingCapacity: true)
             characters.removeAll(keepingCapacity: true)
-            highestRowId = 0
         }
         try follower.readNewRows(db, select: "SELECT id, year, region, level, characters FROM reports WHERE id > ?") { id, row in
             year.set(id, Self.key(row, 1))
@@ -92,9 +93,7 @@ struct ReportGroups {
             }
             characters[id] = Int32(clamping: sqlite3_column_int64(row, 4))
             years[id] = sqlite3_column_type(row, 1) == SQLITE_INTEGER ? Int32(clamping: sqlite3_column_int64(row, 1)) : Self.noYear
-            highestRowId = max(highestRowId, id)
         }
-        version = current
     }
 
     /// A group's key as text: a year's number, a region's or level's name; nil for NULL or blank.

@@ -12,8 +12,10 @@ struct ReportRowsFollower {
         var characters: Int64
     }
 
-    private var removals: Int64 = -1
-    private var highestId: Int64 = 0
+    /// `index_totals.removals` at the last look: a counter of every report ever removed (re-indexing removes first).
+    private(set) var removals: Int64 = -1
+    /// The highest row id read (0 for none).
+    private(set) var highestId: Int64 = 0
 
     /// The totals, and whether every row must be read again: the table must then be emptied
     /// before `readNewRows`.
@@ -29,24 +31,30 @@ struct ReportRowsFollower {
     }
 
     /// Steps `select` (whose first column is the row id and whose one parameter is the id to read
-    /// after, e.g. `SELECT id, characters FROM reports WHERE id > ?`) over the rows not read yet.
-    /// Steps the statement directly: GRDB's row cursor costs several times as much per row, and a
-    /// full read is every report.
+    /// after, e.g. `SELECT id, characters FROM reports WHERE id > ?`) over the rows not read yet,
+    /// directly: GRDB's row cursor costs several times as much per row, and a full read is every report.
     mutating func readNewRows(_ db: Database, select sql: String, _ body: (_ rowId: Int, _ row: OpaquePointer) -> Void) throws {
         let statement = try db.cachedStatement(sql: sql)
+        try statement.setArguments([highestId])
+        try Self.step(statement, db) { row in
+            let id = sqlite3_column_int64(row, 0)
+            body(Int(id), row)
+            highestId = max(highestId, id)
+        }
+    }
+
+    /// Steps a statement whose arguments are set over its rows, without GRDB's row objects.
+    static func step(_ statement: Statement, _ db: Database, _ body: (_ row: OpaquePointer) -> Void) throws {
         let handle = statement.sqliteStatement
         defer { sqlite3_reset(handle) }
-        sqlite3_bind_int64(handle, 1, highestId)
         while true {
             let code = sqlite3_step(handle)
-            if code == SQLITE_DONE { break }
+            if code == SQLITE_DONE { return }
             guard code == SQLITE_ROW else {
                 throw DatabaseError(resultCode: ResultCode(rawValue: code),
-                                    message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
+                                    message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: statement.sql)
             }
-            let id = sqlite3_column_int64(handle, 0)
-            body(Int(id), handle)
-            highestId = max(highestId, id)
+            body(handle)
         }
     }
 }

@@ -11,11 +11,11 @@ extension SearchIndex {
     /// The phrase is one search term (spaces inside it do not split it), found as a search finds
     /// it: wherever the text holds its characters in a row, whitespace ignored, Latin letters in
     /// either case, typed in either script (its simplified form is counted too). The reports
-    /// holding it come from a MATCH (over parts of the row ids at once, `countPhrase`); each
+    /// holding it come from a MATCH (over parts of the row ids at once, `trendInParts`); each
     /// one's count is FTS5's phrase instances (`PhraseCountFunction`), so no report text is read,
-    /// and its group comes from the connection's `ReportGroups`, so no report row is read either,
-    /// but for the two appearances. `reportsPerPart`: the least reports a part counts (tests
-    /// split small indexes with it).
+    /// and its group comes from the index's `ReportGroups`, so no report row is read either, but
+    /// for the two appearances. `reportsPerPart`: the fewest row ids worth a part of their own
+    /// (tests split small indexes with it).
     /// Near-duplicate reports (one report dropped as text and as Word) each count: the index
     /// does not know which reports are copies of each other.
     public func trend(_ request: TrendRequest, reportsPerPart: Int = defaultReportsPerPart) throws -> TrendResponse {
@@ -30,58 +30,94 @@ extension SearchIndex {
             throw SearchIndexError.phraseTooFragmented(phrase: request.phrase, limit: MatchExpression.maximumJunctions)
         }
         let operation = "counting \"\(request.phrase)\" by \(request.by.rawValue)"
-        let groups = try read(operation) { db in
-            let state = rankings.state(of: db)
-            try state.groups.refresh(db)
-            return state.groups
-        }
-        let column = groups.column(request.by)
-        var matches: [TrendTally.Match] = []
-        for part in try countPhrase(match.text, rowIds: 0...groups.highestRowId, reportsPerPart: reportsPerPart, operation) {
-            for (rowId, occurrences) in part {
-                // A report indexed or removed since the groups were read is not counted.
-                guard rowId < column.groupOf.count, column.groupOf[rowId] >= 0 else { continue }
-                let year = groups.years[rowId]
-                matches.append(TrendTally.Match(group: Int(column.groupOf[rowId]), rowId: Int64(rowId),
-                                                year: year == ReportGroups.noYear ? nil : Int(year), occurrences: occurrences))
+        // Counted in parts, the reads are separate transactions: one that sees a report removed
+        // (or re-indexed, which removes first) since the groups were read starts over, and the
+        // last attempt counts in one transaction.
+        for _ in 1..<Self.attemptsInParts {
+            if let response = try trendInParts(request, match: match.text, reportsPerPart: reportsPerPart, operation) {
+                return response
             }
         }
         return try read(operation) { db in
-            TrendTally.response(
-                phrase: request.phrase, by: request.by, sizes: groups.sizes(request.by), matches: matches,
-                first: try Self.appearance(TrendTally.appearanceCandidates(matches, earliest: true), db),
-                last: try Self.appearance(TrendTally.appearanceCandidates(matches, earliest: false), db))
+            let groups = try self.refreshedGroups(db)
+            var counts: [(Int, Int)] = []
+            try Self.countPhrase(match.text, rowIds: 0...groups.highestRowId, db) { counts.append(($0, $1)) }
+            return try Self.response(request, groups: groups, counts: [counts], db)
         }
     }
+
+    /// Tries before `trend` counts in one transaction.
+    private static let attemptsInParts = 3
 
     /// Reports per part of a count below which it is not split: a part's own read costs more than it saves.
     public static let defaultReportsPerPart = 5_000
 
-    /// Each report of `rowIds` FTS5 matches, with its count, in parts of the row ids counted at
-    /// once on as many reader connections as there are cores (at most 4): FTS5 reads a phrase's
-    /// position lists on one thread, and 高质量发展, held by every one of 100,000 reports, took
-    /// 90 ms of a core (`make bench-analysis`).
-    private func countPhrase(_ match: String, rowIds: ClosedRange<Int>, reportsPerPart: Int,
-                             _ operation: String) throws -> [[(Int, Int)]] {
+    /// The groups as of this transaction, shared by the index's connections.
+    private func refreshedGroups(_ db: Database) throws -> ReportGroups {
+        try groups.withLock { groups in
+            try groups.refresh(db)
+            return groups
+        }
+    }
+
+    /// `trend` with the row ids counted in parts at once, one reader connection per core (at most
+    /// 4): FTS5 reads a phrase's position lists on one thread, and 高质量发展, held by every one of
+    /// 100,000 reports, took 90 ms of a core. nil when a report was removed since the groups were read.
+    private func trendInParts(_ request: TrendRequest, match: String, reportsPerPart: Int,
+                              _ operation: String) throws -> TrendResponse? {
+        let groups = try read(operation) { db in try refreshedGroups(db) }
+        let rowIds = 0...groups.highestRowId
         let parts = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount, rowIds.count / max(1, reportsPerPart)))
-        let width = (rowIds.count + parts - 1) / parts
-        let results = Mutex<[Result<[(Int, Int)], any Error>]>(Array(repeating: .success([]), count: parts))
+        let results = Mutex<[Result<[(Int, Int)]?, any Error>]>(Array(repeating: .success(nil), count: parts))
         DispatchQueue.concurrentPerform(iterations: parts) { part in
-            let first = rowIds.lowerBound + part * width
+            // Part p counts ids lower + p·n/parts up to the next part's first: every id once.
+            let first = rowIds.lowerBound + part * rowIds.count / parts
+            let next = rowIds.lowerBound + (part + 1) * rowIds.count / parts
             let result = Result {
-                try self.read(operation) { db in
+                try self.read(operation) { db -> [(Int, Int)]? in
+                    guard try Self.removals(db) == groups.removals else { return nil }
                     var counts: [(Int, Int)] = []
-                    try Self.countPhrase(match, rowIds: first...min(rowIds.upperBound, first + width - 1), db) { counts.append(($0, $1)) }
+                    if first < next { try Self.countPhrase(match, rowIds: first...(next - 1), db) { counts.append(($0, $1)) } }
                     return counts
                 }
             }
             results.withLock { $0[part] = result }
         }
-        return try results.withLock { $0 }.map { try $0.get() }
+        var counts: [[(Int, Int)]] = []
+        for result in results.withLock({ $0 }) {
+            guard let part = try result.get() else { return nil }
+            counts.append(part)
+        }
+        return try read(operation) { db in
+            try Self.removals(db) == groups.removals ? try Self.response(request, groups: groups, counts: counts, db) : nil
+        }
     }
 
-    /// Each report of `rowIds` FTS5 matches with its count, in row id order. Steps the statement directly:
-    /// a GRDB row per match was most of a `trend` over reports that all hold the phrase.
+    private static func removals(_ db: Database) throws -> Int64? {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT removals FROM index_totals"))
+    }
+
+    /// The answer from the groups and each matching row id's count (read while no report was
+    /// removed, so every counted row id is a report of the groups), the appearances read in `db`.
+    private static func response(_ request: TrendRequest, groups: ReportGroups, counts: [[(Int, Int)]],
+                                 _ db: Database) throws -> TrendResponse {
+        let column = groups.column(request.by)
+        var matches: [TrendTally.Match] = []
+        for part in counts {
+            for (rowId, occurrences) in part where rowId < column.groupOf.count && column.groupOf[rowId] >= 0 {
+                let year = groups.years[rowId]
+                matches.append(TrendTally.Match(group: Int(column.groupOf[rowId]), rowId: Int64(rowId),
+                                                year: year == ReportGroups.noYear ? nil : Int(year), occurrences: occurrences))
+            }
+        }
+        return TrendTally.response(
+            phrase: request.phrase, by: request.by, sizes: groups.sizes(request.by), matches: matches,
+            first: try appearance(TrendTally.appearanceCandidates(matches, earliest: true), db),
+            last: try appearance(TrendTally.appearanceCandidates(matches, earliest: false), db))
+    }
+
+    /// Each report of `rowIds` FTS5 matches with its count, in row id order: a GRDB row per match
+    /// was most of a `trend` over reports that all hold the phrase.
     private static func countPhrase(_ match: String, rowIds: ClosedRange<Int>, _ db: Database,
                                     _ body: (_ rowId: Int, _ occurrences: Int) -> Void) throws {
         let statement = try db.cachedStatement(sql: """
@@ -89,16 +125,8 @@ extension SearchIndex {
             WHERE report_fts MATCH ? AND rowid BETWEEN ? AND ?
             """)
         try statement.setArguments([match, rowIds.lowerBound, rowIds.upperBound])
-        let handle = statement.sqliteStatement
-        defer { sqlite3_reset(handle) }
-        while true {
-            let code = sqlite3_step(handle)
-            if code == SQLITE_DONE { return }
-            guard code == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code),
-                                    message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: statement.sql)
-            }
-            body(Int(sqlite3_column_int64(handle, 0)), Int(sqlite3_column_int64(handle, 1)))
+        try ReportRowsFollower.step(statement, db) { row in
+            body(Int(sqlite3_column_int64(row, 0)), Int(sqlite3_column_int64(row, 1)))
         }
     }
 

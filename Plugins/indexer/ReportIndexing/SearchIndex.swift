@@ -2,6 +2,7 @@ import ChineseText
 import Foundation
 import GRDB
 import ReportProtocol
+import Synchronization
 
 /// The full-text index of report paragraphs, in one SQLite file shared by every indexer and
 /// search process: WAL journal, a busy timeout, and one IMMEDIATE transaction per change.
@@ -20,6 +21,8 @@ public final class SearchIndex: Sendable {
     let converter: ScriptConverter
     /// Each connection's `report_rank` state (report lengths, the running query's statistics).
     let rankings = RankingConnections()
+    /// What `trend` counts by, read on the first and brought up to date at each.
+    let groups = Mutex(ReportGroups())
 
     /// `segmenter`: the one the summarizer uses (jieba + domain dictionary), for whole-word ranking.
     public init(path: String, segmenter: Segmenter? = nil) throws {

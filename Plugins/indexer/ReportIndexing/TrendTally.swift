@@ -65,13 +65,9 @@ struct TrendTally {
     /// Levels from the largest region down, as the parser names them.
     static let levelOrder = ["province", "city", "district", "county"]
 
-    /// Years ascending, regions by name, levels from province down (unknown levels after, by
-    /// name); the group without a key last.
-    static func ordered(_ sizes: [GroupSize], by grouping: TrendGrouping) -> [GroupSize] {
-        sizes.sorted { precedes($0.key, $1.key, by: grouping) }
-    }
-
-    private static func precedes(_ left: String?, _ right: String?, by grouping: TrendGrouping) -> Bool {
+    /// Whether group `left` comes before `right`: years ascending, regions by name, levels from
+    /// province down (unknown levels after, by name); the group without a key last.
+    static func precedes(_ left: String?, _ right: String?, by grouping: TrendGrouping) -> Bool {
         guard let a = left else { return false }
         guard let b = right else { return true }
         switch grouping {

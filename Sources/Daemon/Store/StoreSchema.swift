@@ -88,7 +88,7 @@ enum StoreSchema {
             try db.execute(sql: "CREATE INDEX reports_received ON reports(received_at)")
         }
         migrator.registerMigration("v8 facts") { db in
-            // Issue 15's normalised facts (FactsTables.swift); v10 fills them for the reports already done.
+            // Issue 15's normalised facts (FactsTables.swift); v11 fills them for the reports already done.
             try FactsTables.create(db)
         }
         migrator.registerMigration("v9 facts figure counts") { db in
