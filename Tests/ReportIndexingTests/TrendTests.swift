@@ -98,13 +98,31 @@ final class TrendTests: XCTestCase {
     /// Counted in parts of the row ids at once (as over a large index), the answer is the one
     /// counted in one part.
     func testCountingInPartsGivesTheSameAnswerAsCountingAtOnce() throws {
-        let (index, _) = try makeCorpusIndex(self)
+        // Two indexes: on one, the second ask of a phrase would come from the kept counts.
+        let (whole, _) = try makeCorpusIndex(self)
+        let (inParts, _) = try makeCorpusIndex(self)
         for phrase in ["冬奥", "发展", "门头沟", "鲸鱼潜艇"] {
             for by in TrendGrouping.allCases {
-                let whole = try index.trend(TrendRequest(phrase: phrase, by: by), reportsPerPart: Int.max)
-                XCTAssertEqual(try index.trend(TrendRequest(phrase: phrase, by: by), reportsPerPart: 1), whole, "\(phrase) by \(by)")
+                XCTAssertEqual(try inParts.trend(TrendRequest(phrase: phrase, by: by), reportsPerPart: 1),
+                               try whole.trend(TrendRequest(phrase: phrase, by: by), reportsPerPart: Int.max), "\(phrase) by \(by)")
             }
         }
+    }
+
+    /// A phrase asked again is counted only in the reports indexed since; the answers are those
+    /// of an index that never kept counts.
+    func testAPhraseAskedAgainCountsTheReportsIndexedSinceAndForgetsAfterARemoval() throws {
+        let (index, reports) = try makeCorpusIndex(self)
+        let first = try index.trend(TrendRequest(phrase: "冬奥", by: .region))
+        XCTAssertEqual(try index.trend(TrendRequest(phrase: "冬奥", by: .region)), first)
+        _ = try index.index(reportId: "new", file: "new.txt", document: report(year: 2030, region: "新区", body: "冬奥冬奥冬奥"))
+        let added = try index.trend(TrendRequest(phrase: "冬奥", by: .year))
+        XCTAssertEqual(added.total.occurrences, first.total.occurrences + 3)
+        XCTAssertEqual(added.last?.reportId, "new")
+        try index.remove(reportId: reports[0].id)
+        let removed = try index.trend(TrendRequest(phrase: "冬奥", by: .year))
+        XCTAssertEqual(removed.total.occurrences, added.total.occurrences - Self.occurrences(of: "冬奥", in: reports[0]))
+        XCTAssertEqual(removed.total.reports, reports.count)
     }
 
     /// 150 reports saying it equally often, indexed in random order: more candidates than are
@@ -269,5 +287,34 @@ final class TrendTallyTests: XCTestCase {
 
     func testAGroupWithoutTextHasARateOfNothing() {
         XCTAssertEqual(TrendGroup(key: "x", reports: 1, reportsWith: 0, occurrences: 0, characters: 0).perTenThousand, 0)
+    }
+}
+
+/// The counts `trend` keeps between asks.
+final class PhraseCountsTests: XCTestCase {
+    private func counted(removals: Int64 = 0, upTo highest: Int, rows: Int) -> PhraseCounts.Counted {
+        PhraseCounts.Counted(removals: removals, highestRowId: highest, counts: (0..<rows).map { ($0, 1) })
+    }
+
+    func testKeptCountsHoldUntilARemovalAndForNoRowIdsBeyondTheCallers() {
+        let kept = PhraseCounts()
+        kept.keep("a", counted(removals: 2, upTo: 10, rows: 3))
+        XCTAssertEqual(kept.counted("a", removals: 2, upTo: 12)?.counts.count, 3)
+        XCTAssertNil(kept.counted("a", removals: 3, upTo: 12), "a report was removed since")
+        XCTAssertNil(kept.counted("a", removals: 2, upTo: 9), "counted over reports the caller does not know")
+        XCTAssertNil(kept.counted("b", removals: 2, upTo: 12))
+    }
+
+    func testPastTheCapacityTheLeastRecentlyAskedPhrasesAreDropped() {
+        let kept = PhraseCounts(capacity: 10)
+        kept.keep("a", counted(upTo: 5, rows: 4))
+        kept.keep("b", counted(upTo: 5, rows: 4))
+        XCTAssertNotNil(kept.counted("a", removals: 0, upTo: 5))
+        kept.keep("c", counted(upTo: 5, rows: 4))
+        XCTAssertNotNil(kept.counted("a", removals: 0, upTo: 5), "asked last, kept")
+        XCTAssertNil(kept.counted("b", removals: 0, upTo: 5), "the least recently asked")
+        XCTAssertNotNil(kept.counted("c", removals: 0, upTo: 5))
+        kept.keep("d", counted(upTo: 5, rows: 11))
+        XCTAssertNil(kept.counted("d", removals: 0, upTo: 5), "more than the whole capacity is not kept")
     }
 }

@@ -40,9 +40,9 @@ extension SearchIndex {
         }
         return try read(operation) { db in
             let groups = try self.refreshedGroups(db)
-            var counts: [(Int, Int)] = []
+            var counts: [(rowId: Int, occurrences: Int)] = []
             try Self.countPhrase(match.text, rowIds: 0...groups.highestRowId, db) { counts.append(($0, $1)) }
-            return try Self.response(request, groups: groups, counts: [counts], db)
+            return try Self.response(request, groups: groups, counts: counts, db)
         }
     }
 
@@ -66,31 +66,37 @@ extension SearchIndex {
     private func trendInParts(_ request: TrendRequest, match: String, reportsPerPart: Int,
                               _ operation: String) throws -> TrendResponse? {
         let groups = try read(operation) { db in try refreshedGroups(db) }
-        let rowIds = 0...groups.highestRowId
+        // Counted before and no report removed since: only the reports indexed since are counted.
+        let kept = phraseCounts.counted(match, removals: groups.removals, upTo: groups.highestRowId)
+        let rowIds = (kept.map { $0.highestRowId + 1 } ?? 0)..<(groups.highestRowId + 1)
         let parts = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount, rowIds.count / max(1, reportsPerPart)))
-        let results = Mutex<[Result<[(Int, Int)]?, any Error>]>(Array(repeating: .success(nil), count: parts))
+        let results = Mutex<[Result<[(rowId: Int, occurrences: Int)]?, any Error>]>(Array(repeating: .success(nil), count: parts))
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             // Part p counts ids lower + p·n/parts up to the next part's first: every id once.
             let first = rowIds.lowerBound + part * rowIds.count / parts
             let next = rowIds.lowerBound + (part + 1) * rowIds.count / parts
             let result = Result {
-                try self.read(operation) { db -> [(Int, Int)]? in
+                try self.read(operation) { db -> [(rowId: Int, occurrences: Int)]? in
                     guard try Self.removals(db) == groups.removals else { return nil }
-                    var counts: [(Int, Int)] = []
+                    var counts: [(rowId: Int, occurrences: Int)] = []
                     if first < next { try Self.countPhrase(match, rowIds: first...(next - 1), db) { counts.append(($0, $1)) } }
                     return counts
                 }
             }
             results.withLock { $0[part] = result }
         }
-        var counts: [[(Int, Int)]] = []
+        var counts = kept?.counts ?? []
         for result in results.withLock({ $0 }) {
             guard let part = try result.get() else { return nil }
-            counts.append(part)
+            counts += part
         }
-        return try read(operation) { db in
+        let response = try read(operation) { db in
             try Self.removals(db) == groups.removals ? try Self.response(request, groups: groups, counts: counts, db) : nil
         }
+        if response != nil {
+            phraseCounts.keep(match, PhraseCounts.Counted(removals: groups.removals, highestRowId: groups.highestRowId, counts: counts))
+        }
+        return response
     }
 
     private static func removals(_ db: Database) throws -> Int64? {
@@ -99,16 +105,15 @@ extension SearchIndex {
 
     /// The answer from the groups and each matching row id's count (read while no report was
     /// removed, so every counted row id is a report of the groups), the appearances read in `db`.
-    private static func response(_ request: TrendRequest, groups: ReportGroups, counts: [[(Int, Int)]],
+    private static func response(_ request: TrendRequest, groups: ReportGroups, counts: [(rowId: Int, occurrences: Int)],
                                  _ db: Database) throws -> TrendResponse {
         let column = groups.column(request.by)
         var matches: [TrendTally.Match] = []
-        for part in counts {
-            for (rowId, occurrences) in part where rowId < column.groupOf.count && column.groupOf[rowId] >= 0 {
-                let year = groups.years[rowId]
-                matches.append(TrendTally.Match(group: Int(column.groupOf[rowId]), rowId: Int64(rowId),
-                                                year: year == ReportGroups.noYear ? nil : Int(year), occurrences: occurrences))
-            }
+        matches.reserveCapacity(counts.count)
+        for (rowId, occurrences) in counts where rowId < column.groupOf.count && column.groupOf[rowId] >= 0 {
+            let year = groups.years[rowId]
+            matches.append(TrendTally.Match(group: Int(column.groupOf[rowId]), rowId: Int64(rowId),
+                                            year: year == ReportGroups.noYear ? nil : Int(year), occurrences: occurrences))
         }
         return TrendTally.response(
             phrase: request.phrase, by: request.by, sizes: groups.sizes(request.by), matches: matches,

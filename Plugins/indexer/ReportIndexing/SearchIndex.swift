@@ -23,6 +23,8 @@ public final class SearchIndex: Sendable {
     let rankings = RankingConnections()
     /// What `trend` counts by, read on the first and brought up to date at each.
     let groups = Mutex(ReportGroups())
+    /// Recent phrases' counts, so that `trend` counts a phrase asked again only in the reports indexed since.
+    let phraseCounts = PhraseCounts()
 
     /// `segmenter`: the one the summarizer uses (jieba + domain dictionary), for whole-word ranking.
     public init(path: String, segmenter: Segmenter? = nil) throws {
