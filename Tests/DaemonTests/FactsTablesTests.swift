@@ -136,16 +136,19 @@ final class FactsTablesTests: XCTestCase {
         XCTAssertTrue(sections.contains { $0 != nil }, "the national report's figures stand in sections")
     }
 
-    func testTheMigrationGivesFactsWrittenBeforeFileNamesTheirReportsFileName() throws {
+    /// A store migrated up to `version` and holding what `sql` inserts, opened (and so migrated on) as the daemon opens it.
+    private func upgradedStore(from version: String, holding sql: String) throws -> StateStore {
         let path = try makeTemporaryDirectory(self).appendingPathComponent("state.sqlite").path
-        try makeOldStore(at: path, upTo: "v10 figure sections") { db in
-            try db.execute(sql: """
-                INSERT INTO reports(id, file, size, state, received_at) VALUES ('r1', '延庆区2023.txt', 1, 'done', '2024-01-01T00:00:00.000Z');
-                INSERT INTO report_facts(report_id, received_at, metadata_fields) VALUES ('r1', '2024-01-01T00:00:00.000Z', 3);
-                INSERT INTO report_facts(report_id, received_at, metadata_fields) VALUES ('gone', '2024-01-01T00:00:00.000Z', 3);
-                """)
-        }
-        let store = try StateStore(path: path)
+        try makeOldStore(at: path, upTo: version) { db in try db.execute(sql: sql) }
+        return try StateStore(path: path)
+    }
+
+    func testTheMigrationGivesFactsWrittenBeforeFileNamesTheirReportsFileName() throws {
+        let store = try upgradedStore(from: "v10 figure sections", holding: """
+            INSERT INTO reports(id, file, size, state, received_at) VALUES ('r1', '延庆区2023.txt', 1, 'done', '2024-01-01T00:00:00.000Z');
+            INSERT INTO report_facts(report_id, received_at, metadata_fields) VALUES ('r1', '2024-01-01T00:00:00.000Z', 3);
+            INSERT INTO report_facts(report_id, received_at, metadata_fields) VALUES ('gone', '2024-01-01T00:00:00.000Z', 3);
+            """)
         try store.database.read { db in
             XCTAssertEqual(try String.fetchAll(db, sql: "SELECT file FROM report_facts ORDER BY report_id"), ["", "延庆区2023.txt"],
                            "a row whose report is gone gets no name")
@@ -153,18 +156,14 @@ final class FactsTablesTests: XCTestCase {
     }
 
     func testTheMigrationCountsTheFiguresOfFactsWrittenBeforeTheCounts() throws {
-        let path = try makeTemporaryDirectory(self).appendingPathComponent("state.sqlite").path
-        try makeOldStore(at: path, upTo: "v8 facts") { db in
-            try db.execute(sql: """
-                INSERT INTO reports(id, file, size, state, received_at) VALUES ('r1', 'a.txt', 1, 'done', '2024-01-01T00:00:00.000Z');
-                INSERT INTO report_facts(report_id, received_at, metadata_fields) VALUES ('r1', '2024-01-01T00:00:00.000Z', 3);
-                INSERT INTO indicator_facts(report_id, ordinal, name, key, kind, estimated, not_stated, headline, evidence) VALUES
-                    ('r1', 0, '地区生产总值', '地区生产总值', 'actual', 0, 0, 1, ''),
-                    ('r1', 1, '税收', '税收', 'actual', 0, 0, 0, ''),
-                    ('r1', 2, '地区生产总值', '地区生产总值', 'target', 0, 0, 1, '');
-                """)
-        }
-        let store = try StateStore(path: path)
+        let store = try upgradedStore(from: "v8 facts", holding: """
+            INSERT INTO reports(id, file, size, state, received_at) VALUES ('r1', 'a.txt', 1, 'done', '2024-01-01T00:00:00.000Z');
+            INSERT INTO report_facts(report_id, received_at, metadata_fields) VALUES ('r1', '2024-01-01T00:00:00.000Z', 3);
+            INSERT INTO indicator_facts(report_id, ordinal, name, key, kind, estimated, not_stated, headline, evidence) VALUES
+                ('r1', 0, '地区生产总值', '地区生产总值', 'actual', 0, 0, 1, ''),
+                ('r1', 1, '税收', '税收', 'actual', 0, 0, 0, ''),
+                ('r1', 2, '地区生产总值', '地区生产总值', 'target', 0, 0, 1, '');
+            """)
         try store.database.read { db in
             let row = try XCTUnwrap(try Row.fetchOne(db, sql: "SELECT figures, headline_figures FROM report_facts"))
             XCTAssertEqual(row["figures"] as Int?, 3)

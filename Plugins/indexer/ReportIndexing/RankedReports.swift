@@ -25,16 +25,7 @@ struct RankedReports {
             WHERE report_fts MATCH ?\(scope.andClause)
             """)
         try statement.setArguments(StatementArguments([match.text] + scope.arguments))
-        let handle = statement.sqliteStatement
-        defer { sqlite3_reset(handle) }
-        while true {
-            let code = sqlite3_step(handle)
-            if code == SQLITE_DONE { break }
-            guard code == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code),
-                                    message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: statement.sql)
-            }
-        }
+        try statement.forEachRawRow(in: db) { _ in }
         scale = state.deferredScale
         rows = state.query.leading.descending()
     }

@@ -36,25 +36,10 @@ struct ReportRowsFollower {
     mutating func readNewRows(_ db: Database, select sql: String, _ body: (_ rowId: Int, _ row: OpaquePointer) -> Void) throws {
         let statement = try db.cachedStatement(sql: sql)
         try statement.setArguments([highestId])
-        try Self.step(statement, db) { row in
+        try statement.forEachRawRow(in: db) { row in
             let id = sqlite3_column_int64(row, 0)
             body(Int(id), row)
             highestId = max(highestId, id)
-        }
-    }
-
-    /// Steps a statement whose arguments are set over its rows, without GRDB's row objects.
-    static func step(_ statement: Statement, _ db: Database, _ body: (_ row: OpaquePointer) -> Void) throws {
-        let handle = statement.sqliteStatement
-        defer { sqlite3_reset(handle) }
-        while true {
-            let code = sqlite3_step(handle)
-            if code == SQLITE_DONE { return }
-            guard code == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code),
-                                    message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: statement.sql)
-            }
-            body(handle)
         }
     }
 }

@@ -130,7 +130,7 @@ extension SearchIndex {
             WHERE report_fts MATCH ? AND rowid BETWEEN ? AND ?
             """)
         try statement.setArguments([match, rowIds.lowerBound, rowIds.upperBound])
-        try ReportRowsFollower.step(statement, db) { row in
+        try statement.forEachRawRow(in: db) { row in
             body(Int(sqlite3_column_int64(row, 0)), Int(sqlite3_column_int64(row, 1)))
         }
     }
