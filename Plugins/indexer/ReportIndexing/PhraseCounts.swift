@@ -5,7 +5,8 @@ import Synchronization
 /// Counting 高质量发展 over 100,000 reports is 55 ms on two cores, all of it FTS5 matching the
 /// phrase (docs/SEARCH.md); counting it over no new report is none. Counts stay right while no
 /// report is removed (`index_totals.removals`): new reports only add row ids above the highest
-/// counted. Bounded by `capacity` row ids over every phrase, the least recently asked dropped first.
+/// counted. Bounded by `capacity` row ids over every phrase (each phrase weighs one more than its
+/// row ids, so phrases found nowhere are bounded too), the least recently asked dropped first.
 final class PhraseCounts: Sendable {
     /// A phrase's counts, row id and occurrences in row id order, over the row ids up to `highestRowId`.
     struct Counted: Sendable {
@@ -41,19 +42,24 @@ final class PhraseCounts: Sendable {
         }
     }
 
-    /// Keeps `counted` for `match`, replacing what was kept, and drops the least recently asked
-    /// phrases past the capacity.
+    /// Keeps `counted` for `match`, unless what is kept was counted further (two `trend`s of
+    /// one phrase at once), and drops the least recently asked phrases past the capacity.
     func keep(_ match: String, _ counted: Counted) {
-        guard counted.counts.count <= capacity else { return }
+        guard Self.weight(counted) <= capacity else { return }
         kept.withLock { kept in
-            kept.size -= kept.counts[match]?.counted.counts.count ?? 0
+            if let current = kept.counts[match]?.counted {
+                if current.removals == counted.removals && current.highestRowId >= counted.highestRowId { return }
+                kept.size -= Self.weight(current)
+            }
             kept.clock += 1
             kept.counts[match] = (counted, kept.clock)
-            kept.size += counted.counts.count
+            kept.size += Self.weight(counted)
             while kept.size > capacity, let oldest = kept.counts.min(by: { $0.value.lastAsked < $1.value.lastAsked }) {
-                kept.size -= oldest.value.counted.counts.count
+                kept.size -= Self.weight(oldest.value.counted)
                 kept.counts[oldest.key] = nil
             }
         }
     }
+
+    private static func weight(_ counted: Counted) -> Int { counted.counts.count + 1 }
 }

@@ -11,7 +11,8 @@ extension SearchIndex {
     /// The phrase is one search term (spaces inside it do not split it), found as a search finds
     /// it: wherever the text holds its characters in a row, whitespace ignored, Latin letters in
     /// either case, typed in either script (its simplified form is counted too). The reports
-    /// holding it come from a MATCH (over parts of the row ids at once, `trendInParts`); each
+    /// holding it come from a MATCH (over parts of the row ids at once, `trendInParts`, and for
+    /// a phrase asked before only over the reports indexed since, `PhraseCounts`); each
     /// one's count is FTS5's phrase instances (`PhraseCountFunction`), so no report text is read,
     /// and its group comes from the index's `ReportGroups`, so no report row is read either, but
     /// for the two appearances. `reportsPerPart`: the fewest row ids worth a part of their own
@@ -39,7 +40,9 @@ extension SearchIndex {
             }
         }
         return try read(operation) { db in
-            let groups = try self.refreshedGroups(db)
+            // Groups of its own, read in this transaction: the shared ones may be ahead of it.
+            var groups = ReportGroups()
+            try groups.refresh(db)
             var counts: [(rowId: Int, occurrences: Int)] = []
             try Self.countPhrase(match.text, rowIds: 0...groups.highestRowId, db) { counts.append(($0, $1)) }
             return try Self.response(request, groups: groups, counts: counts, db)
@@ -88,12 +91,13 @@ extension SearchIndex {
         var counts = kept?.counts ?? []
         for result in results.withLock({ $0 }) {
             guard let part = try result.get() else { return nil }
-            counts += part
+            if !part.isEmpty { counts += part }
         }
         let response = try read(operation) { db in
             try Self.removals(db) == groups.removals ? try Self.response(request, groups: groups, counts: counts, db) : nil
         }
-        if response != nil {
+        // Kept again only when it was counted further: a poll with nothing indexed since copies nothing.
+        if response != nil && kept?.highestRowId != groups.highestRowId {
             phraseCounts.keep(match, PhraseCounts.Counted(removals: groups.removals, highestRowId: groups.highestRowId, counts: counts))
         }
         return response
