@@ -109,8 +109,8 @@ final class TrendTests: XCTestCase {
         }
     }
 
-    /// A phrase asked again is counted only in the reports indexed since; the answers are those
-    /// of an index that never kept counts.
+    /// A phrase asked again is counted only in the reports indexed since, and anew once a report
+    /// is removed (its row id may be reused).
     func testAPhraseAskedAgainCountsTheReportsIndexedSinceAndForgetsAfterARemoval() throws {
         let (index, _) = try makeCorpusIndex(self)
         let first = try index.trend(TrendRequest(phrase: "冬奥", by: .region))
