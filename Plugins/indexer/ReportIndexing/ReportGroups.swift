@@ -6,8 +6,8 @@ import ReportProtocol
 /// what `trend` counts by. Kept in memory, one for the index (`SearchIndex.groups`), and brought
 /// up to date from `index_totals` at each `trend` (`ReportRowsFollower`), so that a `trend` over
 /// 100,000 reports reads neither the `reports` table nor a string per report it matches: only
-/// FTS5's row ids and counts. One per connection, as the lengths are, read all 100,000 rows
-/// once for each of the pool's readers: the slowest `trend`s of a benchmark.
+/// FTS5's row ids and counts. Kept per connection, as the lengths are, it was read whole (100,000
+/// rows) once for each of the pool's readers: the slowest `trend`s of a benchmark.
 struct ReportGroups {
     /// One way of grouping: each report's group number, by row id (-1 where no report has that
     /// id), and each group's key (a year's number, a region's or level's name; nil for none).
@@ -38,8 +38,6 @@ struct ReportGroups {
     private(set) var year = Column()
     private(set) var region = Column()
     private(set) var level = Column()
-    /// Each report's year as a number (`Int32.min` for none), for the first and last appearance.
-    private(set) var years: [Int32] = []
     /// Each report's length in characters, by row id.
     private(set) var characters: [Int32] = []
     private var follower = ReportRowsFollower()
@@ -48,8 +46,6 @@ struct ReportGroups {
     var highestRowId: Int { Int(follower.highestId) }
     /// `index_totals.removals` when last brought up to date: while it stays, every row read is unchanged.
     var removals: Int64 { follower.removals }
-
-    static let noYear = Int32.min
 
     func column(_ grouping: TrendGrouping) -> Column {
         switch grouping {
@@ -79,7 +75,6 @@ struct ReportGroups {
             year.removeAll()
             region.removeAll()
             level.removeAll()
-            years.removeAll(keepingCapacity: true)
             characters.removeAll(keepingCapacity: true)
         }
         try follower.readNewRows(db, select: "SELECT id, year, region, level, characters FROM reports WHERE id > ?") { id, row in
@@ -87,12 +82,9 @@ struct ReportGroups {
             region.set(id, Self.key(row, 2))
             level.set(id, Self.key(row, 3))
             if id >= characters.count {
-                let grown = year.groupOf.count
-                characters.append(contentsOf: repeatElement(0, count: grown - characters.count))
-                years.append(contentsOf: repeatElement(Self.noYear, count: grown - years.count))
+                characters.append(contentsOf: repeatElement(0, count: year.groupOf.count - characters.count))
             }
             characters[id] = Int32(clamping: sqlite3_column_int64(row, 4))
-            years[id] = sqlite3_column_type(row, 1) == SQLITE_INTEGER ? Int32(clamping: sqlite3_column_int64(row, 1)) : Self.noYear
         }
     }
 

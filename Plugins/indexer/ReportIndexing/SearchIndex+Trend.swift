@@ -112,12 +112,13 @@ extension SearchIndex {
     private static func response(_ request: TrendRequest, groups: ReportGroups, counts: [(rowId: Int, occurrences: Int)],
                                  _ db: Database) throws -> TrendResponse {
         let column = groups.column(request.by)
+        // Each report's year, for the first and last appearance, is its year group's key.
+        let yearOfGroup = groups.year.keys.map { $0.flatMap { Int($0) } }
         var matches: [TrendTally.Match] = []
         matches.reserveCapacity(counts.count)
         for (rowId, occurrences) in counts where rowId < column.groupOf.count && column.groupOf[rowId] >= 0 {
-            let year = groups.years[rowId]
             matches.append(TrendTally.Match(group: Int(column.groupOf[rowId]), rowId: Int64(rowId),
-                                            year: year == ReportGroups.noYear ? nil : Int(year), occurrences: occurrences))
+                                            year: yearOfGroup[Int(groups.year.groupOf[rowId])], occurrences: occurrences))
         }
         return TrendTally.response(
             phrase: request.phrase, by: request.by, sizes: groups.sizes(request.by), matches: matches,
